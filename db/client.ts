@@ -1,0 +1,79 @@
+// The one place that picks the database driver: DATABASE_URL → postgres.js pool, else PGlite on
+// disk in PGLITE_DIR. Lazy: nothing opens at import time, so `next build` never touches a database.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Logger } from 'drizzle-orm/logger';
+import { env } from '../lib/env';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; it offers the same query API as Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Executor = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  /** A postgres:// URL; without it, PGlite. */
+  url?: string;
+  /** PGlite data directory; created when missing. Ignored with `url`. */
+  pgliteDir?: string;
+  /** PGlite: start from this dump (`dumpDataDir`) instead of an empty cluster — tests use it. */
+  loadDataDir?: Blob | File;
+  /** Called once per statement sent; tests count round trips with it. */
+  onQuery?: (sql: string) => void;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
+  const logger: Logger | undefined = options.onQuery
+    ? { logQuery: (query) => options.onQuery?.(query) }
+    : undefined;
+
+  if (options.url) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const client = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      // Dates stay 'YYYY-MM-DD' strings end to end, as on PGlite.
+      types: { date: { to: 1082, from: [1082], serialize: (v: string) => v, parse: (v: string) => v } },
+    });
+    const db = drizzle({ client, schema, casing: 'snake_case', logger }) as unknown as Db;
+    return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const dir = options.pgliteDir;
+  // PGlite does not create missing parent folders.
+  if (dir && !dir.startsWith('memory://')) mkdirSync(path.resolve(dir), { recursive: true });
+  const client = await PGlite.create(dir ? path.resolve(dir) : undefined, {
+    loadDataDir: options.loadDataDir,
+  });
+  const db = drizzle({ client, schema, casing: 'snake_case', logger }) as unknown as Db;
+  return { db, driver: 'pglite', close: () => client.close() };
+}
+
+/** Options for the configured database (the app's, the CLI scripts'). */
+export function configuredDbOptions(): OpenDbOptions {
+  const e = env();
+  return e.DATABASE_URL ? { url: e.DATABASE_URL } : { pgliteDir: e.PGLITE_DIR };
+}
+
+// One handle per process, kept on globalThis so that dev-mode module reloading does not open a
+// second PGlite on the same directory (one process owns a PGlite directory).
+const globalForDb = globalThis as unknown as { __mbDb?: Promise<DbHandle> };
+
+/** The process-wide database of the app, opened on first use. */
+export function getDb(): Promise<Db> {
+  globalForDb.__mbDb ??= openDb(configuredDbOptions());
+  return globalForDb.__mbDb.then((h) => h.db);
+}

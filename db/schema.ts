@@ -1,0 +1,413 @@
+// The network database: every table of the domain in ../shared/DOMAIN.md.
+// Column names are snake_case in SQL (drizzle `casing: 'snake_case'`), camelCase in TypeScript.
+// Constraints that keep the data sane live here, in the database, not only in the importer.
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export const REGION_KINDS = ['3a', '3b', '3c'] as const;
+export const COUNTRIES = ['BE', 'NL'] as const;
+export const MEMBERSHIP_KINDS = ['ordinary', 'guest'] as const;
+export const CARD_KINDS = ['wise', 'eid', 'uitpas', 'akaart', 'other'] as const;
+export const MATERIALS = ['book', 'comic', 'dvd', 'cd', 'game', 'magazine', 'other'] as const;
+export const RESERVATION_STATUSES = ['waiting', 'in_transit', 'ready', 'cancelled', 'fulfilled'] as const;
+export const FEE_KINDS = ['late', 'reservation', 'lost', 'damaged', 'contribution'] as const;
+export const RENEWAL_RESULTS = ['renewed', 'refused'] as const;
+export const LOCALES = ['nl', 'en'] as const;
+
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+/** Cooperation region ("samenwerkingsgroep 3"): libraries that accept each other's borrowers (R1). */
+export const regions = pgTable(
+  'regions',
+  {
+    id: serial().primaryKey(),
+    code: text().notNull().unique(),
+    name: text().notNull(),
+    kind: text({ enum: REGION_KINDS }).notNull(),
+    feeBlockThresholdCents: integer().notNull(),
+  },
+  (t) => [
+    check('regions_kind_check', inList('kind', REGION_KINDS)),
+    check('regions_fee_block_threshold_check', sql`${t.feeBlockThresholdCents} >= 0`),
+  ],
+);
+
+export const digitalCollections = pgTable('digital_collections', {
+  id: serial().primaryKey(),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+});
+
+/** One library-system instance, identified by its ISIL (R13). At most one region. */
+export const libraries = pgTable(
+  'libraries',
+  {
+    id: serial().primaryKey(),
+    isil: text().notNull().unique(),
+    name: text().notNull(),
+    country: text({ enum: COUNTRIES }).notNull(),
+    regionId: integer().references(() => regions.id),
+  },
+  (t) => [check('libraries_country_check', inList('country', COUNTRIES)), index().on(t.regionId)],
+);
+
+/** Which libraries hold a licence for which digital collection (R8). */
+export const libraryDigitalCollections = pgTable(
+  'library_digital_collections',
+  {
+    libraryId: integer()
+      .notNull()
+      .references(() => libraries.id),
+    digitalCollectionId: integer()
+      .notNull()
+      .references(() => digitalCollections.id),
+  },
+  (t) => [primaryKey({ columns: [t.libraryId, t.digitalCollectionId] })],
+);
+
+export const branches = pgTable(
+  'branches',
+  {
+    id: serial().primaryKey(),
+    libraryId: integer()
+      .notNull()
+      .references(() => libraries.id),
+    code: text().notNull(),
+    name: text().notNull(),
+  },
+  (t) => [uniqueIndex().on(t.libraryId, t.code)],
+);
+
+/**
+ * Subscription type: shared by every library of a region, or owned by one library outside any
+ * region. Exactly one of regionId / libraryId is set; the code is unique within that scope.
+ */
+export const subscriptionTypes = pgTable(
+  'subscription_types',
+  {
+    id: serial().primaryKey(),
+    code: text().notNull(),
+    name: text().notNull(),
+    regionId: integer().references(() => regions.id),
+    libraryId: integer().references(() => libraries.id),
+    loanPeriodDays: integer().notNull(),
+    maxRenewals: integer().notNull(),
+    maxLoans: integer().notNull(),
+  },
+  (t) => [
+    check('subscription_types_scope_check', sql`(${t.regionId} is null) <> (${t.libraryId} is null)`),
+    check('subscription_types_loan_period_check', sql`${t.loanPeriodDays} > 0`),
+    check('subscription_types_max_renewals_check', sql`${t.maxRenewals} >= 0`),
+    check('subscription_types_max_loans_check', sql`${t.maxLoans} >= 0`),
+    uniqueIndex('subscription_types_region_code_idx')
+      .on(t.regionId, t.code)
+      .where(sql`${t.regionId} is not null`),
+    uniqueIndex('subscription_types_library_code_idx')
+      .on(t.libraryId, t.code)
+      .where(sql`${t.libraryId} is not null`),
+  ],
+);
+
+/** One person's record in the network (R14: never twice). */
+export const patrons = pgTable('patrons', {
+  id: serial().primaryKey(),
+  key: text().notNull().unique(),
+  givenName: text().notNull(),
+  familyName: text().notNull(),
+  birthDate: date({ mode: 'string' }),
+  email: text(),
+  historyEnabled: boolean().notNull().default(false),
+});
+
+/**
+ * A patron's subscription at one library. Ordinary memberships have start/end (R7);
+ * guest memberships (R10–R12, R15) carry the home library's ISIL and card number and the last
+ * nightly check of the home membership. One membership per patron and library.
+ */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: serial().primaryKey(),
+    patronId: integer()
+      .notNull()
+      .references(() => patrons.id),
+    libraryId: integer()
+      .notNull()
+      .references(() => libraries.id),
+    subscriptionTypeId: integer()
+      .notNull()
+      .references(() => subscriptionTypes.id),
+    kind: text({ enum: MEMBERSHIP_KINDS }).notNull(),
+    startOn: date({ mode: 'string' }).notNull(),
+    endOn: date({ mode: 'string' }),
+    autoRenew: boolean().notNull().default(false),
+    stoppedOn: date({ mode: 'string' }),
+    registeredOn: date({ mode: 'string' }),
+    homeIsil: text(),
+    homeCardNumber: text(),
+    homeValidUntil: date({ mode: 'string' }),
+    homeCheckedOn: date({ mode: 'string' }),
+    loanStrips: integer(),
+  },
+  (t) => [
+    check('memberships_kind_check', inList('kind', MEMBERSHIP_KINDS)),
+    check(
+      'memberships_shape_check',
+      sql`(${t.kind} = 'ordinary' and ${t.endOn} is not null and ${t.endOn} >= ${t.startOn})
+       or (${t.kind} = 'guest' and ${t.registeredOn} is not null and ${t.homeIsil} is not null
+           and ${t.homeCardNumber} is not null and ${t.loanStrips} is not null)`,
+    ),
+    check('memberships_loan_strips_check', sql`${t.loanStrips} is null or ${t.loanStrips} >= 0`),
+    uniqueIndex().on(t.patronId, t.libraryId),
+    index().on(t.libraryId),
+  ],
+);
+
+/** A library card of a patron at one library. PIN optional (no PIN: cannot activate or link). */
+export const cards = pgTable(
+  'cards',
+  {
+    id: serial().primaryKey(),
+    patronId: integer()
+      .notNull()
+      .references(() => patrons.id),
+    libraryId: integer()
+      .notNull()
+      .references(() => libraries.id),
+    number: text().notNull(),
+    kind: text({ enum: CARD_KINDS }).notNull(),
+    pinHash: text(),
+  },
+  (t) => [
+    check('cards_kind_check', inList('kind', CARD_KINDS)),
+    uniqueIndex().on(t.libraryId, t.number),
+    index().on(t.number),
+    index().on(t.patronId),
+  ],
+);
+
+/** Single Identity login account (P1). The session version revokes every JWT when it changes. */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: serial().primaryKey(),
+    username: text().notNull(),
+    email: text().notNull(),
+    passwordHash: text().notNull(),
+    sessionVersion: integer().notNull().default(1),
+    locale: text({ enum: LOCALES }).notNull().default('nl'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('accounts_locale_check', inList('locale', LOCALES)),
+    uniqueIndex('accounts_username_lower_idx').on(sql`lower(${t.username})`),
+    index('accounts_email_lower_idx').on(sql`lower(${t.email})`),
+  ],
+);
+
+/** Account ↔ patron links (P2). A patron record is linked to at most one account. */
+export const accountPatrons = pgTable(
+  'account_patrons',
+  {
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id),
+    patronId: integer()
+      .notNull()
+      .references(() => patrons.id)
+      .unique(),
+    linkedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.patronId] })],
+);
+
+export const titles = pgTable(
+  'titles',
+  {
+    id: serial().primaryKey(),
+    key: text().notNull().unique(),
+    title: text().notNull(),
+    author: text(),
+    year: integer(),
+    isbn: text(),
+    material: text({ enum: MATERIALS }).notNull(),
+  },
+  (t) => [check('titles_material_check', inList('material', MATERIALS))],
+);
+
+/** A physical copy. Its barcode is unique in the whole network. */
+export const items = pgTable(
+  'items',
+  {
+    id: serial().primaryKey(),
+    barcode: text().notNull().unique(),
+    titleId: integer()
+      .notNull()
+      .references(() => titles.id),
+    libraryId: integer()
+      .notNull()
+      .references(() => libraries.id),
+    branchId: integer()
+      .notNull()
+      .references(() => branches.id),
+  },
+  (t) => [index().on(t.titleId)],
+);
+
+/**
+ * A loan; `returnedOn` set makes it history (H1). At most one open loan per item, held by a
+ * partial unique index. `hiddenFromHistory` is the patron's "clear history": the library keeps
+ * its record, the portal no longer shows it.
+ */
+export const loans = pgTable(
+  'loans',
+  {
+    id: serial().primaryKey(),
+    itemId: integer()
+      .notNull()
+      .references(() => items.id),
+    patronId: integer()
+      .notNull()
+      .references(() => patrons.id),
+    libraryId: integer()
+      .notNull()
+      .references(() => libraries.id),
+    branchId: integer()
+      .notNull()
+      .references(() => branches.id),
+    lentOn: date({ mode: 'string' }).notNull(),
+    dueOn: date({ mode: 'string' }).notNull(),
+    renewals: integer().notNull().default(0),
+    returnedOn: date({ mode: 'string' }),
+    hiddenFromHistory: boolean().notNull().default(false),
+  },
+  (t) => [
+    check('loans_renewals_check', sql`${t.renewals} >= 0`),
+    check('loans_due_check', sql`${t.dueOn} >= ${t.lentOn}`),
+    check('loans_returned_check', sql`${t.returnedOn} is null or ${t.returnedOn} >= ${t.lentOn}`),
+    uniqueIndex('loans_one_open_per_item_idx')
+      .on(t.itemId)
+      .where(sql`${t.returnedOn} is null`),
+    uniqueIndex('loans_item_lent_on_idx').on(t.itemId, t.lentOn),
+    index('loans_open_by_patron_due_idx')
+      .on(t.patronId, t.dueOn)
+      .where(sql`${t.returnedOn} is null`),
+    index('loans_history_by_patron_idx')
+      .on(t.patronId, t.returnedOn)
+      .where(sql`${t.returnedOn} is not null`),
+  ],
+);
+
+export const reservations = pgTable(
+  'reservations',
+  {
+    id: serial().primaryKey(),
+    titleId: integer()
+      .notNull()
+      .references(() => titles.id),
+    patronId: integer()
+      .notNull()
+      .references(() => patrons.id),
+    pickupBranchId: integer()
+      .notNull()
+      .references(() => branches.id),
+    placedOn: date({ mode: 'string' }).notNull(),
+    status: text({ enum: RESERVATION_STATUSES }).notNull(),
+    readyUntil: date({ mode: 'string' }),
+  },
+  (t) => [
+    check('reservations_status_check', inList('status', RESERVATION_STATUSES)),
+    check('reservations_ready_check', sql`${t.status} <> 'ready' or ${t.readyUntil} is not null`),
+    uniqueIndex().on(t.patronId, t.titleId, t.placedOn),
+    index('reservations_active_by_title_idx')
+      .on(t.titleId, t.placedOn)
+      .where(sql`${t.status} in ('waiting', 'in_transit', 'ready')`),
+  ],
+);
+
+/** Outstanding amounts (F1), integer euro cents. `paidOn` set means settled. */
+export const fees = pgTable(
+  'fees',
+  {
+    id: serial().primaryKey(),
+    patronId: integer()
+      .notNull()
+      .references(() => patrons.id),
+    libraryId: integer()
+      .notNull()
+      .references(() => libraries.id),
+    kind: text({ enum: FEE_KINDS }).notNull(),
+    amountCents: integer().notNull(),
+    description: text().notNull(),
+    createdOn: date({ mode: 'string' }).notNull(),
+    paidOn: date({ mode: 'string' }),
+  },
+  (t) => [
+    check('fees_kind_check', inList('kind', FEE_KINDS)),
+    check('fees_amount_check', sql`${t.amountCents} >= 0`),
+    uniqueIndex().on(t.patronId, t.libraryId, t.kind, t.createdOn, t.description),
+  ],
+);
+
+/**
+ * Throttle buckets for sign-in, activation and linking, shared by every instance.
+ * `key` is e.g. `signin:account:42`, `signin:client:203.0.113.7`, `pin:card:BE-ZOT01:2000…`.
+ */
+export const throttleBuckets = pgTable('throttle_buckets', {
+  key: text().primaryKey(),
+  failures: integer().notNull().default(0),
+  windowStartedAt: timestamp({ withTimezone: true }).notNull(),
+  lockedUntil: timestamp({ withTimezone: true }),
+});
+
+/** One row per renewal attempt (RN7): who, which loan, the result and its reason. */
+export const renewalLog = pgTable(
+  'renewal_log',
+  {
+    id: serial().primaryKey(),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id),
+    loanId: integer()
+      .notNull()
+      .references(() => loans.id),
+    attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    result: text({ enum: RENEWAL_RESULTS }).notNull(),
+    reason: text(),
+    newDueOn: date({ mode: 'string' }),
+    requestKey: text(),
+  },
+  (t) => [
+    check('renewal_log_result_check', inList('result', RENEWAL_RESULTS)),
+    index().on(t.loanId),
+    index().on(t.accountId, t.requestKey),
+  ],
+);
+
+/** The first answer to a renew request, kept per idempotency key so a retry returns it (RN7). */
+export const renewalRequests = pgTable(
+  'renewal_requests',
+  {
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id),
+    requestKey: text().notNull(),
+    response: jsonb().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.requestKey] })],
+);

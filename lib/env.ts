@@ -1,0 +1,41 @@
+// The environment, parsed once with zod. Nothing else reads process.env directly.
+// A leaf module: db/, lib/ and scripts may import it; it imports nothing of the project.
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+  NEXTAUTH_SECRET: z.string().min(1).optional(),
+  AUTH_SECRET: z.string().min(1).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let parsed: Env | undefined;
+
+/** The parsed environment. Empty strings count as unset, as in a shell `VAR=`. */
+export function env(): Env {
+  if (parsed) return parsed;
+  const raw = Object.fromEntries(
+    Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  parsed = result.data;
+  return parsed;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvForTests(): void {
+  parsed = undefined;
+}
