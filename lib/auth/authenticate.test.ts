@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importNetwork } from '../../db/import/import-network';
+import { FIXTURE_PASSWORD, networkFixture } from '../../db/import/fixtures';
+import { drivers, freshDb, type TestDb } from '../../test/db';
+import { authenticate } from './authenticate';
+
+describe.each(drivers)('P1 sign-in with throttling (%s)', (driver) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await freshDb(driver);
+    const result = await importNetwork(t.db, networkFixture());
+    expect(result.ok).toBe(true);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 12, minutes));
+
+  it('signs in by username or e-mail, in any case', async () => {
+    for (const login of ['an.peeters', 'AN.Peeters', 'an.peeters@example.be']) {
+      const r = await authenticate(t.db, { login, password: FIXTURE_PASSWORD, clientAddress: '198.51.100.1' }, at(0));
+      expect(r).toMatchObject({ ok: true, sessionVersion: 1 });
+    }
+  });
+
+  it('refuses a wrong password and an unknown account with the same answer', async () => {
+    const wrong = await authenticate(t.db, { login: 'an.peeters', password: 'not-the-password', clientAddress: '198.51.100.2' }, at(1));
+    const unknown = await authenticate(t.db, { login: 'nobody.here', password: 'not-the-password', clientAddress: '198.51.100.2' }, at(1));
+    expect(wrong).toEqual({ ok: false, code: 'invalid' });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('refuses malformed input without touching the database', async () => {
+    t.queries.length = 0;
+    const r = await authenticate(t.db, { login: '', password: '', clientAddress: 'x' }, at(1));
+    expect(r).toEqual({ ok: false, code: 'invalid' });
+    expect(t.queries).toHaveLength(0);
+  });
+
+  it('locks an account after 5 failures, with the wait, whether or not it exists; the right password is refused meanwhile', async () => {
+    for (const login of ['an.peeters', 'ghost.account']) {
+      for (let i = 0; i < 5; i++) {
+        const r = await authenticate(t.db, { login, password: `wrong-${i}-xxxx`, clientAddress: `203.0.113.${i}` }, at(10));
+        expect(r.ok).toBe(false);
+      }
+      const locked = await authenticate(t.db, { login, password: FIXTURE_PASSWORD, clientAddress: '203.0.113.99' }, at(10));
+      expect(locked).toEqual({ ok: false, code: 'throttled', retryAfterSeconds: 60 });
+    }
+    // The lock is short (ASVS 6.1.1): a minute later the patron gets in.
+    const later = await authenticate(t.db, { login: 'an.peeters', password: FIXTURE_PASSWORD, clientAddress: '203.0.113.99' }, at(12));
+    expect(later.ok).toBe(true);
+  });
+
+  it('locks a client address after 20 failures across accounts', async () => {
+    for (let i = 0; i < 20; i++) {
+      await authenticate(t.db, { login: `someone${i}`, password: 'wrong-password', clientAddress: '192.0.2.7' }, at(20));
+    }
+    const r = await authenticate(t.db, { login: 'an.peeters', password: FIXTURE_PASSWORD, clientAddress: '192.0.2.7' }, at(20));
+    expect(r).toMatchObject({ ok: false, code: 'throttled' });
+    const elsewhere = await authenticate(t.db, { login: 'an.peeters', password: FIXTURE_PASSWORD, clientAddress: '192.0.2.8' }, at(20));
+    expect(elsewhere.ok).toBe(true);
+  });
+});

@@ -1,0 +1,73 @@
+// P1 sign-in with username or e-mail + password, throttled per account and per client.
+// The answer and its timing are the same whether or not an account exists.
+import { eq, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { accounts } from '../../db/schema';
+import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_CLIENT } from '../domain/throttle';
+import { dummyHash, verifySecret } from './hash';
+import { PASSWORD_MAX_LENGTH } from './password-policy';
+import { clearThrottle, recordFailure, throttleStatus, type ThrottleKey } from './throttle-store';
+
+export type AuthenticateResult =
+  | { ok: true; accountId: number; sessionVersion: number }
+  | { ok: false; code: 'invalid' | 'throttled'; retryAfterSeconds?: number };
+
+const input = z.object({
+  login: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4),
+  clientAddress: z.string().max(64),
+});
+
+export async function authenticate(
+  db: Db,
+  raw: { login: string; password: string; clientAddress: string },
+  now = new Date(),
+): Promise<AuthenticateResult> {
+  const parsed = input.safeParse(raw);
+  if (!parsed.success) return { ok: false, code: 'invalid' };
+  const { password, clientAddress } = parsed.data;
+  const login = parsed.data.login.toLowerCase();
+
+  const candidates = await db
+    .select({ id: accounts.id, username: accounts.username, passwordHash: accounts.passwordHash, sessionVersion: accounts.sessionVersion })
+    .from(accounts)
+    .where(or(eq(sql`lower(${accounts.username})`, login), eq(sql`lower(${accounts.email})`, login)))
+    .limit(5);
+  // A username match wins over e-mail matches; several accounts may share one e-mail address.
+  const ordered = [...candidates].sort(
+    (a, b) => Number(b.username.toLowerCase() === login) - Number(a.username.toLowerCase() === login),
+  );
+
+  // Keyed by the account when there is one, by the typed name when there is none: from outside
+  // both behave the same, so the lock does not tell whether the account exists.
+  const accountKey = ordered[0] ? `signin:account:${ordered[0].id}` : `signin:login:${login}`;
+  const keys: ThrottleKey[] = [
+    { key: accountKey, policy: SIGN_IN_PER_ACCOUNT },
+    { key: `signin:client:${clientAddress}`, policy: SIGN_IN_PER_CLIENT },
+  ];
+  const status = await throttleStatus(db, keys, now);
+  if (!status.allowed) {
+    await verifySecret(await dummyHash(), password); // same time as a real check
+    return { ok: false, code: 'throttled', retryAfterSeconds: Math.ceil(status.retryAfterMs / 1000) };
+  }
+
+  let match: (typeof ordered)[number] | undefined;
+  if (ordered.length === 0) {
+    await verifySecret(await dummyHash(), password);
+  } else {
+    for (const candidate of ordered) {
+      if (await verifySecret(candidate.passwordHash, password)) {
+        match = candidate;
+        break;
+      }
+    }
+  }
+
+  if (!match) {
+    await recordFailure(db, keys, now);
+    return { ok: false, code: 'invalid' };
+  }
+  await clearThrottle(db, [`signin:account:${match.id}`]);
+  return { ok: true, accountId: match.id, sessionVersion: match.sessionVersion };
+}

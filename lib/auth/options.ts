@@ -1,0 +1,67 @@
+// next-auth (v4) configuration: Credentials provider, JWT sessions in an HttpOnly, SameSite=Lax
+// cookie (Secure in production). The token carries the account id and its session version only.
+import type { AuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getDb } from '../../db/client';
+import { env } from '../env';
+import { authenticate } from './authenticate';
+import { clientAddressFromHeaders } from './client-address';
+import { authSecret } from './secret';
+import { IDLE_TIMEOUT_SECONDS, REFRESH_AFTER_SECONDS, type SessionClaims } from './session-policy';
+
+/** The error a failed sign-in reports to the form: a code, and for a throttle the wait. */
+export function encodeSignInError(code: string, retryAfterSeconds?: number): string {
+  return retryAfterSeconds ? `${code}:${retryAfterSeconds}` : code;
+}
+
+export function authOptions(): AuthOptions {
+  return {
+    secret: authSecret(),
+    useSecureCookies: env().NODE_ENV === 'production',
+    session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_SECONDS, updateAge: REFRESH_AFTER_SECONDS },
+    jwt: { maxAge: IDLE_TIMEOUT_SECONDS },
+    pages: { signIn: '/login', error: '/login' },
+    providers: [
+      CredentialsProvider({
+        id: 'credentials',
+        name: 'Mijn Bibliotheek',
+        credentials: { login: { type: 'text' }, password: { type: 'password' } },
+        async authorize(credentials, req) {
+          const result = await authenticate(await getDb(), {
+            login: credentials?.login ?? '',
+            password: credentials?.password ?? '',
+            clientAddress: clientAddressFromHeaders(req?.headers ?? {}),
+          });
+          // next-auth hands a thrown message to the sign-in form as `error`.
+          if (!result.ok) throw new Error(encodeSignInError(result.code, result.retryAfterSeconds));
+          return { id: String(result.accountId), sessionVersion: result.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          const now = Math.floor(Date.now() / 1000);
+          const claims: SessionClaims = {
+            sub: user.id,
+            sv: (user as { sessionVersion?: number }).sessionVersion ?? 0,
+            authTime: now,
+            seen: now,
+          };
+          // Only our claims: next-auth would otherwise copy name/e-mail into the token.
+          return { ...claims };
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return {
+          expires: session.expires,
+          accountId: Number(token.sub),
+          sv: token.sv,
+          authTime: token.authTime,
+          seen: token.seen,
+        } as typeof session;
+      },
+    },
+  };
+}

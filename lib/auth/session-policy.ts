@@ -1,0 +1,28 @@
+// How long a session lives (issue 3): 12 hours without activity, 30 days at the most, and not a
+// moment after the account's session version changes.
+export const IDLE_TIMEOUT_SECONDS = 12 * 60 * 60;
+export const ABSOLUTE_TIMEOUT_SECONDS = 30 * 24 * 60 * 60;
+/** The sliding expiry is re-issued at most this often, so not every request rewrites the cookie. */
+export const REFRESH_AFTER_SECONDS = 5 * 60;
+
+/** What the session JWT carries: the account id and its session version, nothing personal. */
+export interface SessionClaims {
+  sub: string;
+  sv: number;
+  /** When the session began (epoch seconds); fixes the absolute limit. */
+  authTime: number;
+  /** Last activity (epoch seconds); drives the idle limit. */
+  seen: number;
+}
+
+export type SessionVerdict = 'valid' | 'idle' | 'too_old';
+
+export function judgeSession(claims: Pick<SessionClaims, 'authTime' | 'seen'>, nowSeconds: number): SessionVerdict {
+  if (nowSeconds - claims.authTime > ABSOLUTE_TIMEOUT_SECONDS) return 'too_old';
+  if (nowSeconds - claims.seen > IDLE_TIMEOUT_SECONDS) return 'idle';
+  return 'valid';
+}
+
+export function needsRefresh(claims: Pick<SessionClaims, 'seen'>, nowSeconds: number): boolean {
+  return nowSeconds - claims.seen > REFRESH_AFTER_SECONDS;
+}
