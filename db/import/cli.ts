@@ -1,0 +1,45 @@
+// `npm run db:import -- FILE.json`: migrates the configured database, imports the document, and
+// prints a summary, or every error as `path: message`. Exit status 0 on success, 1 on errors,
+// 2 on wrong usage. The database is always closed, or the process would hang on the open handle.
+import { configuredDbOptions, openDb, type DbHandle } from '../client';
+import { migrate } from '../migrate';
+import { importNetworkFile, type ImportResult } from './import-network';
+
+function summary(result: Extract<ImportResult, { ok: true }>): string {
+  const rows = Object.entries(result.counts).map(([table, c]) => {
+    const parts = [`${c.inserted} inserted`, `${c.updated} updated`, `${c.unchanged ?? 0} unchanged`];
+    if (c.removed) parts.push(`${c.removed} removed`);
+    return `  ${table.padEnd(32)} ${parts.join(', ')}`;
+  });
+  return ['Imported:', ...rows].join('\n');
+}
+
+async function main(args: string[]): Promise<number> {
+  const files = args.filter((a) => a !== '--');
+  const file = files[0];
+  if (files.length !== 1 || file === undefined) {
+    console.error('usage: npm run db:import -- FILE.json');
+    return 2;
+  }
+  let handle: DbHandle | undefined;
+  try {
+    handle = await openDb(configuredDbOptions());
+    await migrate(handle);
+    const result = await importNetworkFile(handle.db, file);
+    if (!result.ok) {
+      console.error(`${file}: not imported, nothing was changed (${result.errors.length} error${result.errors.length === 1 ? '' : 's'}):`);
+      for (const e of result.errors) console.error(`${e.path}: ${e.message}`);
+      return 1;
+    }
+    console.log(summary(result));
+    return 0;
+  } catch (error) {
+    // Opening or migrating failed: say what, without a stack trace.
+    console.error(`import failed: ${(error as Error).message ?? String(error)}`);
+    return 1;
+  } finally {
+    await handle?.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

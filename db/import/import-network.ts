@@ -1,0 +1,68 @@
+// Imports a `mijn-bibliotheek/network@1` document: all or nothing (IMPORT_FORMAT "Behaviour").
+// The shape is checked first, without the database; then, inside one transaction, the references
+// and cross-checks against stored records, and — only when there is no error — the writes. Any
+// error inside the transaction rolls everything back.
+import { readFile } from 'node:fs/promises';
+import type { Db } from '../client';
+import { describeDatabaseError } from './database-error';
+import type { ImportError } from './errors';
+import { checkNetworkDocument, parseNetworkDocument } from './validate';
+import { writeNetwork, type TableCounts, type WriteProgress } from './write';
+
+export type { ImportError } from './errors';
+
+export type ImportResult =
+  | { ok: true; counts: Record<string, { inserted: number; updated: number; unchanged?: number; removed?: number }> }
+  | { ok: false; errors: ImportError[] };
+
+export interface ImportOptions {
+  /**
+   * The date the import runs on (`YYYY-MM-DD`). Format @1 has no rule that depends on it yet;
+   * it is accepted so that callers (tests, the seed) can pin it once such a rule appears.
+   */
+  today?: string;
+}
+
+/** Thrown inside the transaction to roll it back when validation finds errors. */
+class Refused extends Error {
+  constructor(readonly errors: ImportError[]) {
+    super('import refused');
+  }
+}
+
+export async function importNetwork(db: Db, input: unknown, _options: ImportOptions = {}): Promise<ImportResult> {
+  const shape = parseNetworkDocument(input);
+  if (!shape.ok) return shape;
+  const progress: WriteProgress = { section: '' };
+  try {
+    const counts: TableCounts = await db.transaction(async (tx) => {
+      // Checked in the writer's transaction: what is stored cannot change between check and write.
+      const errors = await checkNetworkDocument(tx, shape.doc);
+      if (errors.length > 0) throw new Refused(errors);
+      return writeNetwork(tx, shape.doc, progress);
+    });
+    return { ok: true, counts };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, errors: error.errors };
+    return { ok: false, errors: [{ path: progress.section || '(document)', message: describeDatabaseError(error) }] };
+  }
+}
+
+/** Reads and imports a JSON file; an unreadable file or broken JSON is an error like any other. */
+export async function importNetworkFile(db: Db, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return { ok: false, errors: [{ path: '(file)', message: `cannot read ${file}${code ? ` (${code})` : ''}` }] };
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    // V8's message names the position, e.g. "Unexpected token } in JSON at position 42".
+    return { ok: false, errors: [{ path: '(file)', message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+  return importNetwork(db, input, options);
+}
