@@ -1,0 +1,53 @@
+// TEST-ONLY: imports a `mijn-bibliotheek/network@1` document into the running server's database,
+// so that Playwright specs can build their scenario (e2e/support/scenario.ts). The e2e server owns
+// its PGlite directory, so no other process could write to it; this endpoint is the way in.
+//
+// Disabled unless the server was started with E2E_SCENARIO_TOKEN (scripts/serve-e2e.ts sets it).
+// Without it every method answers a plain 404, exactly like a route that does not exist, so a
+// production deployment never exposes it: NEVER set E2E_SCENARIO_TOKEN outside the e2e server.
+// With it, a request must carry the same token in the `x-e2e-scenario-token` header.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { importNetwork } from '@/db/import/import-network';
+
+export const dynamic = 'force-dynamic';
+
+const TOKEN_HEADER = 'x-e2e-scenario-token';
+
+/** The enabling token, read per request (never inlined at build time); short values do not count. */
+function configuredToken(): string | null {
+  const parsed = z.string().min(16).safeParse(process.env.E2E_SCENARIO_TOKEN);
+  return parsed.success ? parsed.data : null;
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+const notFound = () => new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } });
+
+export async function POST(request: Request): Promise<Response> {
+  const expected = configuredToken();
+  if (!expected) return notFound();
+  if (!sameToken(request.headers.get(TOKEN_HEADER) ?? '', expected)) {
+    return Response.json({ ok: false, errors: [{ path: '', message: 'missing or wrong scenario token' }] }, { status: 403 });
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return Response.json({ ok: false, errors: [{ path: '', message: 'body is not JSON' }] }, { status: 400 });
+  }
+  const result = await importNetwork(await getDb(), body);
+  return Response.json(result, { status: result.ok ? 200 : 422 });
+}
+
+// Every other method looks exactly like a missing route too (no 405 that would reveal it).
+export const GET = notFound;
+export const PUT = notFound;
+export const PATCH = notFound;
+export const DELETE = notFound;
+export const HEAD = notFound;
+export const OPTIONS = notFound;

@@ -1,0 +1,24 @@
+// The public home page: what the portal is, and the library network read from the database.
+import { getTranslations } from 'next-intl/server';
+import { NetworkOverview } from '@/components/network/network-overview';
+import { getDb } from '@/db/client';
+import { listNetwork } from '@/lib/data/network';
+
+// Rendered per request: `next build` must never open the database.
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage() {
+  const [t, network] = await Promise.all([getTranslations('Home'), getDb().then(listNetwork)]);
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="home-title" className="max-w-3xl">
+        <h1 id="home-title" className="text-3xl font-bold leading-tight text-ink sm:text-4xl">
+          {t('title')}
+        </h1>
+        <p className="mt-4 text-lg">{t('intro')}</p>
+        <p className="mt-3 text-muted">{t('recognition')}</p>
+      </section>
+      <NetworkOverview {...network} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// Builds an e2e scenario with the importer: posts a `mijn-bibliotheek/network@1` document to the
+// e2e server's test-only endpoint (app/api/test/scenario/route.ts), which runs importNetwork in the
+// server process — the process that owns the PGlite directory. Import is an upsert by natural keys,
+// so specs should use keys of their own (e.g. an ISIL/region code with a spec-specific suffix) and
+// stay independent of each other and of the demo network.
+import { expect, type APIRequestContext } from '@playwright/test';
+import { E2E_SCENARIO_HEADER, E2E_SCENARIO_TOKEN } from './config';
+
+/** A network@1 document; the importer validates it, so the type stays loose on purpose. */
+export type NetworkDocument = { format: 'mijn-bibliotheek/network@1' } & Record<string, unknown>;
+
+export interface ImportCounts {
+  [record: string]: unknown;
+}
+
+/** Imports `document` into the e2e database; fails the test with the importer's errors otherwise. */
+export async function importScenario(request: APIRequestContext, document: NetworkDocument): Promise<ImportCounts> {
+  const response = await request.post('/api/test/scenario', {
+    headers: { [E2E_SCENARIO_HEADER]: E2E_SCENARIO_TOKEN },
+    data: document,
+  });
+  const body = (await response.json().catch(() => null)) as
+    | { ok: true; counts: ImportCounts }
+    | { ok: false; errors: { path: string; message: string }[] }
+    | null;
+  expect(body, `scenario import answered ${response.status()} without JSON`).not.toBeNull();
+  if (!body!.ok) {
+    throw new Error(
+      `scenario import failed (${response.status()}):\n` +
+        body!.errors.map((e) => `  ${e.path || '(document)'}: ${e.message}`).join('\n'),
+    );
+  }
+  return body!.counts;
+}
+
+/** The smallest sensible network: one region with one library and branch, and a Dutch library. */
+export function smallNetwork(suffix: string): NetworkDocument {
+  const s = suffix.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6);
+  return {
+    format: 'mijn-bibliotheek/network@1',
+    regions: [{ code: `E2E${s}`, name: `Regio E2E ${s}`, kind: '3a', feeBlockThresholdCents: 500 }],
+    digitalCollections: [{ code: `e2e-ebooks-${s.toLowerCase()}`, name: `E-boeken E2E ${s}` }],
+    subscriptionTypes: [
+      { code: 'VOLW', name: 'Volwassene', region: `E2E${s}`, loanPeriodDays: 28, maxRenewals: 2, maxLoans: 40 },
+    ],
+    libraries: [
+      {
+        isil: `BE-E2E${s}`,
+        name: `Bibliotheek E2E ${s}`,
+        country: 'BE',
+        region: `E2E${s}`,
+        digitalCollections: [`e2e-ebooks-${s.toLowerCase()}`],
+        branches: [{ code: '9999', name: `E2E ${s}` }],
+      },
+      {
+        isil: `NL-E2E${s}`,
+        name: `Bibliotheek Gastlenen E2E ${s}`,
+        country: 'NL',
+        branches: [{ code: '0001', name: `Centrale E2E ${s}` }],
+      },
+    ],
+  };
+}

@@ -1,0 +1,18 @@
+// The message catalogues, one file per area and language so that work on one area does not
+// collide with another: nl.json/en.json (the shell), identity.* (sign-in, activation, Info
+// lidmaatschap, account), portal.* (cards, overview, loans, reservations, fees, history).
+// Each area file holds its own top-level namespaces; the test checks nl and en stay in step.
+import en from './en.json';
+import identityEn from './identity.en.json';
+import identityNl from './identity.nl.json';
+import nl from './nl.json';
+import portalEn from './portal.en.json';
+import portalNl from './portal.nl.json';
+
+const nlCatalog = { ...nl, ...identityNl, ...portalNl };
+export type Messages = typeof nlCatalog;
+
+export const catalogs: { nl: Messages; en: Messages } = {
+  nl: nlCatalog,
+  en: { ...en, ...identityEn, ...portalEn },
+};

@@ -1,0 +1,99 @@
+// Shared by scripts/serve.ts (`npm start`) and scripts/serve-e2e.ts (Playwright's web server):
+// prepare the database in THIS process (migrate, seed the demo network when empty), close it —
+// one process owns a PGlite directory — and only then start `next start` as a child.
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import { createRequire } from 'node:module';
+import { z } from 'zod';
+import { openDb, type OpenDbOptions } from '../../db/client';
+import { migrate } from '../../db/migrate';
+import { libraries } from '../../db/schema';
+import { seedDemo } from '../../db/seed/demo';
+
+export interface PrepareOptions {
+  /** Seed the demo network when the database has no libraries yet. */
+  seedWhenEmpty: boolean;
+  log?: (line: string) => void;
+}
+
+/** Migrates the database and seeds the demo network when empty; always closes it again. */
+export async function prepareDatabase(dbOptions: OpenDbOptions, options: PrepareOptions): Promise<void> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const handle = await openDb(dbOptions);
+  try {
+    await migrate(handle);
+    log(`[db] migrations applied (${handle.driver}${dbOptions.pgliteDir ? `: ${dbOptions.pgliteDir}` : ''})`);
+    if (!options.seedWhenEmpty) return;
+    const any = await handle.db.select({ id: libraries.id }).from(libraries).limit(1);
+    if (any.length > 0) {
+      log('[db] network present, not seeding');
+      return;
+    }
+    const seeded = await seedDemo(handle.db);
+    log(`[db] demo network seeded (as of ${seeded.today})`);
+  } finally {
+    await handle.close();
+  }
+}
+
+const listenSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOSTNAME: z.string().min(1).default('0.0.0.0'),
+});
+
+/**
+ * Port and host for `next start`: PORT (default 3000) and HOSTNAME (default 0.0.0.0). Read here,
+ * not in lib/env.ts, because only these launch scripts use them. Empty strings count as unset.
+ */
+export function listenAddress(defaults: { port?: number; hostname?: string } = {}): { port: number; hostname: string } {
+  const raw = {
+    PORT: process.env.PORT || defaults.port,
+    HOSTNAME: process.env.HOSTNAME || defaults.hostname,
+  };
+  const parsed = listenSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`Invalid PORT/HOSTNAME: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return { port: parsed.data.PORT, hostname: parsed.data.HOSTNAME };
+}
+
+export interface StartOptions {
+  port: number;
+  hostname: string;
+  env: NodeJS.ProcessEnv;
+  /**
+   * Own process group (`npm start`): signals go to the whole group of `next start`. Playwright
+   * instead kills its web server's group, so the e2e server keeps `next start` in its own group.
+   */
+  detached: boolean;
+}
+
+/** Spawns `next start`, forwards SIGINT/SIGTERM/SIGHUP to it, and exits with its exit code. */
+export function runNextStart(options: StartOptions): void {
+  const require = createRequire(import.meta.url);
+  const nextBin = require.resolve('next/dist/bin/next');
+  const child = spawn(
+    process.execPath,
+    [nextBin, 'start', '--port', String(options.port), '--hostname', options.hostname],
+    { stdio: 'inherit', env: options.env, detached: options.detached },
+  );
+
+  const forward = (signal: NodeJS.Signals) => {
+    if (child.pid === undefined || child.exitCode !== null) return;
+    try {
+      // A negative pid addresses the child's whole process group (only when it has its own).
+      process.kill(options.detached ? -child.pid : child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => forward(signal));
+
+  child.on('error', (error) => {
+    console.error(`[serve] could not start next: ${error.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => {
+    process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1));
+  });
+}

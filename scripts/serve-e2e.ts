@@ -1,0 +1,36 @@
+// Playwright's web server (playwright.config.ts runs it after `npm run build`): the production
+// build on its OWN, freshly wiped embedded database, so tests never touch a developer's data or a
+// real PostgreSQL:
+//  - PGLITE_DIR=.data/e2e-pglite, wiped at every start; DATABASE_URL is ignored (removed);
+//  - migrated and seeded with the demo network, then closed before `next start` opens it;
+//  - a fixed test NEXTAUTH_SECRET, and E2E_SCENARIO_TOKEN, which enables the scenario import
+//    endpoint (app/api/test/scenario/route.ts) that e2e/support/scenario.ts posts to. That
+//    endpoint answers 404 whenever E2E_SCENARIO_TOKEN is unset, i.e. in every real deployment.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { E2E_AUTH_SECRET, E2E_PGLITE_DIR, E2E_PORT, E2E_SCENARIO_TOKEN } from '../e2e/support/config';
+import { prepareDatabase, runNextStart } from './lib/server';
+
+if (process.env.DATABASE_URL) {
+  console.warn('[e2e] DATABASE_URL is set; ignoring it — the e2e server always uses its own PGlite directory.');
+}
+delete process.env.DATABASE_URL;
+process.env.PGLITE_DIR = E2E_PGLITE_DIR;
+
+rmSync(path.resolve(E2E_PGLITE_DIR), { recursive: true, force: true });
+await prepareDatabase({ pgliteDir: E2E_PGLITE_DIR }, { seedWhenEmpty: true, log: (line) => console.log(`[e2e]${line}`) });
+
+runNextStart({
+  port: E2E_PORT,
+  // Loopback only: nobody else needs the test server (and HOSTNAME may be a container's name).
+  hostname: '127.0.0.1',
+  detached: false,
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    PGLITE_DIR: E2E_PGLITE_DIR,
+    NEXTAUTH_SECRET: E2E_AUTH_SECRET,
+    NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
+    E2E_SCENARIO_TOKEN,
+  },
+});
