@@ -9,7 +9,10 @@ import { sessionCookieAttributes, sessionCookieName } from '@/lib/auth/session-c
 import { IDLE_TIMEOUT_SECONDS, judgeSession, needsRefresh } from '@/lib/auth/session-policy';
 
 export async function proxy(request: NextRequest) {
-  const response = NextResponse.next();
+  // The path the patron asked for, so that a redirect to sign-in can bring them back.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-portal-path', request.nextUrl.pathname + request.nextUrl.search);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   const name = sessionCookieName();
   const raw = request.cookies.get(name)?.value;
   if (!raw) return response;
