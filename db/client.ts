@@ -54,8 +54,8 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const dir = options.pgliteDir;
   // PGlite does not create missing parent folders.
-  if (dir && !dir.startsWith('memory://')) mkdirSync(path.resolve(dir), { recursive: true });
-  const client = await PGlite.create(dir ? path.resolve(dir) : undefined, {
+  if (dir && !dir.startsWith('memory://')) mkdirSync(path.resolve(/* turbopackIgnore: true */ dir), { recursive: true });
+  const client = await PGlite.create(dir ? path.resolve(/* turbopackIgnore: true */ dir) : undefined, {
     loadDataDir: options.loadDataDir,
   });
   const db = drizzle({ client, schema, casing: 'snake_case', logger }) as unknown as Db;

@@ -13,6 +13,8 @@ const schema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).optional(),
   OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
+  /** Only on the e2e test server: enables POST /api/test/scenario. Never set it in a deployment. */
+  E2E_SCENARIO_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

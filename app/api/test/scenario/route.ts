@@ -7,9 +7,9 @@
 // production deployment never exposes it: NEVER set E2E_SCENARIO_TOKEN outside the e2e server.
 // With it, a request must carry the same token in the `x-e2e-scenario-token` header.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { importNetwork } from '@/db/import/import-network';
+import { env } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,8 +17,7 @@ const TOKEN_HEADER = 'x-e2e-scenario-token';
 
 /** The enabling token, read per request (never inlined at build time); short values do not count. */
 function configuredToken(): string | null {
-  const parsed = z.string().min(16).safeParse(process.env.E2E_SCENARIO_TOKEN);
-  return parsed.success ? parsed.data : null;
+  return env().E2E_SCENARIO_TOKEN ?? null;
 }
 
 function sameToken(given: string, expected: string): boolean {
