@@ -126,9 +126,11 @@ export const accountSchema = z.strictObject({
   email,
   password: z
     .string()
-    .min(8)
+    // A library system's export carries the passwords patrons already have; the portal's policy
+    // (lib/auth/password-policy.ts) applies when a patron chooses a new one, not here.
+    .min(1)
     .max(1024)
-    .meta({ description: 'plain text, at least 8 characters; hashed (argon2id) on import' }),
+    .meta({ description: 'plain text; hashed (argon2id) on import, never stored or logged as given' }),
   patrons: z.array(z.string().min(1).max(100)).max(1000).default([]),
 });
 
