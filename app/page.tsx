@@ -1,13 +1,17 @@
 // The public home page: what the portal is, and the library network read from the database.
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { NetworkOverview } from '@/components/network/network-overview';
 import { getDb } from '@/db/client';
+import { getSignedInAccount } from '@/lib/auth/session';
 import { listNetwork } from '@/lib/data/network';
 
 // Rendered per request: `next build` must never open the database.
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
+  // A signed-in patron wants their own overview, not the public introduction.
+  if (await getSignedInAccount()) redirect('/overview');
   const [t, network] = await Promise.all([getTranslations('Home'), getDb().then(listNetwork)]);
   return (
     <div className="space-y-10">

@@ -5,14 +5,18 @@
 import en from './en.json';
 import identityEn from './identity.en.json';
 import identityNl from './identity.nl.json';
+import mailEn from './mail.en.json';
+import mailNl from './mail.nl.json';
 import nl from './nl.json';
 import portalEn from './portal.en.json';
 import portalNl from './portal.nl.json';
+import renewalEn from './renewal.en.json';
+import renewalNl from './renewal.nl.json';
 
-const nlCatalog = { ...nl, ...identityNl, ...portalNl };
+const nlCatalog = { ...nl, ...identityNl, ...portalNl, ...renewalNl, ...mailNl };
 export type Messages = typeof nlCatalog;
 
 export const catalogs: { nl: Messages; en: Messages } = {
   nl: nlCatalog,
-  en: { ...en, ...identityEn, ...portalEn },
+  en: { ...en, ...identityEn, ...portalEn, ...renewalEn, ...mailEn },
 };

@@ -1,0 +1,35 @@
+// Account settings: who you are signed in as; change password or e-mail; sign out everywhere.
+import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { AccountSettings } from '@/components/account/account-settings';
+import { getDb } from '@/db/client';
+import { requireAccount } from '@/lib/auth/session';
+import { getAccountSettings } from '@/lib/data/account';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Account'))('metaTitle') };
+}
+
+export default async function AccountPage() {
+  const account = await requireAccount('/account');
+  const [t, messages, settings] = await Promise.all([getTranslations('Account'), getMessages(), getDb().then((db) => getAccountSettings(db, account))]);
+  if (!settings) redirect('/login?next=/account');
+  return (
+    <div className="max-w-2xl space-y-8">
+      <h1 className="text-3xl font-bold">{t('title')}</h1>
+      <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
+        <dt className="font-semibold">{t('username')}</dt>
+        <dd>{settings.username}</dd>
+        <dt className="font-semibold">{t('emailLabel')}</dt>
+        <dd>{settings.email}</dd>
+      </dl>
+      <NextIntlClientProvider messages={{ Account: messages.Account, AuthErrors: messages.AuthErrors, Fields: messages.Fields }}>
+        <AccountSettings />
+      </NextIntlClientProvider>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+// P1 sign-in. A signed-in patron goes straight on to where they were going.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
+import { LoginForm } from '@/components/auth/login-form';
+import { getSignedInAccount, safeReturnPath } from '@/lib/auth/session';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Login'))('metaTitle') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const asked = safeReturnPath(first(params.next));
+  // The home page is public; after sign-in the overview is where the patron wants to be.
+  const next = asked === '/' || asked.startsWith('/login') ? '/overview' : asked;
+  if (await getSignedInAccount()) redirect(next);
+  const [t, messages] = await Promise.all([getTranslations('Login'), getMessages()]);
+  const notice = params.signedOut === 'everywhere' ? t('signedOutEverywhere') : params.signedOut ? t('signedOut') : params.activated ? t('activated') : null;
+
+  return (
+    <div className="max-w-xl space-y-6">
+      <h1 className="text-3xl font-bold">{t('title')}</h1>
+      {notice ? (
+        <p role="status" className="rounded-md border-2 border-brand bg-brand-soft p-3 text-brand-strong">
+          {notice}
+        </p>
+      ) : null}
+      <p>{t('intro')}</p>
+      <NextIntlClientProvider messages={{ Login: messages.Login, AuthErrors: messages.AuthErrors, Fields: messages.Fields }}>
+        <LoginForm next={next} initialError={first(params.error) ?? null} />
+      </NextIntlClientProvider>
+      <p>
+        {t('noAccount')} <Link href="/activate">{t('activateLink')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+'use client';
+// Sign-out: next-auth ends this browser's session (the cookie), then sign-in is shown.
+import { signOut } from 'next-auth/react';
+import { useState } from 'react';
+
+export function SignOutButton({ label }: { label: string }) {
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      className="btn btn-secondary px-3 text-sm"
+      disabled={pending}
+      onClick={async () => {
+        setPending(true);
+        await signOut({ redirect: false });
+        window.location.assign('/login?signedOut=1');
+      }}
+    >
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,58 @@
+// The shape of Info lidmaatschap as this UI reads it. Declared here (components never import
+// lib/data); the page hands over lib/data's MembershipsView, and TypeScript checks it fits.
+export type MembershipStatus = 'not_started' | 'active' | 'expiring' | 'expired' | 'stopped';
+export type GuestReason = 'not_registered' | 'first_day' | 'follows_home' | 'home_ended' | 'home_unknown';
+
+export interface GuestProps {
+  homeIsil: string;
+  homeLibraryName: string | null;
+  registeredOn: string;
+  reason: GuestReason;
+  valid: boolean;
+  validUntil: string | null;
+  loanStrips: number | null;
+}
+
+export interface MembershipProps {
+  id: number;
+  patronName: string;
+  libraryName: string;
+  libraryIsil: string;
+  regionName: string | null;
+  kind: 'ordinary' | 'guest';
+  subscriptionType: string;
+  status: MembershipStatus;
+  startOn: string;
+  endOn: string | null;
+  autoRenew: boolean;
+  stoppedOn: string | null;
+  cards: string[];
+  guest: GuestProps | null;
+}
+
+export interface CardProps {
+  key: string;
+  label: string;
+  regionName: string | null;
+  active: boolean;
+  memberships: MembershipProps[];
+  conflictingTypes: string[] | null;
+  renewalAdvice: {
+    expiringLibraries: string[];
+    continuingLibraries: string[];
+    neededForDigital: { library: string; collections: string[] }[];
+  } | null;
+  digital: { name: string; access: boolean; viaLibraries: string[]; renewAt: string[]; joinAt: string[] }[];
+}
+
+export interface PatronProps {
+  id: number;
+  name: string;
+  libraries: string[];
+  cards: { masked: string; libraryName: string }[];
+}
+
+export interface MembershipsProps {
+  cards: CardProps[];
+  patrons: PatronProps[];
+}

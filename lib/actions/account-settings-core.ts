@@ -1,0 +1,94 @@
+import 'server-only';
+// Account settings (issue 3, point 7): change password, change e-mail, sign out everywhere.
+// Password and e-mail changes ask for the current password (a session left open on a library PC
+// must not be enough to take the account over); wrong guesses count against the account's
+// sign-in throttle, so a stolen session cannot brute-force the password here either.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { accounts } from '@/db/schema';
+import { SIGN_IN_PER_ACCOUNT } from '@/lib/domain/throttle';
+import { hashSecret, verifySecret } from '@/lib/auth/hash';
+import type { ChangeEmailInput, ChangePasswordInput } from '@/lib/auth/identity-input';
+import { checkPassword } from '@/lib/auth/password-policy';
+import type { SignedInAccount } from '@/lib/auth/session';
+import { recordFailure, throttleStatus, type ThrottleKey } from '@/lib/auth/throttle-store';
+import { fail, ok, type ActionResult } from './account-action';
+
+type Failure = Extract<ActionResult, { ok: false }>;
+type Current = { username: string; email: string; passwordHash: string };
+
+/** Checks the current password, throttled as sign-in is; the account row or a failure. */
+async function confirmCurrentPassword(
+  db: Db,
+  account: SignedInAccount,
+  password: string,
+  now: Date,
+): Promise<{ ok: true; current: Current } | Failure> {
+  const keys: ThrottleKey[] = [{ key: `signin:account:${account.accountId}`, policy: SIGN_IN_PER_ACCOUNT }];
+  const status = await throttleStatus(db, keys, now);
+  if (!status.allowed) return fail('throttled', { retryAfterSeconds: Math.ceil(status.retryAfterMs / 1000) });
+  const [current] = await db
+    .select({ username: accounts.username, email: accounts.email, passwordHash: accounts.passwordHash })
+    .from(accounts)
+    .where(and(eq(accounts.id, account.accountId), eq(accounts.sessionVersion, account.sessionVersion)));
+  if (!current) return fail('unauthenticated');
+  if (!(await verifySecret(current.passwordHash, password))) {
+    await recordFailure(db, keys, now);
+    return fail('invalid_input', { fieldErrors: { currentPassword: ['wrong'] } });
+  }
+  return { ok: true, current };
+}
+
+/** Bumps the session version if it is still the one this session holds (ends every other session). */
+async function bumpSessionVersion(db: Db, account: SignedInAccount, set: Partial<typeof accounts.$inferInsert> = {}) {
+  const [row] = await db
+    .update(accounts)
+    .set({ ...set, sessionVersion: sql`${accounts.sessionVersion} + 1` })
+    .where(and(eq(accounts.id, account.accountId), eq(accounts.sessionVersion, account.sessionVersion)))
+    .returning({ sessionVersion: accounts.sessionVersion });
+  return row?.sessionVersion ?? null;
+}
+
+export async function changePasswordForAccount(
+  db: Db,
+  account: SignedInAccount,
+  input: ChangePasswordInput,
+  now = new Date(),
+): Promise<ActionResult<{ sessionVersion: number }>> {
+  const confirmed = await confirmCurrentPassword(db, account, input.currentPassword, now);
+  if (!confirmed.ok) return confirmed;
+  const problem = checkPassword(input.newPassword, { username: confirmed.current.username, email: confirmed.current.email });
+  if (problem) return fail('invalid_input', { fieldErrors: { newPassword: [problem] } });
+  const passwordHash = await hashSecret(input.newPassword);
+  const sessionVersion = await bumpSessionVersion(db, account, { passwordHash });
+  return sessionVersion === null ? fail('unauthenticated') : ok({ sessionVersion });
+}
+
+/**
+ * Changes the e-mail address. For now at once; when confirmation mails arrive (a later issue) this
+ * is where a pending change and its token are stored instead, answering `confirmation_sent`.
+ */
+export async function changeEmailForAccount(
+  db: Db,
+  account: SignedInAccount,
+  input: ChangeEmailInput,
+  now = new Date(),
+): Promise<ActionResult<{ status: 'changed' | 'confirmation_sent'; email: string }>> {
+  const confirmed = await confirmCurrentPassword(db, account, input.currentPassword, now);
+  if (!confirmed.ok) return confirmed;
+  if (confirmed.current.email.toLowerCase() === input.email.toLowerCase()) {
+    return fail('invalid_input', { fieldErrors: { email: ['unchanged'] } });
+  }
+  const [row] = await db
+    .update(accounts)
+    .set({ email: input.email })
+    .where(and(eq(accounts.id, account.accountId), eq(accounts.sessionVersion, account.sessionVersion)))
+    .returning({ email: accounts.email });
+  return row ? ok({ status: 'changed', email: row.email }) : fail('unauthenticated');
+}
+
+/** "Sign out everywhere": every session of the account ends, this one included (the caller clears its cookie). */
+export async function signOutEverywhereForAccount(db: Db, account: SignedInAccount): Promise<ActionResult<null>> {
+  const sessionVersion = await bumpSessionVersion(db, account);
+  return sessionVersion === null ? fail('unauthenticated') : ok(null);
+}

@@ -1,0 +1,67 @@
+import 'server-only';
+// P1 activation: a patron without an account proves the card with its number and PIN, then gets an
+// account linked to that card's patron record, in one transaction. The order matters:
+//  1. shape and password policy first, so a typo in the password does not spend a PIN attempt;
+//  2. the PIN (throttled per card and per client, non-disclosing);
+//  3. only then "already linked" and "username taken", so neither question can be asked about a
+//     card or a name without the PIN of a real card.
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { accountPatrons, accounts } from '@/db/schema';
+import { verifyCardPin } from '@/lib/auth/card-pin';
+import { hashSecret } from '@/lib/auth/hash';
+import { activationInput } from '@/lib/auth/identity-input';
+import { checkPassword } from '@/lib/auth/password-policy';
+import { fail, ok, parseInput, type ActionResult } from './account-action';
+import { uniqueViolation } from './unique-violation';
+
+export type ActivationResult = ActionResult<{ accountId: number; username: string }>;
+
+class Refusal extends Error {
+  constructor(readonly result: ActivationResult) {
+    super('refused');
+  }
+}
+
+export async function activateAccount(db: Db, raw: unknown, clientAddress: string, now = new Date()): Promise<ActivationResult> {
+  const parsed = parseInput(activationInput, raw);
+  if (!parsed.ok) return parsed;
+  const input = parsed.data;
+  const problem = checkPassword(input.password, { username: input.username, email: input.email });
+  if (problem) return fail('invalid_input', { fieldErrors: { password: [problem] } });
+
+  const card = await verifyCardPin(db, { cardNumber: input.cardNumber, pin: input.pin, clientAddress }, now);
+  if (!card.ok) {
+    return card.code === 'throttled' ? fail('throttled', { retryAfterSeconds: card.retryAfterSeconds }) : fail('card_invalid');
+  }
+
+  const passwordHash = await hashSecret(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [linked] = await tx
+        .select({ accountId: accountPatrons.accountId })
+        .from(accountPatrons)
+        .where(eq(accountPatrons.patronId, card.patronId));
+      // The message does not say which account: the card holder may not be the account holder.
+      if (linked) throw new Refusal(fail('already_linked'));
+      const [taken] = await tx
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(eq(sql`lower(${accounts.username})`, input.username.toLowerCase()));
+      if (taken) throw new Refusal(fail('invalid_input', { fieldErrors: { username: ['taken'] } }));
+      const [account] = await tx
+        .insert(accounts)
+        .values({ username: input.username, email: input.email, passwordHash })
+        .returning({ id: accounts.id });
+      await tx.insert(accountPatrons).values({ accountId: account!.id, patronId: card.patronId });
+      return ok({ accountId: account!.id, username: input.username });
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return error.result;
+    // A concurrent activation won the race: the same answers as the checks above.
+    const constraint = uniqueViolation(error);
+    if (constraint === 'accounts_username_lower_idx') return fail('invalid_input', { fieldErrors: { username: ['taken'] } });
+    if (constraint !== null) return fail('already_linked');
+    throw error;
+  }
+}

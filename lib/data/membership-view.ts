@@ -1,0 +1,260 @@
+import 'server-only';
+// Info lidmaatschap as plain view objects: the rows of getMembershipsRows with the rules applied.
+// Pure (no I/O), so it is unit-tested with plain rows. Rule ids: R2 cards, R6 conflicting types,
+// R7 status and renewal advice, R8 digital access, R9 activity, R11 guest validity, R13 home
+// library by ISIL, R15 loan strips.
+import { groupMembershipsIntoCards, type CardLibrary } from '@/lib/domain/card-label';
+import { maskCardNumber } from '@/lib/domain/card-number';
+import { compareDates, type IsoDate } from '@/lib/domain/dates';
+import { digitalAccess } from '@/lib/domain/digital-access';
+import { effectiveMembership, type EffectiveMembership } from '@/lib/domain/effective-membership';
+import { conflictingSubscriptionTypes } from '@/lib/domain/governing-membership';
+import type { GuestValidityReason, HomeMembership } from '@/lib/domain/guest-validity';
+import { lookupLibraryByIsil } from '@/lib/domain/isil';
+import type { MembershipStatus } from '@/lib/domain/membership-status';
+import { regionRenewalAdvice } from '@/lib/domain/region-renewal-advice';
+import type { MembershipsRows } from './memberships';
+
+export interface GuestView {
+  homeIsil: string;
+  /** R13: the home library's name when the ISIL (or its system prefix) is a library we know. */
+  homeLibraryName: string | null;
+  registeredOn: IsoDate;
+  reason: GuestValidityReason;
+  valid: boolean;
+  validUntil: IsoDate | null;
+  /** R15: loan strips left. */
+  loanStrips: number | null;
+}
+
+export interface MembershipView {
+  id: number;
+  patronId: number;
+  patronName: string;
+  libraryName: string;
+  libraryIsil: string;
+  regionName: string | null;
+  kind: 'ordinary' | 'guest';
+  subscriptionType: string;
+  /** R7 (R11 for guests). */
+  status: MembershipStatus;
+  startOn: IsoDate;
+  /** Last day in force; null when open-ended or unknown. */
+  endOn: IsoDate | null;
+  autoRenew: boolean;
+  stoppedOn: IsoDate | null;
+  /** The patron's cards at this library, masked but for the last four characters. */
+  cards: string[];
+  guest: GuestView | null;
+}
+
+export interface DigitalView {
+  name: string;
+  access: boolean;
+  /** Where the access comes from (access) … */
+  viaLibraries: string[];
+  /** … or where to renew a lapsed membership / join to get it (R8). */
+  renewAt: string[];
+  joinAt: string[];
+}
+
+export interface RenewalAdviceView {
+  expiringLibraries: string[];
+  /** Libraries that keep the patron borrowing in the region without renewing any expiring one. */
+  continuingLibraries: string[];
+  /** Expiring memberships that are the only way to keep a digital collection (R8). */
+  neededForDigital: { library: string; collections: string[] }[];
+}
+
+export interface CardView {
+  key: string;
+  /** R2: region name before library name. */
+  label: string;
+  regionName: string | null;
+  /** R9: inactive only when no membership of the region is active. */
+  active: boolean;
+  memberships: MembershipView[];
+  /** R6: active memberships of different subscription types in the region (type names). */
+  conflictingTypes: string[] | null;
+  /** R7: several expiring in the region. */
+  renewalAdvice: RenewalAdviceView | null;
+  digital: DigitalView[];
+}
+
+export interface PatronView {
+  id: number;
+  name: string;
+  libraries: string[];
+  cards: { masked: string; libraryName: string }[];
+}
+
+export interface MembershipsView {
+  cards: CardView[];
+  /** The linked patron records, for unlinking (P2: never the last). */
+  patrons: PatronView[];
+}
+
+type Row = MembershipsRows['memberships'][number];
+type Library = MembershipsRows['libraries'][number];
+
+/** R11: what the guest library knows of the home membership. */
+function homeOf(m: Row, homeLibraryId: number | null, rows: MembershipsRows): HomeMembership {
+  // The same patron's own membership at the home library decides when we hold it …
+  const own = rows.memberships.find((o) => o.kind === 'ordinary' && o.patronId === m.patronId && o.libraryId === homeLibraryId);
+  if (own) return { kind: 'in_network', endOn: own.endOn, stoppedOn: own.stoppedOn };
+  // … else the last nightly check with the home system.
+  return { kind: 'outside', validUntil: m.homeValidUntil, checkedOn: m.homeCheckedOn };
+}
+
+function effective(m: Row, home: HomeMembership, today: IsoDate): EffectiveMembership {
+  if (m.kind === 'guest' && m.registeredOn) {
+    return effectiveMembership({ kind: 'guest', registeredOn: m.registeredOn, stoppedOn: m.stoppedOn, home }, today);
+  }
+  return effectiveMembership({ kind: 'ordinary', startOn: m.startOn, endOn: m.endOn, stoppedOn: m.stoppedOn, autoRenew: m.autoRenew }, today);
+}
+
+const byName = (a: string, b: string) => a.localeCompare(b, 'nl');
+
+export function buildMembershipsView(rows: MembershipsRows, today: IsoDate): MembershipsView {
+  const libraries = new Map(rows.libraries.map((l) => [l.id, l]));
+  const patrons = new Map(rows.patrons.map((p) => [p.id, p]));
+  const nameOf = (id: number) => libraries.get(id)?.name ?? '';
+  const patronName = (id: number) => {
+    const p = patrons.get(id);
+    return p ? `${p.givenName} ${p.familyName}` : '';
+  };
+  const cardLibrary = (l: Library): CardLibrary => ({
+    id: l.id,
+    isil: l.isil,
+    name: l.name,
+    region: l.region ? { code: l.region.code, name: l.region.name } : null,
+  });
+
+  const enriched = rows.memberships.flatMap((m) => {
+    const library = libraries.get(m.libraryId);
+    if (!library) return [];
+    const homeMatch = m.homeIsil ? lookupLibraryByIsil(m.homeIsil, m.homeCandidates) : null;
+    const home = m.kind === 'guest' ? homeOf(m, homeMatch?.library.id ?? null, rows) : null;
+    const eff = effective(m, home, today);
+    const view: MembershipView = {
+      id: m.id,
+      patronId: m.patronId,
+      patronName: patronName(m.patronId),
+      libraryName: library.name,
+      libraryIsil: library.isil,
+      regionName: library.region?.name ?? null,
+      kind: m.kind,
+      subscriptionType: m.subscriptionTypeName,
+      status: eff.status,
+      startOn: m.kind === 'guest' && m.registeredOn ? m.registeredOn : m.startOn,
+      endOn: eff.endOn,
+      autoRenew: m.kind === 'ordinary' && m.autoRenew,
+      stoppedOn: m.stoppedOn,
+      cards: (patrons.get(m.patronId)?.cards ?? []).filter((c) => c.libraryId === m.libraryId).map((c) => maskCardNumber(c.number)),
+      guest:
+        m.kind === 'guest' && eff.guest && m.homeIsil && m.registeredOn
+          ? {
+              homeIsil: m.homeIsil,
+              homeLibraryName: homeMatch?.library.name ?? null,
+              registeredOn: m.registeredOn,
+              reason: eff.guest.reason,
+              valid: eff.guest.valid,
+              validUntil: eff.guest.validUntil,
+              loanStrips: m.loanStrips,
+            }
+          : null,
+    };
+    return [
+      {
+        id: m.id,
+        library: cardLibrary(library),
+        active: eff.active,
+        startOn: view.startOn,
+        endOn: eff.endOn,
+        libraryId: m.libraryId,
+        status: eff.status,
+        subscriptionTypeCode: m.subscriptionTypeCode,
+        view,
+      },
+    ];
+  });
+
+  const cards: CardView[] = groupMembershipsIntoCards(enriched).map((card) => {
+    // The collections of the card: every library of the region, or the lone library (R8).
+    const cardLibraries = card.region
+      ? rows.libraries.filter((l) => l.region?.code === card.region?.code)
+      : rows.libraries.filter((l) => l.id === card.mainLibrary.id);
+    const collectionNames = new Map<number, string>();
+    const licensed = new Map<number, number[]>();
+    for (const l of cardLibraries) {
+      for (const c of l.collections) {
+        collectionNames.set(c.id, c.name);
+        licensed.set(c.id, [...(licensed.get(c.id) ?? []), l.id]);
+      }
+    }
+    const collections = [...licensed]
+      .map(([id, libraryIds]) => ({ id, libraryIds }))
+      .sort((a, b) => byName(collectionNames.get(a.id) ?? '', collectionNames.get(b.id) ?? ''));
+    const names = (ids: readonly number[]) => [...new Set(ids)].map(nameOf).sort(byName);
+
+    const digital = digitalAccess(collections, card.memberships).map(
+      (d): DigitalView =>
+        d.access
+          ? { name: collectionNames.get(d.collectionId) ?? '', access: true, viaLibraries: names(d.viaLibraryIds), renewAt: [], joinAt: [] }
+          : {
+              name: collectionNames.get(d.collectionId) ?? '',
+              access: false,
+              viaLibraries: [],
+              renewAt: names(d.renewLibraryIds),
+              joinAt: names(d.joinLibraryIds),
+            },
+    );
+
+    const conflict = conflictingSubscriptionTypes(
+      card.memberships.map((m) => ({ ...m, regionId: null, subscriptionTypeCode: m.subscriptionTypeCode })),
+    );
+    const typeName = (code: string) => card.memberships.find((m) => m.subscriptionTypeCode === code)?.view.subscriptionType ?? code;
+
+    const advice = regionRenewalAdvice(card.memberships, collections);
+    const membershipLibrary = (id: number) => card.memberships.find((m) => m.id === id)?.libraryId ?? 0;
+    const renewalAdvice: RenewalAdviceView | null = advice
+      ? {
+          expiringLibraries: advice.expiring.map((e) => nameOf(e.libraryId)),
+          continuingLibraries: names(advice.continuingMembershipIds.map(membershipLibrary)),
+          neededForDigital: advice.neededForDigital.map((id) => ({
+            library: nameOf(membershipLibrary(id)),
+            collections: advice.digital
+              .filter((d) => d.membershipIds.length === 1 && d.membershipIds[0] === id)
+              .map((d) => collectionNames.get(d.collectionId) ?? '')
+              .sort(byName),
+          })),
+        }
+      : null;
+
+    return {
+      key: card.key,
+      label: card.label,
+      regionName: card.region?.name ?? null,
+      active: card.active,
+      memberships: [...card.memberships]
+        .sort((a, b) => byName(a.view.libraryName, b.view.libraryName) || compareDates(a.startOn, b.startOn) || a.id - b.id)
+        .map((m) => m.view),
+      conflictingTypes: conflict.conflict ? conflict.types.map((t) => typeName(t.subscriptionTypeCode)) : null,
+      renewalAdvice,
+      digital,
+    };
+  });
+
+  const patronViews: PatronView[] = rows.patrons.map((p) => ({
+    id: p.id,
+    name: `${p.givenName} ${p.familyName}`,
+    libraries: distinctNames(rows.memberships.filter((m) => m.patronId === p.id).map((m) => nameOf(m.libraryId))),
+    cards: p.cards.map((c) => ({ masked: maskCardNumber(c.number), libraryName: nameOf(c.libraryId) })),
+  }));
+
+  return { cards, patrons: patronViews };
+}
+
+function distinctNames(list: string[]): string[] {
+  return [...new Set(list)].filter(Boolean).sort(byName);
+}
