@@ -1,38 +1,60 @@
-// Runs before every page and route: keeps the session's sliding 12-hour idle limit (server
-// components cannot set cookies, so the refresh happens here) and drops sessions past their
-// idle or 30-day limit. Authorisation itself is not done here: every data function and action
-// checks the session on its own (ARCHITECTURE convention 2).
+// Runs before every page and route:
+// - security headers on every response, with a fresh CSP nonce per request (issue 6);
+// - server actions only from this site's own pages (Origin required and matching);
+// - the session's sliding 12-hour idle limit (server components cannot set cookies, so the refresh
+//   happens here), dropping sessions past their idle or 30-day limit.
+// Authorisation itself is not done here: every data function and action checks the session on
+// its own (ARCHITECTURE convention 2).
 import { NextResponse, type NextRequest } from 'next/server';
 import { decode, encode } from 'next-auth/jwt';
 import { authSecret } from '@/lib/auth/secret';
 import { sessionCookieAttributes, sessionCookieName } from '@/lib/auth/session-cookie';
 import { IDLE_TIMEOUT_SECONDS, judgeSession, needsRefresh } from '@/lib/auth/session-policy';
+import { env } from '@/lib/env';
+import { isForeignActionRequest, securityHeaders } from '@/lib/security/headers';
 
 export async function proxy(request: NextRequest) {
-  // The path the patron asked for, so that a redirect to sign-in can bring them back.
+  const production = env().NODE_ENV === 'production';
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const headers = securityHeaders({ nonce, production });
+
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (isForeignActionRequest(request, host)) {
+    return new NextResponse('Forbidden', { status: 403, headers: { ...headers, 'content-type': 'text/plain' } });
+  }
+
+  // Next.js reads the nonce for its own scripts from the policy on the request.
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']!);
+  requestHeaders.set('x-nonce', nonce);
+  // The path the patron asked for, so that a redirect to sign-in can bring them back.
   requestHeaders.set('x-portal-path', request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+
+  await keepSessionAlive(request, response);
+  return response;
+}
+
+async function keepSessionAlive(request: NextRequest, response: NextResponse): Promise<void> {
   const name = sessionCookieName();
   const raw = request.cookies.get(name)?.value;
-  if (!raw) return response;
-
+  if (!raw) return;
   const secret = authSecret();
   const token = await decode({ token: raw, secret }).catch(() => null);
   const now = Math.floor(Date.now() / 1000);
   if (!token || typeof token.authTime !== 'number' || typeof token.seen !== 'number') {
     response.cookies.delete(name);
-    return response;
+    return;
   }
   if (judgeSession({ authTime: token.authTime, seen: token.seen }, now) !== 'valid') {
     response.cookies.delete(name);
-    return response;
+    return;
   }
   if (needsRefresh({ seen: token.seen }, now)) {
     const refreshed = await encode({ token: { ...token, seen: now }, secret, maxAge: IDLE_TIMEOUT_SECONDS });
     response.cookies.set(name, refreshed, sessionCookieAttributes(IDLE_TIMEOUT_SECONDS));
   }
-  return response;
 }
 
 export const config = {
