@@ -1,0 +1,47 @@
+// Lending history of one card (H1): search, pages, recording switch, export, clear. One statement
+// (P4); another account's card is a 404 (P3). Bad page numbers or search input never fail the page.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requireAccount } from '@/lib/auth/session';
+import { getHistoryView } from '@/lib/data/history';
+import { todayInBrussels } from '@/lib/domain/dates';
+import { CardPageHeader } from '@/components/cards/card-page-header';
+import { cardHref } from '@/components/cards/sections';
+import { HistorySection } from '@/components/history/history-section';
+
+interface Props {
+  params: Promise<{ card: string }>;
+  searchParams: Promise<{ q?: string | string[]; page?: string | string[] }>;
+}
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Cards'))('history') };
+}
+
+export default async function HistoryPage({ params, searchParams }: Props) {
+  const [{ card }, query] = await Promise.all([params, searchParams]);
+  const account = await requireAccount(cardHref(card, 'history'));
+  const page = Number.parseInt(first(query.page) ?? '1', 10);
+  const view = await getHistoryView(await getDb(), account, card, { page: Number.isFinite(page) ? page : 1, search: first(query.q) }, todayInBrussels(new Date()));
+  if (!view) notFound();
+  return (
+    <>
+      <CardPageHeader cards={view.cards} card={view.card} section="history" />
+      <HistorySection
+        card={view.card.slug}
+        basePath={cardHref(view.card.slug, 'history')}
+        exportPath={`/api/cards/${encodeURIComponent(view.card.slug)}/history`}
+        entries={view.entries}
+        total={view.total}
+        page={view.page}
+        pageCount={view.pageCount}
+        search={view.search}
+        recording={view.recording}
+      />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+// Loans of one card (R2): every library of the region, per branch or by due date, each with
+// today's renewal decision. One statement (P4); another account's card is a 404 (P3).
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requireAccount } from '@/lib/auth/session';
+import { getLoansView } from '@/lib/data/loans';
+import { todayInBrussels } from '@/lib/domain/dates';
+import { CardPageHeader } from '@/components/cards/card-page-header';
+import { cardHref } from '@/components/cards/sections';
+import { LoansSection } from '@/components/loans/loans-section';
+
+interface Props {
+  params: Promise<{ card: string }>;
+  searchParams: Promise<{ view?: string | string[] }>;
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Cards'))('loans') };
+}
+
+export default async function LoansPage({ params, searchParams }: Props) {
+  const [{ card }, query] = await Promise.all([params, searchParams]);
+  const account = await requireAccount(cardHref(card, 'loans'));
+  const view = await getLoansView(await getDb(), account, card, todayInBrussels(new Date()));
+  if (!view) notFound();
+  return (
+    <>
+      <CardPageHeader cards={view.cards} card={view.card} section="loans" />
+      <LoansSection basePath={cardHref(view.card.slug, 'loans')} view={query.view === 'due' ? 'due' : 'branch'} byBranch={view.byBranch} byDueDate={view.byDueDate} />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+'use client';
+// A confirmation step as a native modal <dialog>: it traps focus, closes on Escape and returns
+// focus to the button that opened it. Used before cancelling a reservation and clearing history.
+import { useId, useRef } from 'react';
+
+interface Props {
+  trigger: string;
+  triggerLabel?: string;
+  title: string;
+  body: string;
+  confirm: string;
+  dismiss: string;
+  pending: boolean;
+  onConfirm: () => void;
+  danger?: boolean;
+}
+
+export function ConfirmDialog({ trigger, triggerLabel, title, body, confirm, dismiss, pending, onConfirm, danger }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const bodyId = useId();
+  return (
+    <>
+      <button type="button" className="btn btn-secondary" aria-label={triggerLabel} disabled={pending} onClick={() => dialog.current?.showModal()}>
+        {trigger}
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        aria-describedby={bodyId}
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-line bg-surface p-5 text-ink backdrop:bg-black/50"
+      >
+        <h2 id={titleId} className="text-xl font-bold">
+          {title}
+        </h2>
+        <p id={bodyId} className="mt-2">
+          {body}
+        </p>
+        <div className="mt-4 flex flex-wrap gap-3">
+          <button
+            type="button"
+            className={danger ? 'btn border-[#a4262c] bg-[#a4262c] text-white hover:bg-[#7f1d22]' : 'btn btn-primary'}
+            onClick={() => {
+              dialog.current?.close();
+              onConfirm();
+            }}
+          >
+            {confirm}
+          </button>
+          <button type="button" autoFocus className="btn btn-secondary" onClick={() => dialog.current?.close()}>
+            {dismiss}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+// One table of loans: title (author, material), lending library and branch, due date (absolute and
+// relative), renewals used of allowed, and today's renewal decision (RN1–RN8) in words. The last
+// column is where the renew controls will go (next issue).
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { dateOnly, LONG_DATE } from '@/components/cards/format';
+import { captionClass, TableRegion, tableClass, td, th } from '@/components/cards/table-region';
+import { relativeDue } from './relative-due';
+import type { LoanProps } from './types';
+
+const MATERIALS = ['book', 'comic', 'dvd', 'cd', 'game', 'magazine', 'other'] as const;
+type Material = (typeof MATERIALS)[number];
+const asMaterial = (m: string): Material => ((MATERIALS as readonly string[]).includes(m) ? (m as Material) : 'other');
+
+export async function LoansTable({ caption, loans, showBranch }: { caption: string; loans: LoanProps[]; showBranch: boolean }) {
+  const [t, tm, format] = await Promise.all([getTranslations('Loans'), getTranslations('Materials'), getFormatter()]);
+  const rows = await Promise.all(loans.map(async (loan) => ({ loan, relative: await relativeDue(loan.due) })));
+  return (
+    <TableRegion label={caption}>
+      <table className={tableClass}>
+        <caption className={captionClass}>{caption}</caption>
+        <thead>
+          <tr className="border-b border-line">
+            <th scope="col" className={th}>{t('colTitle')}</th>
+            <th scope="col" className={th}>{t('colLibrary')}</th>
+            <th scope="col" className={th}>{t('colDue')}</th>
+            <th scope="col" className={th}>{t('colRenewals')}</th>
+            <th scope="col" className={th}>{t('colRenewal')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ loan, relative }) => (
+            <tr key={loan.id} className="border-b border-line last:border-b-0" data-loan-id={loan.id}>
+              <th scope="row" className={`${td} font-normal`}>
+                <span className="font-semibold">{loan.title}</span>
+                <span className="block text-sm text-muted">
+                  {[loan.author ? t('byAuthor', { author: loan.author }) : null, tm(asMaterial(loan.material)), loan.patronName ? t('forPatron', { name: loan.patronName }) : null]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </th>
+              <td className={td}>
+                {loan.library.name}
+                {showBranch ? <span className="block text-sm text-muted">{t('branch', loan.branch)}</span> : null}
+              </td>
+              <td className={td}>
+                <span className="whitespace-nowrap">{format.dateTime(dateOnly(loan.dueOn), LONG_DATE)}</span>
+                <span className={`block text-sm ${loan.due.state === 'overdue' ? 'font-semibold text-[#a4262c]' : loan.due.state === 'due_soon' ? 'font-semibold text-accent' : 'text-muted'}`}>
+                  {relative}
+                </span>
+              </td>
+              <td className={`${td} whitespace-nowrap`}>
+                {loan.maxRenewals === null ? t('renewalsUsedUnknown', { used: loan.renewals }) : t('renewalsUsed', { used: loan.renewals, max: loan.maxRenewals })}
+              </td>
+              <td className={td}>
+                {loan.renewal.ok
+                  ? t('renewal.ok', { date: format.dateTime(dateOnly(loan.renewal.newDueOn), LONG_DATE) })
+                  : t(`renewal.${loan.renewal.reason}`)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}

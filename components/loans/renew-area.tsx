@@ -1,0 +1,33 @@
+// Server wrapper for the loans page: gives the renew controls their messages (only the `Renewal`
+// namespace, plus any the page's own client leaves need), a TanStack Query client and the
+// selection state. Everything inside may use RenewButtons, RenewCheckbox and RenewOutcome.
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { RenewSelectionProvider, type RenewableLoan } from './renew-controls';
+import { RenewQueryProvider } from './renew-query-provider';
+
+export async function RenewArea({
+  cardSlug,
+  loans,
+  namespaces = [],
+  children,
+}: {
+  cardSlug: string;
+  loans: readonly RenewableLoan[];
+  /** Other message namespaces the client components inside need (a nested provider replaces, not merges). */
+  namespaces?: readonly string[];
+  children: ReactNode;
+}) {
+  const messages = (await getMessages()) as Record<string, unknown>;
+  const picked = Object.fromEntries(['Error', 'Renewal', ...namespaces].filter((n) => n in messages).map((n) => [n, messages[n]]));
+  return (
+    <NextIntlClientProvider messages={picked}>
+      <RenewQueryProvider>
+        <RenewSelectionProvider cardSlug={cardSlug} loans={loans}>
+          {children}
+        </RenewSelectionProvider>
+      </RenewQueryProvider>
+    </NextIntlClientProvider>
+  );
+}

@@ -1,0 +1,72 @@
+import 'server-only';
+// History (H1) actions for a signed-in account, as plain functions the tests call directly; the
+// 'use server' wrappers in history.ts add the session and zod parsing. Each is ONE statement that
+// finds the card among the account's own memberships (P3) and writes only its patrons' rows.
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import type { SignedInAccount } from '@/lib/auth/session';
+import { accountScope, cardScope, isPlausibleSlug, queryView } from '@/lib/data/cards';
+import { fail, ok, type ActionResult } from './account-action';
+
+export interface SetHistoryRecordingInput {
+  card: string;
+  enabled: boolean;
+}
+
+export interface ClearHistoryInput {
+  card: string;
+}
+
+/**
+ * H1: switches recording on or off for every patron record of the account on the card. The setting
+ * belongs to the patron record (patrons.history_enabled, off by default), so it also applies to
+ * that record's other cards; the page says so.
+ */
+export async function setHistoryRecordingForAccount(
+  db: Db,
+  account: SignedInAccount,
+  input: SetHistoryRecordingInput,
+): Promise<ActionResult<{ enabled: boolean }>> {
+  if (!isPlausibleSlug(input.card)) return fail('not_found');
+  const view = await queryView<{ updated: number }>(
+    db,
+    sql`
+      with ${accountScope(account)}, ${cardScope(input.card)},
+      updated as (
+        update patrons set history_enabled = ${input.enabled}
+         where id in (select patron_id from card_patrons)
+        returning id
+      )
+      select json_build_object('updated', (select count(*) from updated)::int) as view`,
+  );
+  return view.updated > 0 ? ok({ enabled: input.enabled }) : fail('not_found');
+}
+
+/**
+ * H1 clear all: hides every returned loan of the account's patrons in the card's libraries from the
+ * history. The library keeps its record (loans.hidden_from_history); the portal no longer shows it.
+ */
+export async function clearHistoryForAccount(
+  db: Db,
+  account: SignedInAccount,
+  input: ClearHistoryInput,
+): Promise<ActionResult<{ cleared: number }>> {
+  if (!isPlausibleSlug(input.card)) return fail('not_found');
+  const view = await queryView<{ found: boolean; cleared: number }>(
+    db,
+    sql`
+      with ${accountScope(account)}, ${cardScope(input.card)},
+      cleared as (
+        update loans set hidden_from_history = true
+         where returned_on is not null and not hidden_from_history
+           and patron_id in (select patron_id from card_patrons)
+           and library_id in (select id from card_libraries)
+        returning id
+      )
+      select json_build_object(
+        'found', exists (select 1 from card_patrons),
+        'cleared', (select count(*) from cleared)::int
+      ) as view`,
+  );
+  return view.found ? ok({ cleared: view.cleared }) : fail('not_found');
+}

@@ -1,0 +1,258 @@
+import 'server-only';
+// Renew a selection of loans, or every open loan of a card (issue 5; RN1–RN8, P3). The server
+// action (renew-loans.ts) is a thin wrapper; this is the plain function the tests drive.
+//
+// One request = ONE transaction with a constant number of statements, whatever the number of loans:
+//   1. claim the idempotency key: insert into renewal_requests … on conflict do nothing. A second
+//      request with the same key blocks on the primary key until the first commits, then finds the
+//      row and returns the stored response — never a second renewal, never an "in progress" state
+//      (the response is written in the same transaction as the claim, so nobody sees a claim without
+//      it). If the first request fails, its claim rolls back and the retry runs afresh.
+//   2. read every input in one statement (lib/data/renewal-inputs) and decide each loan (pure);
+//   3. RN7: ONE multi-row conditional update of the renewable loans only —
+//      `… where id = v.id and returned_on is null and renewals = v.seen_renewals and due_on = v.seen_due`.
+//      Refusals are never part of it, so a refusal cannot undo another loan's renewal; the per-row
+//      condition makes every loan renew at most once however many requests race. The rows are first
+//      locked in id order (`for no key update`, which does not conflict with the key-share locks the
+//      log's foreign key takes), so concurrent renew-alls cannot deadlock. A loan whose condition no
+//      longer holds was renewed (or returned) by a concurrent request meanwhile: it is reported as
+//      that other renewal's result (re-read in one statement, only when it happens), not renewed again;
+//   4. one renewal_log row per attempt (one statement), including refusals and foreign ids that
+//      exist (an audit trail of probing; nothing about them reaches the patron);
+//   5. store the response under the key.
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db, Executor } from '@/db/client';
+import { renewalRequests } from '@/db/schema';
+import type { ActionResult } from '@/lib/actions/account-action';
+import type { SignedInAccount } from '@/lib/auth/session';
+import type { IsoDate } from '@/lib/domain/dates';
+import { decideRenewal, type RenewalRefusal } from '@/lib/domain/renewal';
+import { intArrayLiteral, listRenewalCandidates, type RenewalScope } from '@/lib/data/renewal-inputs';
+
+/** Largest selection one request may name. */
+export const MAX_RENEW_IDS = 500;
+const INT_MAX = 2_147_483_647;
+
+/** The hostile input, parsed: exactly one of `all` (with a card) or `loanIds`. */
+export const renewLoansInput = z
+  .strictObject({
+    requestKey: z.uuid(),
+    cardSlug: z
+      .string()
+      .min(1)
+      .max(80)
+      .regex(/^[a-z0-9_-]+$/)
+      .optional(),
+    loanIds: z.array(z.int().min(1).max(INT_MAX)).min(1).max(MAX_RENEW_IDS).optional(),
+    all: z.boolean().optional(),
+  })
+  .refine((v) => (v.all === true) !== (v.loanIds !== undefined), {
+    error: 'give either all: true or loanIds',
+    path: ['loanIds'],
+  })
+  .refine((v) => v.all !== true || v.cardSlug !== undefined, { error: 'renew all needs a card', path: ['cardSlug'] });
+
+export type RenewLoansInput = z.input<typeof renewLoansInput>;
+
+export type RenewItemResult =
+  | { loanId: number; outcome: 'renewed'; newDueOn: IsoDate }
+  | { loanId: number; outcome: 'refused'; reason: RenewalRefusal };
+
+export interface RenewLoansResponse {
+  items: RenewItemResult[];
+  renewed: number;
+  refused: number;
+  /** True when this is the stored answer to an earlier request with the same key. */
+  replayed: boolean;
+}
+
+/** What a request asked for; a reused key with another request is refused, not answered wrongly. */
+interface RequestFingerprint {
+  cardSlug: string | null;
+  loanIds: number[] | null;
+  all: boolean;
+}
+
+interface StoredResponse {
+  request: RequestFingerprint;
+  items: RenewItemResult[];
+  renewed: number;
+  refused: number;
+}
+
+/** Failure codes beyond the builder's: the key was used before for a different request. */
+export type RenewFailureCode = 'invalid_input' | 'request_key_reused';
+
+const PENDING = { state: 'pending' } as const;
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** Field by field: jsonb does not keep key order, so the stored fingerprint is not compared as text. */
+const sameRequest = (a: RequestFingerprint | undefined, b: RequestFingerprint) =>
+  a !== undefined &&
+  a.cardSlug === b.cardSlug &&
+  a.all === b.all &&
+  JSON.stringify(a.loanIds) === JSON.stringify(b.loanIds);
+
+function summarise(request: RequestFingerprint, items: RenewItemResult[]): StoredResponse {
+  const renewed = items.filter((i) => i.outcome === 'renewed').length;
+  return { request, items, renewed, refused: items.length - renewed };
+}
+
+interface Renewable {
+  loanId: number;
+  seenRenewals: number;
+  seenDue: IsoDate;
+  newDue: IsoDate;
+}
+
+/** RN7: the conditional multi-row update; returns the ids it renewed. */
+async function renewConditionally(tx: Executor, renewables: readonly Renewable[]): Promise<Set<number>> {
+  if (renewables.length === 0) return new Set();
+  const values = JSON.stringify(
+    renewables.map((r) => ({ id: r.loanId, seen_renewals: r.seenRenewals, seen_due: r.seenDue, new_due: r.newDue })),
+  );
+  const result = await tx.execute(sql`
+    with v as materialized (
+      select * from jsonb_to_recordset(${values}::jsonb) as v(id int, seen_renewals int, seen_due date, new_due date)
+    ),
+    locked as materialized (
+      select l.id from loans l where l.id in (select id from v) order by l.id for no key update
+    )
+    update loans l
+       set due_on = v.new_due, renewals = l.renewals + 1
+      from v
+     where l.id = v.id
+       and l.id in (select id from locked)
+       and l.returned_on is null
+       and l.renewals = v.seen_renewals
+       and l.due_on = v.seen_due
+    returning l.id`);
+  return new Set(rowsOf<{ id: number }>(result).map((r) => Number(r.id)));
+}
+
+/** Loans whose condition failed: what the concurrent request left (one statement). */
+async function currentState(tx: Executor, ids: readonly number[]) {
+  const result = await tx.execute(sql`
+    select id, due_on as "dueOn", renewals, returned_on as "returnedOn"
+      from loans where id = any(${intArrayLiteral(ids)}::int[])`);
+  return new Map(
+    rowsOf<{ id: number; dueOn: IsoDate; renewals: number; returnedOn: IsoDate | null }>(result).map((r) => [Number(r.id), r]),
+  );
+}
+
+/** One renewal_log row: what this attempt did (a loan renewed by a concurrent request is `refused`, reason `concurrent`). */
+interface LogEntry {
+  loanId: number;
+  result: 'renewed' | 'refused';
+  reason: string | null;
+  newDueOn: IsoDate | null;
+}
+
+async function writeLog(tx: Executor, account: SignedInAccount, requestKey: string, entries: readonly LogEntry[]) {
+  if (entries.length === 0) return;
+  const rows = JSON.stringify(
+    entries.map((e) => ({ loan_id: e.loanId, result: e.result, reason: e.reason, new_due_on: e.newDueOn })),
+  );
+  // Ids that name no loan at all cannot be logged (foreign key); they changed nothing either.
+  await tx.execute(sql`
+    insert into renewal_log (account_id, loan_id, result, reason, new_due_on, request_key)
+    select ${account.accountId}, v.loan_id, v.result, v.reason, v.new_due_on, ${requestKey}
+      from jsonb_to_recordset(${rows}::jsonb) as v(loan_id int, result text, reason text, new_due_on date)
+     where exists (select 1 from loans l where l.id = v.loan_id)`);
+}
+
+/**
+ * Renews the account's loans named by `rawInput` on `today` (Europe/Brussels) and reports per loan.
+ * Input is parsed here too (the action is a public endpoint; tests call this directly).
+ */
+export async function renewLoansForAccount(
+  db: Db,
+  account: SignedInAccount,
+  rawInput: unknown,
+  today: IsoDate,
+): Promise<ActionResult<RenewLoansResponse>> {
+  const parsed = renewLoansInput.safeParse(rawInput);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_'] ??= []).push(issue.code);
+    return { ok: false, code: 'invalid_input', fieldErrors };
+  }
+  const input = parsed.data;
+  const loanIds = input.loanIds ? [...new Set(input.loanIds)] : null;
+  const request: RequestFingerprint = { cardSlug: input.cardSlug ?? null, loanIds, all: input.all === true };
+  const scope: RenewalScope = loanIds
+    ? { kind: 'ids', loanIds, cardSlug: input.cardSlug }
+    : { kind: 'card', cardSlug: input.cardSlug as string };
+
+  return db.transaction(async (tx) => {
+    // 1. Claim the key (a concurrent twin waits here for our commit).
+    const claimed = await tx
+      .insert(renewalRequests)
+      .values({ accountId: account.accountId, requestKey: input.requestKey, response: PENDING })
+      .onConflictDoNothing()
+      .returning({ key: renewalRequests.requestKey });
+    if (claimed.length === 0) {
+      const [stored] = await tx
+        .select({ response: renewalRequests.response })
+        .from(renewalRequests)
+        .where(and(eq(renewalRequests.accountId, account.accountId), eq(renewalRequests.requestKey, input.requestKey)));
+      const response = stored?.response as StoredResponse | undefined;
+      if (!response?.items || !sameRequest(response.request, request)) return { ok: false, code: 'request_key_reused' };
+      return { ok: true, data: { items: response.items, renewed: response.renewed, refused: response.refused, replayed: true } };
+    }
+
+    // 2. Read and decide.
+    const candidates = await listRenewalCandidates(tx, account, scope, today);
+    const ids = loanIds ?? [...candidates.keys()];
+    const decided = ids.map((loanId) => {
+      const candidate = candidates.get(loanId);
+      // P3/RN1: not the account's (or no such loan) — refused, nothing read or written for it.
+      const decision = candidate ? decideRenewal(candidate.input) : ({ ok: false, reason: 'not_linked' } as const);
+      return { loanId, candidate, decision };
+    });
+
+    // 3. The conditional update of the renewable ones only.
+    const renewables: Renewable[] = decided.flatMap(({ loanId, candidate, decision }) =>
+      decision.ok && candidate
+        ? [{ loanId, seenRenewals: candidate.loan.renewals, seenDue: candidate.loan.dueOn, newDue: decision.newDueOn }]
+        : [],
+    );
+    const renewedIds = await renewConditionally(tx, renewables);
+    const lost = renewables.filter((r) => !renewedIds.has(r.loanId)).map((r) => r.loanId);
+    const now = lost.length > 0 ? await currentState(tx, lost) : null;
+
+    const log: LogEntry[] = [];
+    const items: RenewItemResult[] = decided.map(({ loanId, decision }): RenewItemResult => {
+      if (!decision.ok) {
+        log.push({ loanId, result: 'refused', reason: decision.reason, newDueOn: null });
+        return { loanId, outcome: 'refused', reason: decision.reason };
+      }
+      if (renewedIds.has(loanId)) {
+        log.push({ loanId, result: 'renewed', reason: null, newDueOn: decision.newDueOn });
+        return { loanId, outcome: 'renewed', newDueOn: decision.newDueOn };
+      }
+      // RN7: a concurrent request renewed (or the desk returned) it between our read and our
+      // update: report that result instead of renewing a second time.
+      const state = now?.get(loanId);
+      if (!state || state.returnedOn !== null) {
+        log.push({ loanId, result: 'refused', reason: 'returned', newDueOn: null });
+        return { loanId, outcome: 'refused', reason: 'returned' };
+      }
+      log.push({ loanId, result: 'refused', reason: 'concurrent', newDueOn: state.dueOn });
+      return { loanId, outcome: 'renewed', newDueOn: state.dueOn };
+    });
+
+    // 4. The log, 5. the stored answer.
+    await writeLog(tx, account, input.requestKey, log);
+    const response = summarise(request, items);
+    await tx
+      .update(renewalRequests)
+      .set({ response })
+      .where(and(eq(renewalRequests.accountId, account.accountId), eq(renewalRequests.requestKey, input.requestKey)));
+    return { ok: true, data: { items, renewed: response.renewed, refused: response.refused, replayed: false } };
+  });
+}

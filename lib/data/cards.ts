@@ -1,0 +1,216 @@
+import 'server-only';
+// The account's cards (R2) and the SQL pieces every card view shares.
+//
+// P3: every statement starts from `account_patrons` of the signed-in account; nothing is read for
+// a patron record that is not linked to it. P4: each view (loans, reservations, fees, history,
+// overview, the card list) is ONE statement: these fragments are CTEs spliced into that statement,
+// never separate queries. The card chooser's list travels in the same statement as the view, so a
+// card page costs one round trip whatever the number of memberships and libraries.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import type { SignedInAccount } from '@/lib/auth/session';
+import { groupMembershipsIntoCards, type Card, type CardMembership } from '@/lib/domain/card-label';
+import { effectiveMembership, type EffectiveMembership, type MembershipRecord } from '@/lib/domain/effective-membership';
+import type { IsoDate } from '@/lib/domain/dates';
+
+/**
+ * SQL twin of lib/domain/card-label `cardSlug` (region code, else ISIL; lower-cased; anything but
+ * a-z, 0-9 and `-` becomes `_`). The data layer filters a card's rows with it in the same statement;
+ * cards.test.ts checks it agrees with the TypeScript one, URL-unsafe ISILs included.
+ */
+export const slugOf = (regionCode: SQL, isil: SQL): SQL =>
+  sql`regexp_replace(lower(coalesce(${regionCode}, ${isil})), '[^a-z0-9-]', '_', 'g')`;
+
+/** Longest slug we look up; anything longer cannot be a card (ISILs are at most 16 characters, codes 64). */
+const MAX_SLUG_LENGTH = 80;
+
+export function isPlausibleSlug(slug: string): boolean {
+  return slug.length > 0 && slug.length <= MAX_SLUG_LENGTH && /^[a-z0-9_-]+$/.test(slug);
+}
+
+/**
+ * CTEs `my_patrons` (P3: the account's linked patron records) and `my_memberships` (every
+ * membership of those patrons, with its library, region, subscription type and card slug, and —
+ * for a guest membership whose home library is in the network — the home membership of the same
+ * patron, which R11 follows).
+ */
+export function accountScope(account: SignedInAccount): SQL {
+  return sql`
+    my_patrons as (
+      select ap.patron_id from account_patrons ap where ap.account_id = ${account.accountId}
+    ),
+    my_memberships as (
+      select m.id, m.patron_id, m.library_id, m.kind, m.start_on, m.end_on, m.auto_renew, m.stopped_on,
+             m.registered_on, m.home_valid_until, m.home_checked_on,
+             home.id is not null as home_in_network, home.end_on as home_end_on, home.stopped_on as home_stopped_on,
+             st.code as type_code, st.loan_period_days, st.max_renewals,
+             l.isil, l.name as library_name, l.region_id, r.code as region_code, r.name as region_name,
+             ${slugOf(sql`r.code`, sql`l.isil`)} as card_slug
+        from memberships m
+        join my_patrons p on p.patron_id = m.patron_id
+        join libraries l on l.id = m.library_id
+        left join regions r on r.id = l.region_id
+        join subscription_types st on st.id = m.subscription_type_id
+        left join lateral (
+          select hm.id, hm.end_on, hm.stopped_on
+            from memberships hm
+            join libraries hl on hl.id = hm.library_id
+           where m.kind = 'guest' and hm.patron_id = m.patron_id and hm.kind = 'ordinary' and hl.isil = m.home_isil
+           order by hm.end_on desc
+           limit 1
+        ) home on true
+    )`;
+}
+
+/**
+ * CTEs for one card, after accountScope: `card_libraries` (R2: every library of the card's region,
+ * or the lone library — empty unless the account has a membership on that card, P3) and
+ * `card_patrons` (the account's patrons with a membership on the card: R1 is what lets them borrow
+ * in the region, so their loans, reservations, fees and history are the card's).
+ */
+export function cardScope(slug: string): SQL {
+  return sql`
+    card_libraries as (
+      select l.id, l.region_id
+        from libraries l
+        left join regions r on r.id = l.region_id
+       where ${slugOf(sql`r.code`, sql`l.isil`)} = ${slug}
+         and exists (select 1 from my_memberships mm where mm.card_slug = ${slug})
+    ),
+    card_patrons as (
+      select distinct patron_id from my_memberships where card_slug = ${slug}
+    )`;
+}
+
+/** json of every membership of the account, for the chooser and the rules (R6, R7, R11). */
+export const membershipsJson = sql`coalesce((
+  select json_agg(json_build_object(
+    'id', mm.id, 'patronId', mm.patron_id, 'libraryId', mm.library_id, 'kind', mm.kind,
+    'startOn', mm.start_on, 'endOn', mm.end_on, 'autoRenew', mm.auto_renew, 'stoppedOn', mm.stopped_on,
+    'registeredOn', mm.registered_on, 'homeValidUntil', mm.home_valid_until, 'homeCheckedOn', mm.home_checked_on,
+    'homeInNetwork', mm.home_in_network, 'homeEndOn', mm.home_end_on, 'homeStoppedOn', mm.home_stopped_on,
+    'typeCode', mm.type_code, 'loanPeriodDays', mm.loan_period_days, 'maxRenewals', mm.max_renewals,
+    'isil', mm.isil, 'libraryName', mm.library_name, 'regionId', mm.region_id,
+    'regionCode', mm.region_code, 'regionName', mm.region_name
+  ) order by mm.id)
+  from my_memberships mm), '[]'::json)`;
+
+/** json of the card's region (kind for R3, threshold for RN5); null for a lone library. */
+export const cardRegionJson = sql`(
+  select json_build_object('id', r.id, 'code', r.code, 'name', r.name, 'kind', r.kind, 'thresholdCents', r.fee_block_threshold_cents)
+    from regions r
+   where r.id = (select cl.region_id from card_libraries cl where cl.region_id is not null limit 1))`;
+
+export interface MembershipRow {
+  id: number;
+  patronId: number;
+  libraryId: number;
+  kind: 'ordinary' | 'guest';
+  startOn: IsoDate;
+  endOn: IsoDate | null;
+  autoRenew: boolean;
+  stoppedOn: IsoDate | null;
+  registeredOn: IsoDate | null;
+  homeValidUntil: IsoDate | null;
+  homeCheckedOn: IsoDate | null;
+  homeInNetwork: boolean;
+  homeEndOn: IsoDate | null;
+  homeStoppedOn: IsoDate | null;
+  typeCode: string;
+  loanPeriodDays: number;
+  maxRenewals: number;
+  isil: string;
+  libraryName: string;
+  regionId: number | null;
+  regionCode: string | null;
+  regionName: string | null;
+}
+
+export interface RegionRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: '3a' | '3b' | '3c';
+  thresholdCents: number;
+}
+
+/** A membership with its effective state today (R7 for ordinary, R11 for guests). */
+export interface JudgedMembership extends CardMembership {
+  row: MembershipRow;
+  effective: EffectiveMembership;
+}
+
+function record(row: MembershipRow): MembershipRecord {
+  if (row.kind === 'ordinary') {
+    return { kind: 'ordinary', startOn: row.startOn, endOn: row.endOn, stoppedOn: row.stoppedOn, autoRenew: row.autoRenew };
+  }
+  return {
+    kind: 'guest',
+    registeredOn: row.registeredOn ?? row.startOn,
+    stoppedOn: row.stoppedOn,
+    // R11: a home membership in the network decides by its own dates; else the last nightly check.
+    home: row.homeInNetwork
+      ? { kind: 'in_network', endOn: row.homeEndOn, stoppedOn: row.homeStoppedOn }
+      : { kind: 'outside', validUntil: row.homeValidUntil, checkedOn: row.homeCheckedOn },
+  };
+}
+
+export function judgeMemberships(rows: readonly MembershipRow[], today: IsoDate): JudgedMembership[] {
+  return rows.map((row) => {
+    const effective = effectiveMembership(record(row), today);
+    return {
+      id: row.id,
+      row,
+      effective,
+      active: effective.active,
+      startOn: row.kind === 'guest' ? (row.registeredOn ?? row.startOn) : row.startOn,
+      endOn: effective.endOn,
+      library: {
+        id: row.libraryId,
+        isil: row.isil,
+        name: row.libraryName,
+        region: row.regionCode !== null && row.regionName !== null ? { code: row.regionCode, name: row.regionName } : null,
+      },
+    };
+  });
+}
+
+/** What the card chooser shows of a card. */
+export interface CardChoice {
+  slug: string;
+  label: string;
+  active: boolean;
+}
+
+export interface CardContext {
+  /** Every card of the account (R2), for the chooser. */
+  cards: CardChoice[];
+  /** The card asked for. */
+  card: Card<JudgedMembership>;
+}
+
+export const choiceOf = (card: Card<JudgedMembership>): CardChoice => ({ slug: card.slug, label: card.label, active: card.active });
+
+/** R2 cards of the account from its memberships; the card with `slug`, or null (P3: not the account's). */
+export function resolveCard(rows: readonly MembershipRow[], slug: string, today: IsoDate): CardContext | null {
+  const cards = groupMembershipsIntoCards(judgeMemberships(rows, today));
+  const card = cards.find((c) => c.slug === slug);
+  return card ? { cards: cards.map(choiceOf), card } : null;
+}
+
+/** Runs one statement that answers one json column `view`; both drivers, json parsed or as text. */
+export async function queryView<T>(db: Executor, statement: SQL): Promise<T> {
+  const result = await db.execute(statement);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { view: unknown }[];
+  const raw = rows[0]?.view;
+  return (typeof raw === 'string' ? JSON.parse(raw) : raw) as T;
+}
+
+/** R2: every card of the account, in chooser order — one statement. */
+export async function listCards(db: Executor, account: SignedInAccount, today: IsoDate): Promise<CardChoice[]> {
+  const view = await queryView<{ memberships: MembershipRow[] }>(
+    db,
+    sql`with ${accountScope(account)} select json_build_object('memberships', ${membershipsJson}) as view`,
+  );
+  return groupMembershipsIntoCards(judgeMemberships(view.memberships, today)).map(choiceOf);
+}

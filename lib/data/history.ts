@@ -1,0 +1,151 @@
+import 'server-only';
+// H1 lending history of one card: returned loans of every library of the region that the patron
+// did not clear, newest first, paginated and searchable — ONE statement (P4), scoped to the
+// account's patrons on the card (P3). The CSV export uses the same filter without pages.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import type { SignedInAccount } from '@/lib/auth/session';
+import type { IsoDate } from '@/lib/domain/dates';
+import {
+  accountScope,
+  cardScope,
+  isPlausibleSlug,
+  membershipsJson,
+  queryView,
+  resolveCard,
+  type CardChoice,
+  type MembershipRow,
+} from './cards';
+
+export const HISTORY_PAGE_SIZE = 20;
+/** The export's ceiling: a lifetime of borrowing, not an unbounded response. */
+export const HISTORY_EXPORT_LIMIT = 10_000;
+export const HISTORY_SEARCH_MAX = 100;
+
+export interface HistoryEntry {
+  id: number;
+  title: string;
+  author: string | null;
+  material: string;
+  libraryName: string;
+  branchCode: string;
+  branchName: string;
+  lentOn: IsoDate;
+  returnedOn: IsoDate;
+}
+
+export interface HistoryView {
+  cards: CardChoice[];
+  card: CardChoice;
+  entries: HistoryEntry[];
+  total: number;
+  page: number;
+  pageCount: number;
+  search: string;
+  /** H1: recording is on for every patron record on the card (off by default). */
+  recording: boolean;
+}
+
+/** `50%_off\` as a literal ILIKE pattern: the wildcards and the escape character itself escaped. */
+export function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function normaliseSearch(search: string | null | undefined): string {
+  // Control characters (a NUL byte would make PostgreSQL refuse the statement) are dropped.
+  // eslint-disable-next-line no-control-regex
+  return (search ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, HISTORY_SEARCH_MAX);
+}
+
+function historyRows(search: string): SQL {
+  const filter = search ? sql`and (t.title ilike ${likePattern(search)} escape '\\' or t.author ilike ${likePattern(search)} escape '\\')` : sql``;
+  return sql`
+    history as (
+      select lo.id, t.title, t.author, t.material, l.name as library_name, b.code as branch_code, b.name as branch_name,
+             lo.lent_on, lo.returned_on
+        from loans lo
+        join items i on i.id = lo.item_id
+        join titles t on t.id = i.title_id
+        join libraries l on l.id = lo.library_id
+        join branches b on b.id = lo.branch_id
+       where lo.returned_on is not null
+         and not lo.hidden_from_history
+         and lo.patron_id in (select patron_id from card_patrons)
+         and lo.library_id in (select id from card_libraries)
+         -- H1: while recording is off for a patron record nothing of its history is shown or
+         -- exported. Returns reach this database from the library system whatever the setting (and
+         -- no "switched off on" date is stored), so the portal is where "not recorded" takes
+         -- effect; switching back on shows what the library kept.
+         and lo.patron_id in (select p.id from patrons p where p.history_enabled)
+         ${filter}
+    )`;
+}
+
+const entryJson = sql`json_build_object(
+  'id', h.id, 'title', h.title, 'author', h.author, 'material', h.material, 'libraryName', h.library_name,
+  'branchCode', h.branch_code, 'branchName', h.branch_name, 'lentOn', h.lent_on, 'returnedOn', h.returned_on)`;
+
+export async function getHistoryView(
+  db: Executor,
+  account: SignedInAccount,
+  slug: string,
+  options: { page?: number; search?: string | null },
+  today: IsoDate,
+): Promise<HistoryView | null> {
+  if (!isPlausibleSlug(slug)) return null;
+  const search = normaliseSearch(options.search);
+  const page = Number.isSafeInteger(options.page) && (options.page ?? 0) > 0 ? options.page! : 1;
+  const offset = (page - 1) * HISTORY_PAGE_SIZE;
+  const view = await queryView<{ memberships: MembershipRow[]; recording: boolean | null; total: number; entries: HistoryEntry[] }>(
+    db,
+    sql`
+      with ${accountScope(account)}, ${cardScope(slug)}, ${historyRows(search)}
+      select json_build_object(
+        'memberships', ${membershipsJson},
+        'recording', (select bool_and(p.history_enabled) from patrons p where p.id in (select patron_id from card_patrons)),
+        'total', (select count(*) from history)::int,
+        'entries', coalesce((
+          select json_agg(${entryJson} order by h.returned_on desc, h.id desc)
+            from (select * from history order by returned_on desc, id desc
+                   limit ${HISTORY_PAGE_SIZE} offset ${offset}) h), '[]'::json)
+      ) as view`,
+  );
+  const context = resolveCard(view.memberships, slug, today);
+  if (!context) return null;
+  const card = context.cards.find((c) => c.slug === context.card.slug)!;
+  return {
+    cards: context.cards,
+    card,
+    entries: view.entries,
+    total: view.total,
+    page,
+    pageCount: Math.max(1, Math.ceil(view.total / HISTORY_PAGE_SIZE)),
+    search,
+    recording: view.recording ?? false,
+  };
+}
+
+/** Every visible history entry of the card for the CSV export (H1), or null when not the account's card. */
+export async function listHistoryForExport(
+  db: Executor,
+  account: SignedInAccount,
+  slug: string,
+  search: string | null,
+  today: IsoDate,
+): Promise<{ card: CardChoice; entries: HistoryEntry[] } | null> {
+  if (!isPlausibleSlug(slug)) return null;
+  const view = await queryView<{ memberships: MembershipRow[]; entries: HistoryEntry[] }>(
+    db,
+    sql`
+      with ${accountScope(account)}, ${cardScope(slug)}, ${historyRows(normaliseSearch(search))}
+      select json_build_object(
+        'memberships', ${membershipsJson},
+        'entries', coalesce((
+          select json_agg(${entryJson} order by h.returned_on desc, h.id desc)
+            from (select * from history order by returned_on desc, id desc limit ${HISTORY_EXPORT_LIMIT}) h), '[]'::json)
+      ) as view`,
+  );
+  const context = resolveCard(view.memberships, slug, today);
+  if (!context) return null;
+  return { card: context.cards.find((c) => c.slug === context.card.slug)!, entries: view.entries };
+}

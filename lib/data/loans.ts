@@ -1,0 +1,192 @@
+import 'server-only';
+// Open loans of one card (R2): every library of the region, for the account's patrons on that
+// card (P3), each with the renewal decision (RN1–RN8) — all facts in ONE statement (P4).
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import type { SignedInAccount } from '@/lib/auth/session';
+import type { IsoDate } from '@/lib/domain/dates';
+import { dueStatus, type DueStatus } from '@/lib/domain/due-status';
+import { decideRenewal, type RenewalDecision } from '@/lib/domain/renewal';
+import {
+  accountScope,
+  cardScope,
+  isPlausibleSlug,
+  judgeMemberships,
+  membershipsJson,
+  queryView,
+  resolveCard,
+  type CardChoice,
+  type JudgedMembership,
+  type MembershipRow,
+} from './cards';
+import { renewalCandidate, type RenewalLoanRow } from './renewal-inputs';
+
+interface LoanRow extends RenewalLoanRow {
+  patronName: string;
+  title: string;
+  author: string | null;
+  material: string;
+  barcode: string;
+  libraryName: string;
+  branchCode: string;
+  branchName: string;
+  lentOn: IsoDate;
+}
+
+export interface LoanView {
+  id: number;
+  title: string;
+  author: string | null;
+  material: string;
+  barcode: string;
+  /** Given name of the patron record, shown only when the card has several (a family's records). */
+  patronName: string | null;
+  library: { id: number; name: string };
+  branch: { code: string; name: string };
+  lentOn: IsoDate;
+  dueOn: IsoDate;
+  due: DueStatus;
+  renewals: number;
+  /** RN3 maximum of the governing membership's subscription type; null without one (RN4). */
+  maxRenewals: number | null;
+  /** RN1–RN8 today: until when it could be renewed, or why not. */
+  renewal: RenewalDecision;
+}
+
+export interface BranchGroup {
+  key: string;
+  libraryName: string;
+  branch: { code: string; name: string };
+  loans: LoanView[];
+}
+
+export interface LoansView {
+  cards: CardChoice[];
+  card: CardChoice;
+  /** Every open loan by due date (the flat view). */
+  byDueDate: LoanView[];
+  /** R2: per branch (library name, then branch code), by due date within a group. */
+  byBranch: BranchGroup[];
+}
+
+
+// The facts of the renewal decision, per open loan `ol`, with exactly the choices of the renew
+// action's reader (lib/data/renewal-inputs.ts, which documents them): RN2 counts copies and
+// reservations within the item's reach — the whole region when it arranges transport (R3 3b/3c),
+// else the owning library — and RN5 the patron's unpaid fees in the lending library's region. They
+// are repeated here, not called, because the loans page must read them in its own single statement
+// (P4); loans.test.ts checks both readers decide alike.
+const inReach = (library: SQL) => sql`(${library}.id = ol.item_library_id or ${library}.region_id = ol.reach_region_id)`;
+const outstandingCents = sql`(
+  select coalesce(sum(f.amount_cents), 0)::int
+    from fees f join libraries fl on fl.id = f.library_id
+   where f.patron_id = ol.patron_id and f.paid_on is null
+     and (fl.id = ol.library_id or fl.region_id = ol.region_id))`;
+const reservationsByOthers = sql`(
+  select count(*)::int
+    from reservations rs join branches rb on rb.id = rs.pickup_branch_id join libraries bl on bl.id = rb.library_id
+   where rs.title_id = ol.title_id and rs.patron_id <> ol.patron_id
+     and rs.status in ('waiting', 'in_transit') and ${inReach(sql`bl`)})`;
+const setAside = sql`(
+  select count(*)::int
+    from reservations rs join branches rb on rb.id = rs.pickup_branch_id join libraries bl on bl.id = rb.library_id
+   where rs.title_id = ol.title_id
+     and (rs.status = 'ready' or (rs.status = 'in_transit' and rs.patron_id = ol.patron_id))
+     and ${inReach(sql`bl`)})`;
+const freeCopies = sql`(
+  select count(*)::int
+    from items it join libraries il on il.id = it.library_id
+   where it.title_id = ol.title_id and ${inReach(sql`il`)}
+     and not exists (select 1 from loans x where x.item_id = it.id and x.returned_on is null))`;
+
+/**
+ * The loans of card `slug`, or null when the account has no such card (P3: another account's card
+ * and a made-up one look the same).
+ */
+export async function getLoansView(
+  db: Executor,
+  account: SignedInAccount,
+  slug: string,
+  today: IsoDate,
+): Promise<LoansView | null> {
+  if (!isPlausibleSlug(slug)) return null;
+  const view = await queryView<{ memberships: MembershipRow[]; loans: LoanRow[] }>(
+    db,
+    sql`
+      with ${accountScope(account)}, ${cardScope(slug)},
+      open_loans as (
+        select lo.id, lo.patron_id, lo.library_id, lo.branch_id, lo.lent_on, lo.due_on, lo.renewals, lo.returned_on,
+               i.title_id, i.barcode, i.library_id as item_library_id, lib.region_id,
+               case when r.kind in ('3b', '3c') then r.id end as reach_region_id,
+               coalesce(r.fee_block_threshold_cents, 0) as threshold_cents
+          from loans lo
+          join items i on i.id = lo.item_id
+          join libraries lib on lib.id = lo.library_id
+          left join regions r on r.id = lib.region_id
+         where lo.returned_on is null
+           and lo.patron_id in (select patron_id from card_patrons)
+           and lo.library_id in (select id from card_libraries)
+      )
+      select json_build_object(
+        'memberships', ${membershipsJson},
+        'loans', coalesce((
+          select json_agg(json_build_object(
+            'id', ol.id, 'patronId', ol.patron_id, 'patronName', pa.given_name,
+            'title', t.title, 'author', t.author, 'material', t.material, 'barcode', ol.barcode,
+            'libraryId', l.id, 'libraryName', l.name, 'regionId', ol.region_id, 'titleId', ol.title_id,
+            'branchCode', b.code, 'branchName', b.name,
+            'lentOn', ol.lent_on, 'dueOn', ol.due_on, 'renewals', ol.renewals, 'returnedOn', ol.returned_on,
+            'thresholdCents', ol.threshold_cents,
+            'outstandingCents', ${outstandingCents},
+            'reservationsByOthers', ${reservationsByOthers},
+            'setAside', ${setAside},
+            'freeCopies', ${freeCopies}
+          ) order by ol.due_on, t.title, ol.id)
+            from open_loans ol
+            join titles t on t.id = ol.title_id
+            join patrons pa on pa.id = ol.patron_id
+            join libraries l on l.id = ol.library_id
+            join branches b on b.id = ol.branch_id), '[]'::json)
+      ) as view`,
+  );
+  const context = resolveCard(view.memberships, slug, today);
+  if (!context) return null;
+
+  const judged = judgeMemberships(view.memberships, today);
+  const multiplePatrons = new Set(view.loans.map((l) => l.patronId)).size > 1;
+  const loans = view.loans.map((row) => toLoanView(row, judged, today, multiplePatrons));
+
+  const groups = new Map<string, BranchGroup>();
+  for (const loan of loans) {
+    const key = `${loan.library.id}:${loan.branch.code}`;
+    const group = groups.get(key) ?? { key, libraryName: loan.library.name, branch: loan.branch, loans: [] };
+    group.loans.push(loan); // already by due date (SQL order)
+    groups.set(key, group);
+  }
+  const byBranch = [...groups.values()].sort(
+    (a, b) => a.libraryName.localeCompare(b.libraryName, 'nl') || a.branch.code.localeCompare(b.branch.code, 'nl'),
+  );
+  const card = context.cards.find((c) => c.slug === context.card.slug)!;
+  return { cards: context.cards, card, byDueDate: loans, byBranch };
+}
+
+function toLoanView(row: LoanRow, memberships: readonly JudgedMembership[], today: IsoDate, multiplePatrons: boolean): LoanView {
+  // R6 governing membership (R11 for guests), RN1–RN8: the same pure steps as the renew action.
+  const { governing, input } = renewalCandidate(row, memberships, today);
+  return {
+    id: row.id,
+    title: row.title,
+    author: row.author,
+    material: row.material,
+    barcode: row.barcode,
+    patronName: multiplePatrons ? row.patronName : null,
+    library: { id: row.libraryId, name: row.libraryName },
+    branch: { code: row.branchCode, name: row.branchName },
+    lentOn: row.lentOn,
+    dueOn: row.dueOn,
+    due: dueStatus(row.dueOn, today),
+    renewals: row.renewals,
+    maxRenewals: governing?.row.maxRenewals ?? null,
+    renewal: decideRenewal(input),
+  };
+}

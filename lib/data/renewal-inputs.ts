@@ -1,0 +1,201 @@
+import 'server-only';
+// Everything decideRenewal (lib/domain/renewal) needs for a set of loans, in ONE statement
+// (P4, issue 5): renewing 200 loans costs one read, not one per loan.
+//
+// P3 in SQL: only loans of patron records linked to the account come back (`my_patrons`); a loan id
+// of another account, or one that does not exist, is simply absent, and the caller refuses it as
+// `not_linked` without learning anything about it.
+//
+// Choices (documented here because the rules leave them open):
+// - RN2 "available copy": the copies that could satisfy another patron's reservation are those the
+//   reservation could be filled from — the *reach* of the loaned item: every library of its region
+//   when the region arranges transport (R3: kind 3b/3c), else the owning library alone (3a, or a
+//   library outside any region). Reservations count in the same reach (by their pickup branch).
+//   Copies elsewhere in the network do not count: nothing carries them across regions.
+//   Available = copies in reach with no open loan, minus the reservations they are already set
+//   aside for: every `ready` reservation and the patron's own `in_transit` ones (other patrons'
+//   `in_transit` reservations count on both sides — their copy is free and their claim is counted —
+//   so they cancel out, as the RenewalInput contract expects).
+// - RN5: fees unpaid at any library of the lending library's region (or at the lone library);
+//   threshold of the region, 0 (never blocks) for a library outside any region.
+// - R6/R11: memberships come from cards.ts `accountScope` — the same rows, the same R11 home lookup
+//   and the same judgement (`judgeMemberships`) as the card views, so the decision the loans page
+//   shows is the decision the renewal applies.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import type { SignedInAccount } from '@/lib/auth/session';
+import type { IsoDate } from '@/lib/domain/dates';
+import { governingMembership } from '@/lib/domain/governing-membership';
+import type { RenewalInput } from '@/lib/domain/renewal';
+import { accountScope, cardScope, judgeMemberships, membershipsJson, queryView, slugOf, type JudgedMembership, type MembershipRow } from './cards';
+
+/** Which loans: the given ids (any state, so a returned one is reported), or every open loan of a card. */
+export type RenewalScope =
+  | { kind: 'ids'; loanIds: readonly number[]; cardSlug?: string }
+  | { kind: 'card'; cardSlug: string };
+
+/** One loan as read for a renewal, before the rules. */
+export interface RenewalLoanRow {
+  id: number;
+  patronId: number;
+  libraryId: number;
+  regionId: number | null;
+  titleId: number;
+  dueOn: IsoDate;
+  renewals: number;
+  returnedOn: IsoDate | null;
+  thresholdCents: number;
+  outstandingCents: number;
+  /** RN2: other patrons' waiting or in-transit reservations on the title, within reach. */
+  reservationsByOthers: number;
+  /** Copies of the title within reach that are not on loan. */
+  freeCopies: number;
+  /** Of those, set aside: ready reservations, and this patron's own in-transit ones. */
+  setAside: number;
+}
+
+export interface RenewalInputsRows {
+  memberships: MembershipRow[];
+  loans: RenewalLoanRow[];
+}
+
+/** A loan of the account, with the facts of the decision. */
+export interface RenewalCandidate {
+  loan: RenewalLoanRow;
+  /** R6 governing membership (R11 for guests); null when none is active. */
+  governing: JudgedMembership | null;
+  input: RenewalInput;
+}
+
+/** `{1,2,3}`: one parameter for any number of ids (ids are validated integers). */
+export const intArrayLiteral = (ids: readonly number[]): string => `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
+
+function scopeSql(scope: RenewalScope): { ctes: SQL; where: SQL } {
+  const slug = scope.cardSlug;
+  const ctes = slug === undefined ? sql`` : sql`, ${cardScope(slug)}`;
+  if (scope.kind === 'card') {
+    // The card's loans are those the loans page lists: its libraries, its patrons, not returned.
+    return {
+      ctes,
+      where: sql`l.returned_on is null
+        and l.library_id in (select id from card_libraries)
+        and l.patron_id in (select patron_id from card_patrons)`,
+    };
+  }
+  const onCard = slug === undefined ? sql`` : sql`and l.library_id in (select id from card_libraries)`;
+  return { ctes, where: sql`l.id = any(${intArrayLiteral(scope.loanIds)}::int[]) ${onCard}` };
+}
+
+/** The raw rows, one statement whatever the number of loans (P4). */
+export async function getRenewalInputsRows(db: Executor, account: SignedInAccount, scope: RenewalScope): Promise<RenewalInputsRows> {
+  const { ctes, where } = scopeSql(scope);
+  // `reach`: libraries that can serve the item's reservations (see the header).
+  const inReach = (library: SQL) => sql`(${library}.id = t.item_library_id or ${library}.region_id = t.reach_region_id)`;
+  return queryView<RenewalInputsRows>(
+    db,
+    sql`
+    with ${accountScope(account)}${ctes},
+    target as (
+      select l.id, l.patron_id, l.library_id, l.due_on, l.renewals, l.returned_on, lib.region_id,
+             i.title_id, i.library_id as item_library_id,
+             case when r.kind in ('3b', '3c') then r.id end as reach_region_id,
+             coalesce(r.fee_block_threshold_cents, 0) as threshold_cents,
+             ${slugOf(sql`r.code`, sql`lib.isil`)} as card_slug
+        from loans l
+        join my_patrons p on p.patron_id = l.patron_id
+        join libraries lib on lib.id = l.library_id
+        left join regions r on r.id = lib.region_id
+        join items i on i.id = l.item_id
+       where ${where}
+    )
+    select json_build_object(
+      'memberships', ${membershipsJson},
+      'loans', coalesce((
+        select json_agg(json_build_object(
+          'id', t.id, 'patronId', t.patron_id, 'libraryId', t.library_id, 'regionId', t.region_id,
+          'titleId', t.title_id, 'dueOn', t.due_on, 'renewals', t.renewals, 'returnedOn', t.returned_on,
+          'thresholdCents', t.threshold_cents,
+          'outstandingCents', (
+            select coalesce(sum(f.amount_cents), 0)
+              from fees f join libraries fl on fl.id = f.library_id
+             where f.patron_id = t.patron_id and f.paid_on is null
+               and (fl.id = t.library_id or fl.region_id = t.region_id)),
+          'reservationsByOthers', (
+            select count(*)
+              from reservations rs
+              join branches b on b.id = rs.pickup_branch_id
+              join libraries bl on bl.id = b.library_id
+             where rs.title_id = t.title_id and rs.patron_id <> t.patron_id
+               and rs.status in ('waiting', 'in_transit') and ${inReach(sql`bl`)}),
+          'setAside', (
+            select count(*)
+              from reservations rs
+              join branches b on b.id = rs.pickup_branch_id
+              join libraries bl on bl.id = b.library_id
+             where rs.title_id = t.title_id
+               and (rs.status = 'ready' or (rs.status = 'in_transit' and rs.patron_id = t.patron_id))
+               and ${inReach(sql`bl`)}),
+          'freeCopies', (
+            select count(*)
+              from items it
+              join libraries il on il.id = it.library_id
+             where it.title_id = t.title_id and ${inReach(sql`il`)}
+               and not exists (select 1 from loans ol where ol.item_id = it.id and ol.returned_on is null))
+        ) order by t.id)
+        from target t), '[]'::json)
+    ) as view`,
+  );
+}
+
+/**
+ * Pure: the RenewalInput of one loan from the rows (R6 governing membership among the patron's
+ * memberships at the lending library or in its region, already judged by R7/R11).
+ */
+export function renewalCandidate(loan: RenewalLoanRow, judged: readonly JudgedMembership[], today: IsoDate): RenewalCandidate {
+  const candidates = judged
+    .filter((m) => m.row.patronId === loan.patronId)
+    .map((m) => ({
+      ...m,
+      libraryId: m.row.libraryId,
+      regionId: m.row.regionId,
+      subscriptionTypeCode: m.row.typeCode,
+      endOn: m.effective.endOn,
+    }));
+  const governing = governingMembership(candidates, { libraryId: loan.libraryId, regionId: loan.regionId });
+  return {
+    loan,
+    governing,
+    input: {
+      loan: { linked: true, returnedOn: loan.returnedOn, dueOn: loan.dueOn, renewals: loan.renewals },
+      title: {
+        activeReservationsByOthers: loan.reservationsByOthers,
+        availableCopies: Math.max(0, loan.freeCopies - loan.setAside),
+      },
+      governing: governing ? { active: governing.effective.active, endOn: governing.effective.endOn } : null,
+      subscriptionType: governing
+        ? { loanPeriodDays: governing.row.loanPeriodDays, maxRenewals: governing.row.maxRenewals }
+        : null,
+      fees: { outstandingCents: loan.outstandingCents, thresholdCents: loan.thresholdCents },
+      today,
+    },
+  };
+}
+
+/** Pure: every loan's candidate, keyed by loan id. */
+export function buildRenewalCandidates(rows: RenewalInputsRows, today: IsoDate): Map<number, RenewalCandidate> {
+  const judged = judgeMemberships(rows.memberships, today);
+  return new Map(rows.loans.map((loan) => [loan.id, renewalCandidate(loan, judged, today)]));
+}
+
+/**
+ * The renewal inputs of the account's loans in `scope`, on `today` — one statement. Loans of other
+ * accounts and unknown ids are absent (P3): the caller refuses them as `not_linked`.
+ */
+export async function listRenewalCandidates(
+  db: Executor,
+  account: SignedInAccount,
+  scope: RenewalScope,
+  today: IsoDate,
+): Promise<Map<number, RenewalCandidate>> {
+  return buildRenewalCandidates(await getRenewalInputsRows(db, account, scope), today);
+}
