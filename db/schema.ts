@@ -211,9 +211,12 @@ export const accounts = pgTable(
     sessionVersion: integer().notNull().default(1),
     locale: text({ enum: LOCALES }).notNull().default('nl'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Due-date reminders: lead time in days (1–7); null = no reminders (issue 8). `locale` is the mail language. */
+    reminderDays: integer().default(3),
   },
   (t) => [
     check('accounts_locale_check', inList('locale', LOCALES)),
+    check('accounts_reminder_days_check', sql`${t.reminderDays} is null or ${t.reminderDays} between 1 and 7`),
     uniqueIndex('accounts_username_lower_idx').on(sql`lower(${t.username})`),
     index('accounts_email_lower_idx').on(sql`lower(${t.email})`),
   ],
@@ -410,4 +413,70 @@ export const renewalRequests = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.requestKey] })],
+);
+
+export const REMINDER_SEND_STATUSES = ['sending', 'sent'] as const;
+
+/**
+ * Password recovery links (issue 8). Only the SHA-256 of the token is stored, so a copy of the
+ * database cannot reset anyone's password. Single use: `usedAt` is set by a conditional update in
+ * the transaction that stores the new password.
+ */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: serial().primaryKey(),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.accountId)],
+);
+
+/**
+ * A requested change of an account's e-mail address: it takes effect only when the link sent to
+ * the new address is opened and confirmed (issue 8). Token stored as SHA-256 only.
+ */
+export const emailChangeRequests = pgTable(
+  'email_change_requests',
+  {
+    id: serial().primaryKey(),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id),
+    newEmail: text().notNull(),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    confirmedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.accountId)],
+);
+
+/**
+ * Due-date reminders sent (issue 8): at most one per account and day (primary key). A row is
+ * claimed as `sending` before the mail goes out and becomes `sent` after, so a run that crashes
+ * never mails an account twice on one day (see lib/data/reminders.ts). `itemKeys` are the items
+ * the mail listed; a later reminder is only sent when something new is due.
+ */
+export const reminderSends = pgTable(
+  'reminder_sends',
+  {
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id),
+    sentOn: date({ mode: 'string' }).notNull(),
+    status: text({ enum: REMINDER_SEND_STATUSES }).notNull(),
+    itemKeys: jsonb().$type<string[]>().notNull(),
+    claimedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.sentOn] }),
+    check('reminder_sends_status_check', inList('status', REMINDER_SEND_STATUSES)),
+  ],
 );

@@ -8,7 +8,7 @@
 //    endpoint answers 404 whenever E2E_SCENARIO_TOKEN is unset, i.e. in every real deployment.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { E2E_AUTH_SECRET, E2E_PGLITE_DIR, E2E_PORT, E2E_SCENARIO_TOKEN } from '../e2e/support/config';
+import { E2E_AUTH_SECRET, E2E_OUTBOX_DIR, E2E_PGLITE_DIR, E2E_PORT, E2E_SCENARIO_TOKEN } from '../e2e/support/config';
 import { prepareDatabase, runNextStart } from './lib/server';
 
 if (process.env.DATABASE_URL) {
@@ -18,6 +18,7 @@ delete process.env.DATABASE_URL;
 process.env.PGLITE_DIR = E2E_PGLITE_DIR;
 
 rmSync(path.resolve(E2E_PGLITE_DIR), { recursive: true, force: true });
+rmSync(path.resolve(E2E_OUTBOX_DIR), { recursive: true, force: true });
 await prepareDatabase({ pgliteDir: E2E_PGLITE_DIR }, { seedWhenEmpty: true, log: (line) => console.log(`[e2e]${line}`) });
 
 runNextStart({
@@ -32,5 +33,9 @@ runNextStart({
     NEXTAUTH_SECRET: E2E_AUTH_SECRET,
     NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
     E2E_SCENARIO_TOKEN,
+    // Mails go to .eml files that the mail specs read; their links point at this server.
+    SMTP_URL: '',
+    OUTBOX_DIR: E2E_OUTBOX_DIR,
+    PUBLIC_BASE_URL: `http://127.0.0.1:${E2E_PORT}`,
   },
 });

@@ -8,3 +8,5 @@ export const E2E_PGLITE_DIR = '.data/e2e-pglite';
 export const E2E_SCENARIO_TOKEN = 'e2e-scenario-token-not-a-secret';
 export const E2E_SCENARIO_HEADER = 'x-e2e-scenario-token';
 export const E2E_AUTH_SECRET = 'e2e-only-nextauth-secret-0123456789abcdef';
+/** Where the e2e server writes mails (.eml; no SMTP configured), wiped at each start; e2e/mail-*.spec.ts read them. */
+export const E2E_OUTBOX_DIR = '.data/e2e-outbox';

@@ -1,0 +1,36 @@
+// Issue 8 §4: the page of the link mailed to a NEW address. Opening it changes nothing (mail
+// scanners open links); the button does. A used, expired or unknown link gets a clear page.
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ConfirmEmailForm } from '@/components/recovery/confirm-email-form';
+import { InvalidLink } from '@/components/recovery/invalid-link';
+import { RecoveryMessages } from '@/components/recovery/recovery-messages';
+import { getDb } from '@/db/client';
+import { checkEmailChangeLink } from '@/lib/data/recovery';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Recovery');
+  return { title: t('confirmTitle'), referrer: 'no-referrer', robots: { index: false } };
+}
+
+export default async function ConfirmEmailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [t, params] = await Promise.all([getTranslations('Recovery'), searchParams]);
+  const token = typeof params.token === 'string' ? params.token : '';
+  const link = await checkEmailChangeLink(await getDb(), token);
+  if (!link.ok) {
+    return <InvalidLink title={t('invalidConfirmTitle')} body={t('invalidConfirm')} action={t('toAccount')} href="/account" />;
+  }
+  return (
+    <section aria-labelledby="confirm-title" className="max-w-2xl space-y-6">
+      <h1 id="confirm-title" className="text-3xl font-bold">
+        {t('confirmTitle')}
+      </h1>
+      <p>{t('confirmIntro', { email: link.newEmail, username: link.username })}</p>
+      <RecoveryMessages>
+        <ConfirmEmailForm token={token} />
+      </RecoveryMessages>
+    </section>
+  );
+}

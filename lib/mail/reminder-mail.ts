@@ -1,0 +1,94 @@
+// The daily reminder (issue 8 §5): one mail per account across all its cards and libraries,
+// grouped per card (R2 label, with a link to that card's loans page) and per branch; each loan
+// with whether it can be renewed now and until when (RN1–RN8), ready reservations with where and
+// until when.
+import type { RenewalDecision } from '../domain/renewal';
+import { escapeHtml, formatMailDate, mailTranslator, renderMail, type MailLocale } from './render';
+import type { Mail } from './transport';
+
+export interface ReminderLoan {
+  kind: 'loan';
+  state: 'overdue' | 'due_soon';
+  title: string;
+  author: string | null;
+  dueOn: string;
+  renewal: RenewalDecision;
+}
+
+export interface ReminderReservation {
+  kind: 'ready';
+  title: string;
+  readyUntil: string;
+}
+
+export interface ReminderBranch {
+  libraryName: string;
+  branchCode: string;
+  branchName: string;
+  items: (ReminderLoan | ReminderReservation)[];
+}
+
+export interface ReminderCard {
+  slug: string;
+  label: string;
+  branches: ReminderBranch[];
+}
+
+export interface ReminderContent {
+  to: string;
+  username: string;
+  locale: MailLocale;
+  cards: ReminderCard[];
+}
+
+export function reminderMail(content: ReminderContent, base: string): Mail {
+  const { locale } = content;
+  const t = mailTranslator(locale);
+  const date = (d: string) => formatMailDate(d, locale);
+  const count = content.cards.reduce((n, c) => n + c.branches.reduce((m, b) => m + b.items.length, 0), 0);
+
+  const describe = (item: ReminderLoan | ReminderReservation, branch: ReminderBranch): { badge: string; title: string; details: string[] } => {
+    if (item.kind === 'ready') {
+      const where = `${t('reminder.branch', { code: branch.branchCode, name: branch.branchName })} (${branch.libraryName})`;
+      return { badge: t('reminder.ready'), title: item.title, details: [t('reminder.readyAt', { branch: where, date: date(item.readyUntil) })] };
+    }
+    const due = item.state === 'overdue' ? t('reminder.overdueSince', { date: date(item.dueOn) }) : t('reminder.dueOn', { date: date(item.dueOn) });
+    const renewal = item.renewal.ok
+      ? t('reminder.renewable', { date: date(item.renewal.newDueOn) })
+      : t('reminder.notRenewable', { reason: t(`reminder.reasons.${item.renewal.reason}`) });
+    const title = item.author ? `${item.title} (${item.author})` : item.title;
+    return { badge: item.state === 'overdue' ? t('reminder.overdue') : t('reminder.dueSoon'), title, details: [due, renewal] };
+  };
+
+  const textParts: string[] = [];
+  const htmlParts: string[] = [];
+  for (const card of content.cards) {
+    const loansUrl = `${base}/cards/${encodeURIComponent(card.slug)}/loans`;
+    textParts.push(`${card.label}\n${'='.repeat(Math.min(card.label.length, 60))}`);
+    htmlParts.push(`<h2 style="font-size:1.15em;margin:1.4em 0 0.3em">${escapeHtml(card.label)}</h2>`);
+    for (const branch of card.branches) {
+      const heading = `${branch.libraryName}, ${t('reminder.branch', { code: branch.branchCode, name: branch.branchName })}`;
+      const lines = branch.items.map((item) => describe(item, branch));
+      textParts.push(`${heading}\n${lines.map((l) => `- [${l.badge}] ${l.title}\n  ${l.details.join('; ')}`).join('\n')}`);
+      htmlParts.push(
+        `<h3 style="font-size:1em;margin:1em 0 0.2em">${escapeHtml(heading)}</h3><ul>${lines
+          .map((l) => `<li><strong>${escapeHtml(l.badge)}:</strong> ${escapeHtml(l.title)}<br>${escapeHtml(l.details.join('; '))}</li>`)
+          .join('')}</ul>`,
+      );
+    }
+    textParts.push(`${t('reminder.loansLink')}:\n${loansUrl}`);
+    htmlParts.push(`<p><a href="${escapeHtml(loansUrl)}" style="color:#0b5f63;font-weight:bold">${escapeHtml(t('reminder.loansLink'))}</a></p>`);
+  }
+
+  return {
+    to: content.to,
+    subject: t('reminder.subject', { count }),
+    ...renderMail(locale, [
+      { kind: 'p', text: t('greeting', { name: content.username }) },
+      { kind: 'p', text: t('reminder.intro') },
+      { kind: 'raw', text: textParts.join('\n\n'), html: htmlParts.join('\n') },
+      { kind: 'p', text: t('reminder.settings') },
+      { kind: 'link', label: `${base}/account`, url: `${base}/account` },
+    ]),
+  };
+}

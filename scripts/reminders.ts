@@ -1,0 +1,44 @@
+// `npm run reminders`: today's due-date reminders (issue 8 §5), meant to run daily from cron, a
+// systemd timer or a Kubernetes CronJob (docs/operations.md). Idempotent: a second run the same day
+// sends nothing. Opens the configured database, runs, closes it; exit code 1 when something failed.
+//
+// With the embedded PGlite database, one process owns the directory: run this while the portal is
+// stopped, or use PostgreSQL (DATABASE_URL) in production.
+import { register } from 'node:module';
+
+// The data layer is marked `server-only` (it must never reach a browser bundle); that package
+// resolves to an empty module only under the `react-server` condition, which Next.js sets for
+// server code. This script is server code too, so resolve `server-only` the same way.
+register(
+  'data:text/javascript,' +
+    encodeURIComponent(
+      `export async function resolve(specifier, context, next) {
+        if (specifier === 'server-only') return next(specifier, { ...context, conditions: [...context.conditions, 'react-server'] });
+        return next(specifier, context);
+      }`,
+    ),
+  import.meta.url,
+);
+
+const { openDb, configuredDbOptions } = await import('../db/client');
+const { runReminders } = await import('../lib/data/reminders');
+const { getMailer } = await import('../lib/mail/transport');
+
+const handle = await openDb(configuredDbOptions());
+let exitCode = 0;
+try {
+  const report = await runReminders(handle.db, { mailer: getMailer(), log: (line) => console.error(line) });
+  console.log(
+    `[reminders] ${report.today}: ${report.sent} sent, ${report.unchanged} with nothing new, ` +
+      `${report.skipped} already claimed, ${report.failed} failed (of ${report.candidates} candidates)`,
+  );
+  if (report.failed > 0) exitCode = 1;
+} catch (error) {
+  // The driver's own message (drizzle's wraps it together with the whole statement).
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  console.error('[reminders] failed:', cause instanceof Error ? cause.message : cause);
+  exitCode = 1;
+} finally {
+  await handle.close();
+}
+process.exit(exitCode);
