@@ -1,7 +1,7 @@
 'use client';
 // Issue 8 §6, for account settings: reminder lead time (1–7 days or off) and the language of mails.
 // Ready to drop in inside a NextIntlClientProvider with `ReminderSettings`; the initial values come
-// from getReminderSettings (lib/data/reminders.ts) on the server page.
+// from getAccountSettings (lib/data/account.ts) on the server page.
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { saveReminderSettings, type ReminderSettingsState } from '@/lib/actions/reminder-settings';

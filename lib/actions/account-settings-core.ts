@@ -10,6 +10,7 @@ import { SIGN_IN_PER_ACCOUNT } from '@/lib/domain/throttle';
 import { hashSecret, verifySecret } from '@/lib/auth/hash';
 import type { ChangeEmailInput, ChangePasswordInput } from '@/lib/auth/identity-input';
 import { checkPassword } from '@/lib/auth/password-policy';
+import { requestEmailChangeForAccount, type MailDeps } from '@/lib/data/recovery';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { recordFailure, throttleStatus, type ThrottleKey } from '@/lib/auth/throttle-store';
 import { fail, ok, type ActionResult } from './account-action';
@@ -65,26 +66,29 @@ export async function changePasswordForAccount(
 }
 
 /**
- * Changes the e-mail address. For now at once; when confirmation mails arrive (a later issue) this
- * is where a pending change and its token are stored instead, answering `confirmation_sent`.
+ * Issue 8 §4: asks to change the e-mail address. Nothing changes until the link mailed to the new
+ * address is confirmed (lib/data/recovery.ts confirmEmailChange); the old address is told then.
  */
 export async function changeEmailForAccount(
   db: Db,
   account: SignedInAccount,
   input: ChangeEmailInput,
-  now = new Date(),
-): Promise<ActionResult<{ status: 'changed' | 'confirmation_sent'; email: string }>> {
-  const confirmed = await confirmCurrentPassword(db, account, input.currentPassword, now);
-  if (!confirmed.ok) return confirmed;
-  if (confirmed.current.email.toLowerCase() === input.email.toLowerCase()) {
-    return fail('invalid_input', { fieldErrors: { email: ['unchanged'] } });
+  deps: MailDeps,
+): Promise<ActionResult<{ status: 'confirmation_sent'; email: string }>> {
+  const result = await requestEmailChangeForAccount(db, account, input.email, { ...deps, currentPassword: input.currentPassword });
+  if (result.ok) return ok({ status: 'confirmation_sent', email: result.email });
+  switch (result.code) {
+    case 'throttled':
+      return fail('throttled', { retryAfterSeconds: result.retryAfterSeconds });
+    case 'wrong_password':
+      return fail('invalid_input', { fieldErrors: { currentPassword: ['wrong'] } });
+    case 'same_email':
+      return fail('invalid_input', { fieldErrors: { email: ['unchanged'] } });
+    case 'invalid_email':
+      return fail('invalid_input', { fieldErrors: { email: ['invalid_format'] } });
+    case 'not_found':
+      return fail('unauthenticated');
   }
-  const [row] = await db
-    .update(accounts)
-    .set({ email: input.email })
-    .where(and(eq(accounts.id, account.accountId), eq(accounts.sessionVersion, account.sessionVersion)))
-    .returning({ email: accounts.email });
-  return row ? ok({ status: 'changed', email: row.email }) : fail('unauthenticated');
 }
 
 /** "Sign out everywhere": every session of the account ends, this one included (the caller clears its cookie). */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { changeEmailInput, changePasswordInput } from '@/lib/auth/identity-input';
 import { clearSessionCookie, reissueSession } from '@/lib/auth/session-reissue';
 import { accountAction, type ActionResult } from './account-action';
+import { recoveryContext } from './recovery-context';
 import { changeEmailForAccount, changePasswordForAccount, signOutEverywhereForAccount } from './account-settings-core';
 
 const password = accountAction(changePasswordInput, async (input, { account, db }) => {
@@ -17,7 +18,8 @@ const password = accountAction(changePasswordInput, async (input, { account, db 
 });
 
 const email = accountAction(changeEmailInput, async (input, { account, db }) => {
-  const result = await changeEmailForAccount(db, account, input);
+  const { deps } = await recoveryContext();
+  const result = await changeEmailForAccount(db, account, input, deps);
   if (result.ok) revalidatePath('/account');
   return result;
 });
@@ -29,9 +31,9 @@ export async function changePassword(_previous: ActionResult<null> | null, formD
 }
 
 export async function changeEmail(
-  _previous: ActionResult<{ status: 'changed' | 'confirmation_sent'; email: string }> | null,
+  _previous: ActionResult<{ status: 'confirmation_sent'; email: string }> | null,
   formData: FormData,
-): Promise<ActionResult<{ status: 'changed' | 'confirmation_sent'; email: string }>> {
+): Promise<ActionResult<{ status: 'confirmation_sent'; email: string }>> {
   return email(formData);
 }
 

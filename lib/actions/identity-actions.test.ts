@@ -7,6 +7,7 @@ import { snapshotDatabase } from '@/db/import/snapshot';
 import { accountPatrons, accounts, patrons } from '@/db/schema';
 import { authenticate } from '@/lib/auth/authenticate';
 import { drivers, freshDb, type TestDb } from '@/test/db';
+import type { Mail } from '@/lib/mail/transport';
 import { changeEmailForAccount, changePasswordForAccount, signOutEverywhereForAccount } from './account-settings-core';
 import { activateAccount } from './activate-core';
 import { accountOf, CARDS, importIdentityScenario, NOW, PASSWORD, patronId } from './identity-test-setup';
@@ -178,7 +179,9 @@ describe.each(drivers)('identity actions (%s)', (driver) => {
       const stale = { ...real, sessionVersion: real.sessionVersion + 7 };
       expect(await unlinkPatronForAccount(t.db, stale, { patronId: await patronId(t.db, 'bert') })).toEqual({ ok: false, code: 'unauthenticated' });
       expect(await changePasswordForAccount(t.db, stale, { currentPassword: PASSWORD, newPassword: 'brand new passphrase' }, NOW)).toEqual({ ok: false, code: 'unauthenticated' });
-      expect(await changeEmailForAccount(t.db, stale, { currentPassword: PASSWORD, email: 'evil@example.com' }, NOW)).toEqual({ ok: false, code: 'unauthenticated' });
+      expect(
+        await changeEmailForAccount(t.db, stale, { currentPassword: PASSWORD, email: 'evil@example.com' }, { mailer: { kind: 'outbox', send: async () => {} }, now: NOW }),
+      ).toEqual({ ok: false, code: 'unauthenticated' });
       expect(await signOutEverywhereForAccount(t.db, stale)).toEqual({ ok: false, code: 'unauthenticated' });
       const ghost = { accountId: 999_999, sessionVersion: 1 };
       expect(await unlinkPatronForAccount(t.db, ghost, { patronId: await patronId(t.db, 'bert') })).toEqual({ ok: false, code: 'unauthenticated' });
@@ -189,6 +192,9 @@ describe.each(drivers)('identity actions (%s)', (driver) => {
   });
 
   describe('account settings', () => {
+    const sent: Mail[] = [];
+    const mailDeps = (now: Date) => ({ mailer: { kind: 'outbox' as const, send: async (m: Mail) => void sent.push(m) }, now });
+
     it('change password: asks the current one, applies the policy, bumps the session version', async () => {
       const account = await accountOf(t.db, 'eva.other');
       const before = await snapshotDatabase(t.db);
@@ -212,24 +218,29 @@ describe.each(drivers)('identity actions (%s)', (driver) => {
     it('wrong current passwords count against the sign-in throttle', async () => {
       const account = await accountOf(t.db, 'an.peeters');
       for (let i = 0; i < 5; i++) {
-        await changeEmailForAccount(t.db, account, { currentPassword: `wrong-${i}-guess`, email: 'new@example.be' }, minutesLater(30));
+        await changePasswordForAccount(t.db, account, { currentPassword: `wrong-${i}-guess`, newPassword: 'brand new passphrase' }, minutesLater(30));
       }
-      expect(await changeEmailForAccount(t.db, account, { currentPassword: PASSWORD, email: 'new@example.be' }, minutesLater(30))).toEqual({
+      expect(await changePasswordForAccount(t.db, account, { currentPassword: PASSWORD, newPassword: 'brand new passphrase' }, minutesLater(30))).toEqual({
         ok: false,
         code: 'throttled',
         retryAfterSeconds: 60,
       });
     });
 
-    it('change e-mail with the current password', async () => {
+    it('change e-mail: asks the current password, and changes nothing until the link to the new address is opened', async () => {
       const account = await accountOf(t.db, 'an.peeters');
-      expect(await changeEmailForAccount(t.db, account, { currentPassword: PASSWORD, email: 'an.peeters@example.be' }, minutesLater(40))).toMatchObject({
+      const at = minutesLater(40);
+      expect(await changeEmailForAccount(t.db, account, { currentPassword: 'not-my-password', email: 'an@example.org' }, mailDeps(at))).toMatchObject({
+        fieldErrors: { currentPassword: ['wrong'] },
+      });
+      expect(await changeEmailForAccount(t.db, account, { currentPassword: PASSWORD, email: 'an.peeters@example.be' }, mailDeps(at))).toMatchObject({
         fieldErrors: { email: ['unchanged'] },
       });
-      const r = await changeEmailForAccount(t.db, account, { currentPassword: PASSWORD, email: 'an@example.org' }, minutesLater(40));
-      expect(r).toEqual({ ok: true, data: { status: 'changed', email: 'an@example.org' } });
+      const r = await changeEmailForAccount(t.db, account, { currentPassword: PASSWORD, email: 'an@example.org' }, mailDeps(at));
+      expect(r).toEqual({ ok: true, data: { status: 'confirmation_sent', email: 'an@example.org' } });
       const [row] = await t.db.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, account.accountId));
-      expect(row?.email).toBe('an@example.org');
+      expect(row?.email).toBe('an.peeters@example.be');
+      expect(sent.map((m) => m.to)).toEqual(['an@example.org']);
     });
 
     it('sign out everywhere bumps the session version', async () => {

@@ -1,5 +1,6 @@
 import 'server-only';
-// The account settings page: the account's own username and e-mail address (P3: by its id only).
+// The account settings page in one query: username, e-mail address, reminder lead time and mail
+// language (P3: by the account's own id only).
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { accounts } from '@/db/schema';
@@ -8,12 +9,15 @@ import type { SignedInAccount } from '@/lib/auth/session';
 export interface AccountSettingsView {
   username: string;
   email: string;
+  /** Days ahead for the due-date reminder (1–7); null: reminders off (issue 8 §6). */
+  reminderDays: number | null;
+  locale: 'nl' | 'en';
 }
 
 export async function getAccountSettings(db: Executor, account: SignedInAccount): Promise<AccountSettingsView | null> {
   const [row] = await db
-    .select({ username: accounts.username, email: accounts.email })
+    .select({ username: accounts.username, email: accounts.email, reminderDays: accounts.reminderDays, locale: accounts.locale })
     .from(accounts)
     .where(eq(accounts.id, account.accountId));
-  return row ?? null;
+  return row ? { ...row, locale: row.locale === 'en' ? 'en' : 'nl' } : null;
 }

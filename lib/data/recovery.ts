@@ -278,7 +278,7 @@ export async function requestEmailChangeForAccount(
   const [row] = await db
     .select({ id: accounts.id, username: accounts.username, email: accounts.email, locale: accounts.locale, passwordHash: accounts.passwordHash })
     .from(accounts)
-    .where(eq(accounts.id, account.accountId));
+    .where(and(eq(accounts.id, account.accountId), eq(accounts.sessionVersion, account.sessionVersion)));
   if (!row) {
     await verifySecret(await dummyHash(), deps.currentPassword);
     return { ok: false, code: 'not_found' };

@@ -336,15 +336,3 @@ export async function runReminders(db: Db, options: ReminderRunOptions): Promise
   }
   return report;
 }
-
-/** Issue 8 §6: the account's reminder settings, for the settings form. */
-export async function getReminderSettings(
-  db: Executor,
-  account: SignedInAccount,
-): Promise<{ reminderDays: number | null; locale: 'nl' | 'en' } | null> {
-  const [row] = await db
-    .select({ reminderDays: accounts.reminderDays, locale: accounts.locale })
-    .from(accounts)
-    .where(eq(accounts.id, account.accountId));
-  return row ? { reminderDays: row.reminderDays, locale: row.locale === 'en' ? 'en' : 'nl' } : null;
-}

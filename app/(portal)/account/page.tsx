@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { AccountSettings } from '@/components/account/account-settings';
+import { ReminderSettings } from '@/components/recovery/reminder-settings';
 import { getDb } from '@/db/client';
 import { requireAccount } from '@/lib/auth/session';
 import { getAccountSettings } from '@/lib/data/account';
@@ -27,8 +28,11 @@ export default async function AccountPage() {
         <dt className="font-semibold">{t('emailLabel')}</dt>
         <dd>{settings.email}</dd>
       </dl>
-      <NextIntlClientProvider messages={{ Account: messages.Account, AuthErrors: messages.AuthErrors, Fields: messages.Fields }}>
+      <NextIntlClientProvider
+        messages={{ Account: messages.Account, AuthErrors: messages.AuthErrors, Fields: messages.Fields, ReminderSettings: messages.ReminderSettings }}
+      >
         <AccountSettings />
+        <ReminderSettings reminderDays={settings.reminderDays} locale={settings.locale} />
       </NextIntlClientProvider>
     </div>
   );

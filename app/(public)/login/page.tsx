@@ -22,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   // The home page is public; after sign-in the overview is where the patron wants to be.
   const next = asked === '/' || asked.startsWith('/login') ? '/overview' : asked;
   if (await getSignedInAccount()) redirect(next);
-  const [t, messages] = await Promise.all([getTranslations('Login'), getMessages()]);
+  const [t, recovery, messages] = await Promise.all([getTranslations('Login'), getTranslations('Recovery'), getMessages()]);
   const notice = params.signedOut === 'everywhere' ? t('signedOutEverywhere') : params.signedOut ? t('signedOut') : params.activated ? t('activated') : null;
 
   return (
@@ -37,6 +37,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       <NextIntlClientProvider messages={{ Login: messages.Login, AuthErrors: messages.AuthErrors, Fields: messages.Fields }}>
         <LoginForm next={next} initialError={first(params.error) ?? null} />
       </NextIntlClientProvider>
+      <ul className="space-y-1">
+        <li>
+          <Link href="/forgot-password">{recovery('forgotPasswordLink')}</Link>
+        </li>
+        <li>
+          <Link href="/forgot-username">{recovery('forgotUsernameLink')}</Link>
+        </li>
+      </ul>
       <p>
         {t('noAccount')} <Link href="/activate">{t('activateLink')}</Link>
       </p>
