@@ -131,6 +131,12 @@ export const patrons = pgTable('patrons', {
   birthDate: date({ mode: 'string' }),
   email: text(),
   historyEnabled: boolean().notNull().default(false),
+  /**
+   * H1: the day the patron switched recording off in the portal. Returns from then on are not
+   * recorded (not shown, not exported, and hidden for good when recording is switched on again);
+   * what was recorded before stays until the patron clears it.
+   */
+  historyPausedOn: date({ mode: 'string' }),
 });
 
 /**

@@ -5,6 +5,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
+import type { IsoDate } from '@/lib/domain/dates';
 import { accountScope, cardScope, isPlausibleSlug, queryView } from '@/lib/data/cards';
 import { fail, ok, type ActionResult } from './account-action';
 
@@ -20,23 +21,47 @@ export interface ClearHistoryInput {
 /**
  * H1: switches recording on or off for every patron record of the account on the card. The setting
  * belongs to the patron record (patrons.history_enabled, off by default), so it also applies to
- * that record's other cards; the page says so.
+ * that record's other cards; the page says so. Switching off remembers the day, so that nothing
+ * returned from then on is recorded; switching on again hides for good what was returned while it
+ * was off, and records from then on.
  */
 export async function setHistoryRecordingForAccount(
   db: Db,
   account: SignedInAccount,
   input: SetHistoryRecordingInput,
+  today: IsoDate,
 ): Promise<ActionResult<{ enabled: boolean }>> {
   if (!isPlausibleSlug(input.card)) return fail('not_found');
+  const write = input.enabled
+    ? // Data-modifying CTEs always run and all see the snapshot from before the statement, so the
+      // loans are judged by the setting as it was.
+      sql`
+      unrecorded as (
+        update loans lo set hidden_from_history = true
+          from patrons p
+         where p.id = lo.patron_id and p.id in (select patron_id from card_patrons)
+           and not p.history_enabled and p.history_paused_on is not null
+           and lo.returned_on >= p.history_paused_on and not lo.hidden_from_history
+        returning lo.id
+      ),
+      updated as (
+        update patrons set history_enabled = true, history_paused_on = null
+         where id in (select patron_id from card_patrons)
+        returning id
+      )`
+    : sql`
+      updated as (
+        update patrons
+           set history_enabled = false,
+               history_paused_on = case when history_enabled then ${today}::date else history_paused_on end
+         where id in (select patron_id from card_patrons)
+        returning id
+      )`;
   const view = await queryView<{ updated: number }>(
     db,
     sql`
       with ${accountScope(account)}, ${cardScope(input.card)},
-      updated as (
-        update patrons set history_enabled = ${input.enabled}
-         where id in (select patron_id from card_patrons)
-        returning id
-      )
+      ${write}
       select json_build_object('updated', (select count(*) from updated)::int) as view`,
   );
   return view.updated > 0 ? ok({ enabled: input.enabled }) : fail('not_found');

@@ -4,6 +4,7 @@ import 'server-only';
 // then the P3-scoped core in history-core.ts, then the history page is re-rendered.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { todayInBrussels } from '@/lib/domain/dates';
 import { accountAction } from './account-action';
 import { clearHistoryForAccount, setHistoryRecordingForAccount } from './history-core';
 
@@ -13,7 +14,7 @@ const card = z.string().min(1).max(80);
 export const setHistoryRecording = accountAction(
   z.object({ card, enabled: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]) }),
   async (input, { db, account }) => {
-    const result = await setHistoryRecordingForAccount(db, account, input);
+    const result = await setHistoryRecordingForAccount(db, account, input, todayInBrussels(new Date()));
     if (result.ok) revalidatePath('/cards/[card]/history', 'page');
     return result;
   },

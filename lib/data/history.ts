@@ -72,11 +72,13 @@ function historyRows(search: string): SQL {
          and not lo.hidden_from_history
          and lo.patron_id in (select patron_id from card_patrons)
          and lo.library_id in (select id from card_libraries)
-         -- H1: while recording is off for a patron record nothing of its history is shown or
-         -- exported. Returns reach this database from the library system whatever the setting (and
-         -- no "switched off on" date is stored), so the portal is where "not recorded" takes
-         -- effect; switching back on shows what the library kept.
-         and lo.patron_id in (select p.id from patrons p where p.history_enabled)
+         -- H1: returns reach this database from the library system whatever the setting, so the
+         -- portal is where "not recorded" takes effect: with recording on, everything not cleared;
+         -- switched off in the portal, only what was returned before that day; never switched on
+         -- (the default for new records), nothing.
+         and lo.patron_id in (
+           select p.id from patrons p
+            where p.history_enabled or lo.returned_on < p.history_paused_on)
          ${filter}
     )`;
 }

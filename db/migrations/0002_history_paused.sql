@@ -1,0 +1,1 @@
+ALTER TABLE "patrons" ADD COLUMN "history_paused_on" date;
