@@ -1,8 +1,10 @@
-// The loans of a card: grouped per branch with branch code and name (R2), or one list by due date.
+// The loans of a card: grouped per branch with branch code and name (R2), or one list by due date,
+// with the renew buttons above the tables (issue 5). Must sit inside <RenewArea>.
 import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/cards/empty-state';
 import { LoansTable } from './loans-table';
 import { LoansViewSwitch } from './loans-view-switch';
+import { RenewButtons } from './renew-controls';
 import type { BranchGroupProps, LoanProps } from './types';
 
 interface Props {
@@ -13,7 +15,7 @@ interface Props {
 }
 
 export async function LoansSection({ basePath, view, byBranch, byDueDate }: Props) {
-  const t = await getTranslations('Loans');
+  const [t, tr] = await Promise.all([getTranslations('Loans'), getTranslations('Renewal')]);
   if (byDueDate.length === 0) {
     return <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>;
   }
@@ -23,6 +25,10 @@ export async function LoansSection({ basePath, view, byBranch, byDueDate }: Prop
         <p className="font-semibold">{t('count', { count: byDueDate.length })}</p>
         <LoansViewSwitch basePath={basePath} current={view} />
       </div>
+      <RenewButtons />
+      <noscript>
+        <p className="text-sm">{tr('needsScript')}</p>
+      </noscript>
       {view === 'due' ? (
         <LoansTable caption={t('dueCaption')} loans={byDueDate} showBranch />
       ) : (

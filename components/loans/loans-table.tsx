@@ -1,10 +1,12 @@
-// One table of loans: title (author, material), lending library and branch, due date (absolute and
-// relative), renewals used of allowed, and today's renewal decision (RN1–RN8) in words. The last
-// column is where the renew controls will go (next issue).
+// One table of loans: a checkbox to select it for renewal, title (author, material), lending library
+// and branch, due date (absolute and relative), renewals used of allowed, and today's renewal
+// decision (RN1–RN8) in words — replaced in place by the outcome once the patron renews (issue 5).
+// Must sit inside <RenewArea> (the checkbox and status are client leaves of its selection state).
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { dateOnly, LONG_DATE } from '@/components/cards/format';
 import { captionClass, TableRegion, tableClass, td, th } from '@/components/cards/table-region';
 import { relativeDue } from './relative-due';
+import { RenewCheckbox, RenewStatus } from './renew-controls';
 import type { LoanProps } from './types';
 
 const MATERIALS = ['book', 'comic', 'dvd', 'cd', 'game', 'magazine', 'other'] as const;
@@ -20,6 +22,7 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
         <caption className={captionClass}>{caption}</caption>
         <thead>
           <tr className="border-b border-line">
+            <th scope="col" className={`${th} w-px whitespace-nowrap`}>{t('colSelect')}</th>
             <th scope="col" className={th}>{t('colTitle')}</th>
             <th scope="col" className={th}>{t('colLibrary')}</th>
             <th scope="col" className={th}>{t('colDue')}</th>
@@ -30,6 +33,9 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
         <tbody>
           {rows.map(({ loan, relative }) => (
             <tr key={loan.id} className="border-b border-line last:border-b-0" data-loan-id={loan.id}>
+              <td className={`${td} text-center`}>
+                <RenewCheckbox loanId={loan.id} />
+              </td>
               <th scope="row" className={`${td} font-normal`}>
                 <span className="font-semibold">{loan.title}</span>
                 <span className="block text-sm text-muted">
@@ -52,9 +58,11 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
                 {loan.maxRenewals === null ? t('renewalsUsedUnknown', { used: loan.renewals }) : t('renewalsUsed', { used: loan.renewals, max: loan.maxRenewals })}
               </td>
               <td className={td}>
-                {loan.renewal.ok
-                  ? t('renewal.ok', { date: format.dateTime(dateOnly(loan.renewal.newDueOn), LONG_DATE) })
-                  : t(`renewal.${loan.renewal.reason}`)}
+                <RenewStatus loanId={loan.id}>
+                  {loan.renewal.ok
+                    ? t('renewal.ok', { date: format.dateTime(dateOnly(loan.renewal.newDueOn), LONG_DATE) })
+                    : t(`renewal.${loan.renewal.reason}`)}
+                </RenewStatus>
               </td>
             </tr>
           ))}

@@ -1,11 +1,11 @@
-// Server wrapper for the loans page: gives the renew controls their messages (only the `Renewal`
-// namespace, plus any the page's own client leaves need), a TanStack Query client and the
-// selection state. Everything inside may use RenewButtons, RenewCheckbox and RenewOutcome.
+// Server wrapper for the loans page: gives the renew controls their messages (only the `Error` and
+// `Renewal` namespaces, plus any the page's own client leaves need) and the selection state.
+// TanStack Query comes from the card layout's one QueryProvider (components/cards/query-provider).
+// Everything inside may use RenewButtons, RenewCheckbox and RenewStatus.
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { RenewSelectionProvider, type RenewableLoan } from './renew-controls';
-import { RenewQueryProvider } from './renew-query-provider';
 
 export async function RenewArea({
   cardSlug,
@@ -23,11 +23,9 @@ export async function RenewArea({
   const picked = Object.fromEntries(['Error', 'Renewal', ...namespaces].filter((n) => n in messages).map((n) => [n, messages[n]]));
   return (
     <NextIntlClientProvider messages={picked}>
-      <RenewQueryProvider>
-        <RenewSelectionProvider cardSlug={cardSlug} loans={loans}>
-          {children}
-        </RenewSelectionProvider>
-      </RenewQueryProvider>
+      <RenewSelectionProvider cardSlug={cardSlug} loans={loans}>
+        {children}
+      </RenewSelectionProvider>
     </NextIntlClientProvider>
   );
 }

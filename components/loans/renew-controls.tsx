@@ -2,41 +2,47 @@
 // Renew controls of a card's loans page (issue 5, point 3): "Alles verlengen" / "Selectie verlengen",
 // a checkbox per loan, the result per loan in place and a summary for screen readers.
 //
-//   <RenewSelectionProvider cardSlug loans>       state: selection, pending request, last outcome
+//   <RenewSelectionProvider cardSlug loans>       state: selection, pending request, outcomes
 //     <RenewButtons />                            the two buttons, progress, aria-live summary
-//     …in each table row: <RenewCheckbox loanId /> and <RenewOutcome loanId />
+//     …in each table row: <RenewCheckbox loanId /> and <RenewStatus loanId>decision</RenewStatus>
 //
 // One click = one fresh idempotency key (crypto.randomUUID): a network retry of that request is
 // answered with its first result (RN7); a new click is a new request. While a request runs both
-// buttons are disabled and a synchronous guard drops a second click before React re-renders.
-// Afterwards router.refresh() re-reads the page's server data (new due dates, counts).
+// buttons are aria-disabled (they keep keyboard focus) and a synchronous guard drops a second click
+// before React re-renders. Afterwards router.refresh() re-reads the page's server data (new due
+// dates, renewal counts, today's decisions); the per-loan outcomes live here, in client state keyed
+// by loan id, so the refresh — which re-renders every row — does not wipe them.
+//
+// Without JavaScript the controls stay disabled (they are rendered disabled until hydration); the
+// page still shows each loan's decision, and a <noscript> note says renewing needs JavaScript.
 import { useMutation } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { dateOnly, LONG_DATE } from '@/components/cards/format';
 import { renewLoans } from '@/lib/actions/renew-loans';
-import type { RenewItemResult, RenewLoansResponse } from '@/lib/actions/renew-loans-core';
-import type { RenewalDecision } from '@/lib/domain/renewal';
+import { mergeOutcomes, selectedRenewableIds, toggleSelection, type RenewItemOutcome, type SelectableLoan } from './renew-state';
 
 /** A loan as the controls need it: the page passes the decision it already shows (RN1–RN8). */
-export interface RenewableLoan {
-  id: number;
+export interface RenewableLoan extends SelectableLoan {
   title: string;
-  /** The decision for today, as shown before anyone clicks; refused loans cannot be selected. */
-  decision: RenewalDecision;
 }
 
 type Failure = 'signedOut' | 'failed';
+type Request = { all: true } | { loanIds: number[] };
 
 interface RenewContextValue {
   loans: readonly RenewableLoan[];
+  /** False until hydrated: without JavaScript nothing here can work, so nothing is enabled. */
+  ready: boolean;
   selected: ReadonlySet<number>;
   toggle(loanId: number, on: boolean): void;
   renewAll(): void;
   renewSelected(): void;
-  pending: boolean;
-  outcome: RenewLoansResponse | null;
-  outcomeOf(loanId: number): RenewItemResult | undefined;
+  /** Which request runs, if any. */
+  pending: 'all' | 'selected' | null;
+  summary: { renewed: number; refused: number } | null;
+  outcomeOf(loanId: number): RenewItemOutcome | undefined;
   failure: Failure | null;
 }
 
@@ -48,7 +54,12 @@ function useRenew(): RenewContextValue {
   return value;
 }
 
-type Request = { all: true } | { loanIds: number[] };
+const noSubscription = () => () => {};
+
+/** True in the browser after hydration, false on the server and in the hydration pass. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
 
 export function RenewSelectionProvider({
   cardSlug,
@@ -60,8 +71,10 @@ export function RenewSelectionProvider({
   children: ReactNode;
 }) {
   const router = useRouter();
+  const ready = useHydrated();
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const [outcome, setOutcome] = useState<RenewLoansResponse | null>(null);
+  const [outcomes, setOutcomes] = useState<ReadonlyMap<number, RenewItemOutcome>>(new Map());
+  const [summary, setSummary] = useState<{ renewed: number; refused: number } | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const inFlight = useRef(false);
 
@@ -73,9 +86,11 @@ export function RenewSelectionProvider({
     },
     onMutate: () => {
       setFailure(null);
+      setSummary(null);
     },
     onSuccess: (data) => {
-      setOutcome(data);
+      setOutcomes((previous) => mergeOutcomes(previous, data.items));
+      setSummary({ renewed: data.renewed, refused: data.refused });
       setSelected(new Set());
       router.refresh();
     },
@@ -86,108 +101,147 @@ export function RenewSelectionProvider({
       inFlight.current = false;
     },
   });
+  const { mutate } = mutation;
 
   const start = useCallback(
     (request: Request) => {
-      if (inFlight.current) return; // no double submit, even before the re-render disables the button
+      if (inFlight.current) return; // no double submit, even before the re-render marks the buttons
       inFlight.current = true;
-      mutation.mutate(request);
+      mutate(request);
     },
-    [mutation],
+    [mutate],
   );
 
-  const value = useMemo<RenewContextValue>(() => {
-    const byLoan = new Map(outcome?.items.map((i) => [i.loanId, i]));
-    return {
+  const pending = mutation.isPending ? ('all' in (mutation.variables ?? {}) ? 'all' : 'selected') : null;
+
+  const value = useMemo<RenewContextValue>(
+    () => ({
       loans,
+      ready,
       selected,
-      toggle: (loanId, on) =>
-        setSelected((prev) => {
-          const next = new Set(prev);
-          if (on) next.add(loanId);
-          else next.delete(loanId);
-          return next;
-        }),
+      toggle: (loanId, on) => setSelected((prev) => toggleSelection(prev, loanId, on)),
       renewAll: () => start({ all: true }),
       renewSelected: () => {
-        const ids = loans.filter((l) => selected.has(l.id)).map((l) => l.id);
+        const ids = selectedRenewableIds(loans, selected);
         if (ids.length > 0) start({ loanIds: ids });
       },
-      pending: mutation.isPending,
-      outcome,
-      outcomeOf: (loanId) => byLoan.get(loanId),
+      pending,
+      summary,
+      outcomeOf: (loanId) => outcomes.get(loanId),
       failure,
-    };
-  }, [loans, selected, start, mutation.isPending, outcome, failure]);
+    }),
+    [loans, ready, selected, start, pending, summary, outcomes, failure],
+  );
 
   return <RenewContext.Provider value={value}>{children}</RenewContext.Provider>;
 }
 
-/** The checkbox of one loan row; labelled with the loan's title. Refused loans cannot be chosen. */
-export function RenewCheckbox({ loanId, className }: { loanId: number; className?: string }) {
+/** Element id of a loan's renewal status text; the checkbox is described by it. */
+export const renewStatusId = (loanId: number) => `renew-status-${loanId}`;
+
+/**
+ * The checkbox of one loan row, labelled "Selecteer <titel>" and described by the row's renewal
+ * status (so a refused loan's disabled checkbox carries its reason).
+ */
+export function RenewCheckbox({ loanId }: { loanId: number }) {
   const t = useTranslations('Renewal');
-  const { loans, selected, toggle, pending } = useRenew();
+  const { loans, ready, selected, toggle, pending } = useRenew();
   const loan = loans.find((l) => l.id === loanId);
   if (!loan) return null;
+  const refused = !loan.decision.ok;
   return (
     <input
       type="checkbox"
-      className={className ?? 'size-5 accent-brand'}
+      className="size-6 accent-brand disabled:cursor-not-allowed"
       aria-label={t('selectLoan', { title: loan.title })}
-      checked={selected.has(loanId)}
-      disabled={pending || !loan.decision.ok}
+      aria-describedby={renewStatusId(loanId)}
+      checked={!refused && selected.has(loanId)}
+      disabled={!ready || refused || pending !== null}
       onChange={(e) => toggle(loanId, e.currentTarget.checked)}
     />
   );
 }
 
+const buttonState =
+  'aria-disabled:cursor-not-allowed aria-disabled:border-line aria-disabled:bg-surface aria-disabled:text-muted disabled:cursor-not-allowed disabled:border-line disabled:bg-surface disabled:text-muted';
+
+function Spinner() {
+  return <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />;
+}
+
 /** "Alles verlengen", "Selectie verlengen", progress, and the summary announced to screen readers. */
 export function RenewButtons() {
   const t = useTranslations('Renewal');
-  const { loans, selected, renewAll, renewSelected, pending, outcome, failure } = useRenew();
-  const selectedCount = loans.filter((l) => selected.has(l.id)).length;
-  const anyRenewable = loans.some((l) => l.decision.ok);
+  const { loans, ready, selected, renewAll, renewSelected, pending, summary, failure } = useRenew();
+  const selectedCount = selectedRenewableIds(loans, selected).length;
+  // aria-disabled rather than disabled while a request runs: the button keeps keyboard focus, and
+  // the click handlers (and the provider's guard) ignore it.
+  const allOff = pending !== null;
+  const selectedOff = pending !== null || selectedCount === 0;
   return (
-    <div className="flex flex-col gap-2" aria-busy={pending}>
+    <div className="flex flex-col gap-2" aria-busy={pending !== null}>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className="btn btn-primary" onClick={renewAll} disabled={pending || !anyRenewable}>
+        <button
+          type="button"
+          className={`btn btn-primary ${buttonState}`}
+          disabled={!ready}
+          aria-disabled={allOff || undefined}
+          onClick={() => {
+            if (!allOff) renewAll();
+          }}
+        >
+          {pending === 'all' ? <Spinner /> : null}
           {t('renewAll')}
         </button>
-        <button type="button" className="btn" onClick={renewSelected} disabled={pending || selectedCount === 0}>
+        <button
+          type="button"
+          className={`btn btn-secondary ${buttonState}`}
+          disabled={!ready}
+          aria-disabled={selectedOff || undefined}
+          onClick={() => {
+            if (!selectedOff) renewSelected();
+          }}
+        >
+          {pending === 'selected' ? <Spinner /> : null}
           {t('renewSelected')}
         </button>
         <span className="text-sm text-muted">{t('selectedCount', { count: selectedCount })}</span>
-        {pending ? (
-          <span className="inline-flex items-center gap-2 text-sm">
-            <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
-            {t('renewing')}
-          </span>
-        ) : null}
       </div>
       {/* Always rendered, so assistive technology is listening before the text changes. */}
-      <p role="status" aria-live="polite" className="text-sm font-semibold">
-        {failure ? t(failure) : outcome ? t('summary', { renewed: outcome.renewed, refused: outcome.refused }) : null}
+      <p role="status" aria-live="polite" className={`min-h-6 text-sm font-semibold ${failure ? 'text-[#a4262c]' : ''}`}>
+        {pending !== null
+          ? t('renewing')
+          : failure
+            ? t(failure)
+            : summary
+              ? t('summary', { renewed: summary.renewed, refused: summary.refused })
+              : null}
       </p>
     </div>
   );
 }
 
-/** The result of the last request for one loan, in place: its new due date, or why not. */
-export function RenewOutcome({ loanId }: { loanId: number }) {
+/**
+ * A loan's renewal status cell content, in place: after a request, that request's result for the
+ * loan (its new due date, or why not); before, the server-rendered decision passed as children.
+ */
+export function RenewStatus({ loanId, children }: { loanId: number; children: ReactNode }) {
   const t = useTranslations('Renewal');
   const format = useFormatter();
   const item = useRenew().outcomeOf(loanId);
-  if (!item) return null;
-  if (item.outcome === 'renewed') {
-    // A date-only value: formatted in UTC so no time zone can move it to another day.
-    const date = format.dateTime(new Date(`${item.newDueOn}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
-    return <span className="text-sm font-medium text-brand-strong">{t('renewedUntil', { date })}</span>;
+  let content: ReactNode = children;
+  if (item?.outcome === 'renewed') {
+    content = (
+      <span className="font-semibold text-brand-strong">
+        {t('renewedUntil', { date: format.dateTime(dateOnly(item.newDueOn), LONG_DATE) })}
+      </span>
+    );
+  } else if (item) {
+    content = <span className="font-semibold text-[#a4262c]">{t('notRenewed', { reason: t(`reasons.${item.reason}`) })}</span>;
   }
-  return <span className="text-sm font-medium text-accent">{t('notRenewed', { reason: t(`reasons.${item.reason}`) })}</span>;
-}
-
-/** The patron's sentence for a refusal reason (also for the decision shown before any click). */
-export function useRenewalReason(): (reason: Extract<RenewalDecision, { ok: false }>['reason']) => string {
-  const t = useTranslations('Renewal');
-  return (reason) => t(`reasons.${reason}`);
+  return (
+    <span id={renewStatusId(loanId)} data-renew-outcome={item?.outcome}>
+      {content}
+    </span>
+  );
 }

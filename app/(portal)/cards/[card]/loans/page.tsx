@@ -1,5 +1,6 @@
 // Loans of one card (R2): every library of the region, per branch or by due date, each with
-// today's renewal decision. One statement (P4); another account's card is a 404 (P3).
+// today's renewal decision, and renewing all or a selection (issue 5). One statement (P4); another
+// account's card is a 404 (P3).
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -10,6 +11,7 @@ import { todayInBrussels } from '@/lib/domain/dates';
 import { CardPageHeader } from '@/components/cards/card-page-header';
 import { cardHref } from '@/components/cards/sections';
 import { LoansSection } from '@/components/loans/loans-section';
+import { RenewArea } from '@/components/loans/renew-area';
 
 interface Props {
   params: Promise<{ card: string }>;
@@ -28,7 +30,12 @@ export default async function LoansPage({ params, searchParams }: Props) {
   return (
     <>
       <CardPageHeader cards={view.cards} card={view.card} section="loans" />
-      <LoansSection basePath={cardHref(view.card.slug, 'loans')} view={query.view === 'due' ? 'due' : 'branch'} byBranch={view.byBranch} byDueDate={view.byDueDate} />
+      <RenewArea
+        cardSlug={view.card.slug}
+        loans={view.byDueDate.map((loan) => ({ id: loan.id, title: loan.title, decision: loan.renewal }))}
+      >
+        <LoansSection basePath={cardHref(view.card.slug, 'loans')} view={query.view === 'due' ? 'due' : 'branch'} byBranch={view.byBranch} byDueDate={view.byDueDate} />
+      </RenewArea>
     </>
   );
 }

@@ -1,0 +1,46 @@
+// Pure state helpers of the renew controls (components/loans/renew-controls.tsx), kept apart so
+// vitest can check them without a browser.
+import type { RenewalDecisionProps } from './types';
+
+/** One loan's result of a renew request, as the server action reports it (RN7). */
+export type RenewItemOutcome =
+  | { loanId: number; outcome: 'renewed'; newDueOn: string }
+  | { loanId: number; outcome: 'refused'; reason: Extract<RenewalDecisionProps, { ok: false }>['reason'] };
+
+/** What the selection needs of a loan: its id and today's decision (refused loans cannot be chosen). */
+export interface SelectableLoan {
+  id: number;
+  decision: RenewalDecisionProps;
+}
+
+/**
+ * The outcomes shown in the rows, keyed by loan id: a later request's result for a loan replaces
+ * the earlier one; loans it did not name keep theirs. Kept in client state, not in the rendered
+ * rows, so it survives router.refresh() (which re-renders the rows with fresh server data).
+ */
+export function mergeOutcomes(
+  previous: ReadonlyMap<number, RenewItemOutcome>,
+  items: readonly RenewItemOutcome[],
+): ReadonlyMap<number, RenewItemOutcome> {
+  const next = new Map(previous);
+  for (const item of items) next.set(item.loanId, item);
+  return next;
+}
+
+/**
+ * The ids a "renew selected" request sends: selected, still on the page and still renewable
+ * according to the latest page data, in page order. A loan that became refusable (e.g. after a
+ * refresh) drops out rather than being sent for a certain refusal.
+ */
+export function selectedRenewableIds(loans: readonly SelectableLoan[], selected: ReadonlySet<number>): number[] {
+  return loans.filter((l) => l.decision.ok && selected.has(l.id)).map((l) => l.id);
+}
+
+/** Toggles one id in a selection, returning a new set (React state must not be mutated). */
+export function toggleSelection(selected: ReadonlySet<number>, loanId: number, on: boolean): ReadonlySet<number> {
+  if (selected.has(loanId) === on) return selected;
+  const next = new Set(selected);
+  if (on) next.add(loanId);
+  else next.delete(loanId);
+  return next;
+}

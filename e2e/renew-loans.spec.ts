@@ -1,0 +1,326 @@
+// Renewing loans end to end (issue 5, point 3): "Alles verlengen" and "Selectie verlengen" on the
+// loans page, with one loan of each kind (RN1–RN8, R6, R11) built by the importer:
+//   renewable; reserved by another patron with no free copy (RN2); at the maximum (RN3); membership
+//   ends before a new date (RN6 cap); patron over the fee threshold (RN5 — a second patron record
+//   of the account, since RN5 is per patron); overdue but renewable (RN8); and, on the card of its
+//   own Dutch library, a guest whose home membership has ended (R11 → RN4).
+// Every test imports its own copy (unique codes, barcodes, usernames) into the shared e2e database.
+import type { Locator, Page } from '@playwright/test';
+import { addDays, todayInBrussels } from '../lib/domain/dates';
+import { expect, test } from './support/fixtures';
+import { importScenario, type NetworkDocument } from './support/scenario';
+import { signIn } from './support/sign-in';
+
+const PASSWORD = 'verleng-scenario-wachtwoord';
+
+const TITLES = {
+  renewable: 'Het vrije boek',
+  reserved: 'Het gereserveerde boek',
+  maxRenewals: 'Maximaal verlengd',
+  membershipEnds: 'Lidmaatschap loopt af',
+  feeBlock: 'Openstaande schuld',
+  overdue: 'De late lezer',
+  guest: 'Gastboek',
+} as const;
+type Kind = keyof typeof TITLES;
+
+/** The patron's sentences (renewal.nl.json), as the rows show them after a refusal. */
+const REASONS = {
+  reserved: 'Niet verlengd: Een andere lener heeft dit gereserveerd en er is geen ander exemplaar vrij.',
+  maxRenewals: 'Niet verlengd: Je hebt deze uitlening al het maximale aantal keren verlengd.',
+  membershipEnds: 'Niet verlengd: Je lidmaatschap loopt af vóór een nieuwe inleverdatum. Vernieuw eerst je lidmaatschap.',
+  feeBlock: 'Niet verlengd: Je openstaande bedragen in deze regio zijn te hoog. Betaal ze eerst, dan kun je weer verlengen.',
+  guest:
+    'Niet verlengd: Je hebt geen actief lidmaatschap in deze bibliotheek of regio. Vernieuw je lidmaatschap of neem contact op met je bibliotheek.',
+  noExtension: 'Niet verlengd: Verlengen geeft nu nog geen latere inleverdatum. Probeer het later opnieuw.',
+} as const;
+
+interface RenewScenario {
+  document: NetworkDocument;
+  username: string;
+  slugs: { region: string; guest: string };
+  today: string;
+}
+
+function renewScenario(): RenewScenario {
+  const s = Math.random().toString(36).slice(2, 7).toUpperCase().replace(/[^A-Z0-9]/g, 'X');
+  const low = s.toLowerCase();
+  const today = todayInBrussels(new Date());
+  const d = (days: number) => addDays(today, days);
+  const region = `RV${s}`;
+  const zot = `BE-RVZ${s}`;
+  const oos = `BE-RVO${s}`;
+  const nl = `NL-RVG${s}`;
+  const key = (k: string) => `${k}-${low}`;
+  const titles = Object.entries(TITLES).map(([k, title]) => ({ key: key(k), title, author: 'E2E Auteur', material: 'book' }));
+  const barcode = (k: Kind) => `31${s}${Object.keys(TITLES).indexOf(k)}`;
+  const item = (k: Kind, library: string, branch: string) => ({ barcode: barcode(k), title: key(k), library, branch });
+  const loan = (k: Kind, patron: string, library: string, branch: string, lentOn: string, dueOn: string, renewals = 0) => ({
+    item: barcode(k), patron: key(patron), library, branch, lentOn, dueOn, renewals, returnedOn: null,
+  });
+  const volw = (library: string, end: string) => ({ library, type: 'VOLW', start: d(-300), end, autoRenew: false });
+  const homeCard = `2000${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+
+  const document: NetworkDocument = {
+    format: 'mijn-bibliotheek/network@1',
+    regions: [{ code: region, name: `Regio Verlengen ${s}`, kind: '3b', feeBlockThresholdCents: 500 }],
+    subscriptionTypes: [
+      { code: 'VOLW', name: 'Volwassene', region, loanPeriodDays: 28, maxRenewals: 2, maxLoans: 40 },
+      { code: 'GAST', name: 'Gast', library: nl, loanPeriodDays: 21, maxRenewals: 2, maxLoans: 10 },
+    ],
+    libraries: [
+      { isil: zot, name: `Bibliotheek Zottegem ${s}`, country: 'BE', region, branches: [{ code: '3550', name: 'Zottegem' }] },
+      { isil: oos, name: `Bibliotheek Oosterzele ${s}`, country: 'BE', region, branches: [{ code: '9860', name: 'Oosterzele' }] },
+      { isil: nl, name: `Bibliotheek Utrecht ${s}`, country: 'NL', branches: [{ code: 'NEUDE', name: 'Neude' }] },
+    ],
+    patrons: [
+      { key: key('an'), givenName: 'An', familyName: 'Verlenger', memberships: [volw(zot, d(400))] },
+      // RN6: the membership ends on the current due date — no later date is possible.
+      { key: key('mia'), givenName: 'Mia', familyName: 'Einde', memberships: [volw(oos, d(6))] },
+      // RN5 is per patron: Fien's 300 + 250 unpaid in the region reach the threshold of 500.
+      { key: key('fien'), givenName: 'Fien', familyName: 'Schuld', memberships: [volw(zot, d(400))] },
+      // R11: a Dutch guest whose home membership (outside the network) ended ten days ago.
+      {
+        key: key('guus'), givenName: 'Guus', familyName: 'Gast',
+        guestMemberships: [{
+          library: nl, type: 'GAST', registeredOn: d(-150), homeIsil: 'NL-0401230001', homeCardNumber: homeCard,
+          homeValidUntil: d(-10), homeCheckedOn: d(-1), loanStrips: 100,
+        }],
+      },
+      // Another account's patron, whose reservation blocks An's renewal (RN2).
+      { key: key('zoe'), givenName: 'Zoë', familyName: 'Ander', memberships: [volw(oos, d(400))] },
+    ],
+    accounts: [
+      { username: `verleng-${low}`, email: `verleng-${low}@example.be`, password: PASSWORD, patrons: [key('an'), key('mia'), key('fien'), key('guus')] },
+      { username: `verleng-zoe-${low}`, email: `verleng-zoe-${low}@example.be`, password: PASSWORD, patrons: [key('zoe')] },
+    ],
+    titles,
+    items: [
+      item('renewable', zot, '3550'),
+      item('reserved', zot, '3550'),
+      item('maxRenewals', zot, '3550'),
+      item('membershipEnds', oos, '9860'),
+      item('feeBlock', zot, '3550'),
+      item('overdue', zot, '3550'),
+      item('guest', nl, 'NEUDE'),
+    ],
+    loans: [
+      loan('renewable', 'an', zot, '3550', d(-10), d(18)),
+      loan('reserved', 'an', zot, '3550', d(-12), d(16)),
+      loan('maxRenewals', 'an', zot, '3550', d(-60), d(10), 2),
+      loan('membershipEnds', 'mia', oos, '9860', d(-22), d(6)),
+      loan('feeBlock', 'fien', zot, '3550', d(-8), d(20)),
+      // RN8: overdue, with a late fee below the threshold that stays.
+      loan('overdue', 'an', zot, '3550', d(-35), d(-7)),
+      loan('guest', 'guus', nl, 'NEUDE', d(-19), d(2)),
+    ],
+    reservations: [
+      { title: key('reserved'), patron: key('zoe'), pickupLibrary: oos, pickupBranch: '9860', placedOn: d(-3), status: 'waiting' },
+    ],
+    fees: [
+      { patron: key('an'), library: zot, kind: 'late', amountCents: 150, description: 'Te laat: De late lezer', createdOn: d(-2) },
+      { patron: key('fien'), library: zot, kind: 'late', amountCents: 300, description: 'Te laat', createdOn: d(-30) },
+      { patron: key('fien'), library: oos, kind: 'damaged', amountCents: 250, description: 'Beschadigd', createdOn: d(-20) },
+    ],
+  };
+  const slug = (v: string) => v.toLowerCase().replace(/[^a-z0-9-]/g, '_');
+  return { document, username: `verleng-${low}`, slugs: { region: slug(region), guest: slug(nl) }, today };
+}
+
+async function setUp(page: Page): Promise<RenewScenario> {
+  const scenario = renewScenario();
+  await importScenario(page.request, scenario.document);
+  await signIn(page, scenario.username, PASSWORD);
+  return scenario;
+}
+
+/** A date as the pages show it in Dutch ("18 december 2026"). */
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(
+    new Date(`${iso}T12:00:00Z`),
+  );
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The table row of a loan, found by its row header (the title). */
+const row = (page: Page, kind: Kind): Locator =>
+  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${escape(TITLES[kind])}`) }) });
+const checkbox = (page: Page, kind: Kind) => page.getByRole('checkbox', { name: `Selecteer ${TITLES[kind]}` });
+const statusOf = (page: Page) => page.getByRole('main').getByRole('status');
+/** The renewal cell (last column) of a loan's row. */
+const renewalCell = (page: Page, kind: Kind) => row(page, kind).getByRole('cell').last();
+/** The due-date cell of a loan's row (columns: select, [title = row header], library, due, renewed, renewal). */
+const dueCell = (page: Page, kind: Kind) => row(page, kind).getByRole('cell').nth(2);
+const renewalsCell = (page: Page, kind: Kind) => row(page, kind).getByRole('cell').nth(3);
+
+/** Counts the server-action POSTs (renewLoans) the page sends. */
+function countActionPosts(page: Page): { count: number } {
+  const counter = { count: 0 };
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.headers()['next-action']) counter.count += 1;
+  });
+  return counter;
+}
+
+/** Presses `key` until `target` has focus (keyboard only; fails after `max` presses). */
+async function pressUntilFocused(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', max = 80) {
+  for (let i = 0; i < max; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`could not reach the element with ${key} in ${max} presses`);
+}
+
+test('renew all: each loan shows its new due date or its reason in place, the summary counts match (RN1–RN8)', async ({ page, checkA11y }) => {
+  const s = await setUp(page);
+  const posts = countActionPosts(page);
+  const newDue = longDate(addDays(s.today, 28));
+  await page.goto(`/cards/${s.slugs.region}/loans`);
+
+  // Before anyone clicks: the decision per loan; refused loans cannot be selected and say why.
+  await expect(page.getByText('6 uitleningen')).toBeVisible();
+  await expect(renewalCell(page, 'renewable')).toHaveText(`Verlengbaar tot ${newDue}`);
+  await expect(renewalCell(page, 'overdue')).toHaveText(`Verlengbaar tot ${newDue}`);
+  for (const kind of ['renewable', 'overdue'] as const) await expect(checkbox(page, kind)).toBeEnabled();
+  for (const kind of ['reserved', 'maxRenewals', 'membershipEnds', 'feeBlock'] as const) {
+    await expect(checkbox(page, kind)).toBeDisabled();
+    await expect(checkbox(page, kind)).toHaveAccessibleDescription(/^Niet verlengbaar: /);
+  }
+  await expect(checkbox(page, 'maxRenewals')).toHaveAccessibleDescription(/maximum aantal verlengingen/);
+  await expect(statusOf(page)).toHaveText('');
+  await checkA11y({ label: 'loans per branch, before renewing' });
+
+  await page.getByRole('button', { name: 'Alles verlengen' }).click();
+  await expect(statusOf(page)).toHaveText('2 verlengd, 4 niet verlengd');
+  await expect(statusOf(page)).toHaveAttribute('aria-live', 'polite');
+
+  // The page data is fresh (router.refresh): new due dates and renewal counts …
+  await expect(dueCell(page, 'renewable')).toContainText(newDue);
+  await expect(dueCell(page, 'overdue')).toContainText(newDue);
+  await expect(renewalsCell(page, 'renewable')).toHaveText('1 van 2');
+  await expect(renewalsCell(page, 'overdue')).toHaveText('1 van 2');
+  await expect(renewalsCell(page, 'reserved')).toHaveText('0 van 2');
+  // … and each row's outcome is still there, in place, after that refresh.
+  await expect(renewalCell(page, 'renewable')).toHaveText(`Verlengd tot ${newDue}`);
+  await expect(renewalCell(page, 'overdue')).toHaveText(`Verlengd tot ${newDue}`);
+  await expect(renewalCell(page, 'reserved')).toHaveText(REASONS.reserved);
+  await expect(renewalCell(page, 'maxRenewals')).toHaveText(REASONS.maxRenewals);
+  await expect(renewalCell(page, 'membershipEnds')).toHaveText(REASONS.membershipEnds);
+  await expect(renewalCell(page, 'feeBlock')).toHaveText(REASONS.feeBlock);
+  // The summary counts are the rows' outcomes.
+  await expect(page.getByRole('main').getByText(/^Verlengd tot /)).toHaveCount(2);
+  await expect(page.getByRole('main').getByText(/^Niet verlengd: /)).toHaveCount(4);
+  // Renewed today, a second renewal would give no later date: now refused, so not selectable.
+  await expect(checkbox(page, 'renewable')).toBeDisabled();
+  expect(posts.count).toBe(1);
+  await checkA11y({ label: 'loans per branch, after renewing' });
+
+  // The Dutch guest's loan is on the card of its own library (R11: home membership ended → RN4).
+  await page.goto(`/cards/${s.slugs.guest}/loans`);
+  await expect(renewalCell(page, 'guest')).toHaveText(/^Niet verlengbaar: je hebt geen actief lidmaatschap/);
+  await expect(checkbox(page, 'guest')).toBeDisabled();
+  await page.getByRole('button', { name: 'Alles verlengen' }).click();
+  await expect(statusOf(page)).toHaveText('0 verlengd, 1 niet verlengd');
+  await expect(renewalCell(page, 'guest')).toHaveText(REASONS.guest);
+  await expect(renewalsCell(page, 'guest')).toHaveText(/^0 /);
+  await checkA11y({ label: 'guest card after renewing' });
+});
+
+test('renew a selection in the by-due-date view: only the selected loans are renewed', async ({ page, checkA11y }) => {
+  const s = await setUp(page);
+  const newDue = longDate(addDays(s.today, 28));
+  await page.goto(`/cards/${s.slugs.region}/loans?view=due`);
+  await expect(page.getByRole('table', { name: 'Alle uitleningen op vervaldatum' })).toBeVisible();
+
+  const renewSelected = page.getByRole('button', { name: 'Selectie verlengen' });
+  await expect(renewSelected).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByText('Niets geselecteerd')).toBeVisible();
+  await checkbox(page, 'renewable').check();
+  await expect(page.getByText('1 uitlening geselecteerd')).toBeVisible();
+  await expect(renewSelected).not.toHaveAttribute('aria-disabled', 'true');
+  await checkA11y({ label: 'loans by due date, one selected' });
+
+  await renewSelected.click();
+  await expect(statusOf(page)).toHaveText('1 verlengd, 0 niet verlengd');
+  await expect(renewalsCell(page, 'renewable')).toHaveText('1 van 2');
+  await expect(dueCell(page, 'renewable')).toContainText(newDue);
+  await expect(renewalCell(page, 'renewable')).toHaveText(`Verlengd tot ${newDue}`);
+  // The other renewable loan was not selected: its old due date, no renewal used, no outcome.
+  await expect(dueCell(page, 'overdue')).toContainText(longDate(addDays(s.today, -7)));
+  await expect(dueCell(page, 'overdue')).toContainText('7 dagen te laat');
+  await expect(renewalsCell(page, 'overdue')).toHaveText('0 van 2');
+  await expect(renewalCell(page, 'overdue')).toHaveText(`Verlengbaar tot ${newDue}`);
+  await expect(renewalCell(page, 'reserved')).toHaveText(/^Niet verlengbaar: /);
+  // The selection is cleared after the request.
+  await expect(page.getByText('Niets geselecteerd')).toBeVisible();
+  await expect(checkbox(page, 'overdue')).not.toBeChecked();
+
+  // The refreshed data survives a reload (it is in the database, not only in the page).
+  await page.reload();
+  await expect(renewalsCell(page, 'renewable')).toHaveText('1 van 2');
+  await expect(renewalsCell(page, 'overdue')).toHaveText('0 van 2');
+  await checkA11y({ label: 'loans by due date, after renewing a selection' });
+});
+
+test('clicking twice quickly sends one request and renews once (RN7)', async ({ page }) => {
+  const s = await setUp(page);
+  const posts = countActionPosts(page);
+  const newDue = longDate(addDays(s.today, 28));
+  await page.goto(`/cards/${s.slugs.region}/loans`);
+
+  // Two clicks in one task, before React can re-render: the synchronous guard drops the second.
+  await checkbox(page, 'renewable').check();
+  await page.getByRole('button', { name: 'Selectie verlengen' }).evaluate((button: HTMLButtonElement) => {
+    button.click();
+    button.click();
+  });
+  await expect(statusOf(page)).toHaveText('1 verlengd, 0 niet verlengd');
+  await expect(renewalsCell(page, 'renewable')).toHaveText('1 van 2');
+  expect(posts.count).toBe(1);
+
+  // A real double click on "Alles verlengen": one request again. The loan renewed a moment ago
+  // gets no later date today (refused in place), the overdue one is renewed exactly once, and the
+  // earlier outcome of the others is replaced by this request's.
+  await page.getByRole('button', { name: 'Alles verlengen' }).dblclick();
+  await expect(statusOf(page)).toHaveText('1 verlengd, 5 niet verlengd');
+  await expect(renewalsCell(page, 'overdue')).toHaveText('1 van 2');
+  await expect(renewalsCell(page, 'renewable')).toHaveText('1 van 2');
+  await expect(renewalCell(page, 'overdue')).toHaveText(`Verlengd tot ${newDue}`);
+  await expect(renewalCell(page, 'renewable')).toHaveText(REASONS.noExtension);
+  expect(posts.count).toBe(2);
+});
+
+test('keyboard only at 360 px: select a loan with Space and renew it with Enter', async ({ page, checkA11y }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const s = await setUp(page);
+  const newDue = longDate(addDays(s.today, 28));
+  await page.goto(`/cards/${s.slugs.region}/loans`);
+  const renewSelected = page.getByRole('button', { name: 'Selectie verlengen' });
+  await expect(page.getByRole('button', { name: 'Alles verlengen' })).toBeEnabled(); // hydrated
+  await expect(renewSelected).toHaveAttribute('aria-disabled', 'true'); // nothing selected yet
+
+  // The page itself never scrolls sideways; the table scrolls inside its own region.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  for (const name of ['Alles verlengen', 'Selectie verlengen']) {
+    const box = await page.getByRole('button', { name }).boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 360, `${name} fits in 360 px`).toBe(true);
+  }
+
+  const box = checkbox(page, 'overdue');
+  await pressUntilFocused(page, box);
+  await page.keyboard.press('Space');
+  await expect(box).toBeChecked();
+  await expect(page.getByText('1 uitlening geselecteerd')).toBeVisible();
+
+  await pressUntilFocused(page, renewSelected, 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(statusOf(page)).toHaveText('1 verlengd, 0 niet verlengd');
+  await expect(renewalCell(page, 'overdue')).toHaveText(`Verlengd tot ${newDue}`);
+  await expect(renewalsCell(page, 'overdue')).toHaveText('1 van 2');
+  await expect(renewalsCell(page, 'renewable')).toHaveText('0 van 2');
+  // Focus stays on the button (aria-disabled while it ran, never disabled), so the keyboard user
+  // goes on from where they were.
+  await expect(renewSelected).toBeFocused();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await checkA11y({ label: '360 px after renewing' });
+});
