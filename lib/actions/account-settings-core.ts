@@ -10,9 +10,9 @@ import { SIGN_IN_PER_ACCOUNT } from '@/lib/domain/throttle';
 import { hashSecret, verifySecret } from '@/lib/auth/hash';
 import type { ChangeEmailInput, ChangePasswordInput } from '@/lib/auth/identity-input';
 import { checkPassword } from '@/lib/auth/password-policy';
-import { requestEmailChangeForAccount, type MailDeps } from '@/lib/data/recovery';
+import { expirePendingEmailChanges, requestEmailChangeForAccount, type MailDeps } from '@/lib/data/recovery';
 import type { SignedInAccount } from '@/lib/auth/session';
-import { recordFailure, throttleStatus, type ThrottleKey } from '@/lib/auth/throttle-store';
+import { throttledAttempt, type ThrottleKey } from '@/lib/auth/throttle-store';
 import { fail, ok, type ActionResult } from './account-action';
 
 type Failure = Extract<ActionResult, { ok: false }>;
@@ -26,28 +26,35 @@ async function confirmCurrentPassword(
   now: Date,
 ): Promise<{ ok: true; current: Current } | Failure> {
   const keys: ThrottleKey[] = [{ key: `signin:account:${account.accountId}`, policy: SIGN_IN_PER_ACCOUNT }];
-  const status = await throttleStatus(db, keys, now);
-  if (!status.allowed) return fail('throttled', { retryAfterSeconds: Math.ceil(status.retryAfterMs / 1000) });
-  const [current] = await db
-    .select({ username: accounts.username, email: accounts.email, passwordHash: accounts.passwordHash })
-    .from(accounts)
-    .where(and(eq(accounts.id, account.accountId), eq(accounts.sessionVersion, account.sessionVersion)));
-  if (!current) return fail('unauthenticated');
-  if (!(await verifySecret(current.passwordHash, password))) {
-    await recordFailure(db, keys, now);
-    return fail('invalid_input', { fieldErrors: { currentPassword: ['wrong'] } });
-  }
+  const result = await throttledAttempt<Current | 'unauthenticated' | 'wrong'>(db, keys, now, async (tx) => {
+    const [row] = await tx
+      .select({ username: accounts.username, email: accounts.email, passwordHash: accounts.passwordHash })
+      .from(accounts)
+      .where(and(eq(accounts.id, account.accountId), eq(accounts.sessionVersion, account.sessionVersion)));
+    // A revoked session is no guess at the password: not counted.
+    if (!row) return { ok: true, value: 'unauthenticated' as const };
+    if (!(await verifySecret(row.passwordHash, password))) return { ok: false, value: 'wrong' as const };
+    return { ok: true, value: row };
+  });
+  if (result.throttled) return fail('throttled', { retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) });
+  if (result.value === 'unauthenticated') return fail('unauthenticated');
+  if (result.value === 'wrong') return fail('invalid_input', { fieldErrors: { currentPassword: ['wrong'] } });
+  const current = result.value;
   return { ok: true, current };
 }
 
 /** Bumps the session version if it is still the one this session holds (ends every other session). */
 async function bumpSessionVersion(db: Db, account: SignedInAccount, set: Partial<typeof accounts.$inferInsert> = {}) {
-  const [row] = await db
-    .update(accounts)
-    .set({ ...set, sessionVersion: sql`${accounts.sessionVersion} + 1` })
-    .where(and(eq(accounts.id, account.accountId), eq(accounts.sessionVersion, account.sessionVersion)))
-    .returning({ sessionVersion: accounts.sessionVersion });
-  return row?.sessionVersion ?? null;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(accounts)
+      .set({ ...set, sessionVersion: sql`${accounts.sessionVersion} + 1` })
+      .where(and(eq(accounts.id, account.accountId), eq(accounts.sessionVersion, account.sessionVersion)))
+      .returning({ sessionVersion: accounts.sessionVersion });
+    if (!row) return null;
+    await expirePendingEmailChanges(tx, account.accountId);
+    return row.sessionVersion;
+  });
 }
 
 export async function changePasswordForAccount(

@@ -7,14 +7,15 @@ import { accounts } from '../../db/schema';
 import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_CLIENT } from '../domain/throttle';
 import { dummyHash, verifySecret } from './hash';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
-import { clearThrottle, recordFailure, throttleStatus, type ThrottleKey } from './throttle-store';
+import { throttledAttempt, type ThrottleKey } from './throttle-store';
 
 export type AuthenticateResult =
   | { ok: true; accountId: number; sessionVersion: number }
   | { ok: false; code: 'invalid' | 'throttled'; retryAfterSeconds?: number };
 
 const input = z.object({
-  login: z.string().trim().min(1).max(254),
+  // No NUL: PostgreSQL refuses it in text, and the failed query's message would reach the sign-in URL.
+  login: z.string().trim().min(1).max(254).refine((v) => !v.includes('\u0000')),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4),
   clientAddress: z.string().max(64),
 });
@@ -46,28 +47,23 @@ export async function authenticate(
     { key: accountKey, policy: SIGN_IN_PER_ACCOUNT },
     { key: `signin:client:${clientAddress}`, policy: SIGN_IN_PER_CLIENT },
   ];
-  const status = await throttleStatus(db, keys, now);
-  if (!status.allowed) {
-    await verifySecret(await dummyHash(), password); // same time as a real check
-    return { ok: false, code: 'throttled', retryAfterSeconds: Math.ceil(status.retryAfterMs / 1000) };
-  }
-
-  let match: (typeof ordered)[number] | undefined;
-  if (ordered.length === 0) {
-    await verifySecret(await dummyHash(), password);
-  } else {
+  const result = await throttledAttempt(db, keys, now, async () => {
+    if (ordered.length === 0) {
+      await verifySecret(await dummyHash(), password); // same time as a real check
+      return { ok: false, value: null };
+    }
     for (const candidate of ordered) {
       if (await verifySecret(candidate.passwordHash, password)) {
-        match = candidate;
-        break;
+        return { ok: true, value: candidate, clear: [`signin:account:${candidate.id}`] };
       }
     }
+    return { ok: false, value: null };
+  });
+  if (result.throttled) {
+    await verifySecret(await dummyHash(), password); // same time as a real check
+    return { ok: false, code: 'throttled', retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) };
   }
-
-  if (!match) {
-    await recordFailure(db, keys, now);
-    return { ok: false, code: 'invalid' };
-  }
-  await clearThrottle(db, [`signin:account:${match.id}`]);
+  const match = result.value;
+  if (!match) return { ok: false, code: 'invalid' };
   return { ok: true, accountId: match.id, sessionVersion: match.sessionVersion };
 }
