@@ -10,6 +10,7 @@ import { FIXTURE_PASSWORD, networkFixture } from '../../db/import/fixtures';
 import { importNetwork } from '../../db/import/import-network';
 import { accounts } from '../../db/schema';
 import { drivers, freshDb, type TestDb } from '../../test/db';
+import { signOutEverywhereForAccount } from '../actions/account-settings-core';
 import { authenticate } from '../auth/authenticate';
 import { hashSecret } from '../auth/hash';
 import { startSmtpSink, type SmtpSink } from '../mail/smtp-sink';
@@ -184,6 +185,23 @@ describe.each(drivers)('issue 8 recovery through real SMTP (%s)', (driver) => {
     expect(notice.map((m) => m.to)).toEqual([[AN]]);
     expect(notice[0]!.decoded).toContain('a…w@example.org');
     expect(await confirmEmailChange(t.db, token, deps(304))).toEqual({ ok: false, code: 'invalid_link' });
+  });
+
+  it('§4 a pending e-mail change ends with the sessions: a locked-out intruder cannot confirm it later', async () => {
+    const [an] = await t.db.select().from(accounts).where(eq(accounts.username, 'an.peeters'));
+    const account = { accountId: an!.id, sessionVersion: an!.sessionVersion };
+    const KNOWN = 'the known password now';
+    await t.db.update(accounts).set({ passwordHash: await hashSecret(KNOWN) }).where(eq(accounts.id, an!.id));
+    const before = sink.messages.length;
+    const intruder = 'intruder@example.org';
+    expect(await requestEmailChangeForAccount(t.db, account, intruder, { ...deps(400), currentPassword: KNOWN })).toEqual({ ok: true, email: intruder });
+    const mail = sink.messages.slice(before).find((m) => m.to.includes(intruder))!;
+    const token = linkToken(mail.decoded, 'confirm-email')!;
+    // The owner notices and signs out everywhere (a password change or reset does the same).
+    expect(await signOutEverywhereForAccount(t.db, account)).toEqual({ ok: true, data: null });
+    expect(await confirmEmailChange(t.db, token, deps(401))).toEqual({ ok: false, code: 'invalid_link' });
+    const [after] = await t.db.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, an!.id));
+    expect(after!.email).not.toBe(intruder);
   });
 });
 

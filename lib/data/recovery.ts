@@ -13,12 +13,12 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '@/db/client';
+import type { Db, Executor } from '@/db/client';
 import { accounts, emailChangeRequests, passwordResetTokens } from '@/db/schema';
 import { dummyHash, hashSecret, verifySecret } from '@/lib/auth/hash';
 import { checkPassword, PASSWORD_MAX_LENGTH, type PasswordProblem } from '@/lib/auth/password-policy';
 import type { SignedInAccount } from '@/lib/auth/session';
-import { clearThrottle, recordFailure, throttleStatus, type ThrottleKey } from '@/lib/auth/throttle-store';
+import { clearThrottle, countAttempt, type ThrottleKey } from '@/lib/auth/throttle-store';
 import { EMAIL_CHANGE_PER_ACCOUNT, RECOVERY_PER_ACCOUNT, RECOVERY_PER_CLIENT } from '@/lib/domain/recovery-throttle';
 import {
   emailChangedMail,
@@ -55,6 +55,15 @@ export function hashToken(token: string): string {
 
 const tokenFormat = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
+/**
+ * When an account's sessions end (password reset or change, "sign out everywhere"), a pending
+ * e-mail change ends too: whoever asked for it may be the one being locked out.
+ */
+export async function expirePendingEmailChanges(db: Executor, accountId: number): Promise<void> {
+  // Deleted rather than dated: its link must never work again, whatever clock the caller keeps.
+  await db.delete(emailChangeRequests).where(and(eq(emailChangeRequests.accountId, accountId), isNull(emailChangeRequests.confirmedAt)));
+}
+
 function runDeferred(deps: MailDeps, label: string, task: () => Promise<void>): void | Promise<void> {
   // A failed mail must never surface as an error page (the response may be gone already): log the
   // kind of failure, never the address or token.
@@ -62,7 +71,7 @@ function runDeferred(deps: MailDeps, label: string, task: () => Promise<void>): 
     try {
       await task();
     } catch (error) {
-      console.error(`[mail] ${label} failed:`, error instanceof Error ? error.message : typeof error);
+      console.error(`[mail] ${label} failed:`, error instanceof Error ? error.name : typeof error);
     }
   };
   return (deps.defer ?? ((t) => t()))(guarded);
@@ -110,9 +119,8 @@ export async function requestPasswordReset(
       : [{ key: `recovery:login:${login}`, policy: RECOVERY_PER_ACCOUNT }]),
     { key: `recovery:client:${raw.clientAddress.slice(0, 64)}`, policy: RECOVERY_PER_CLIENT },
   ];
-  const status = await throttleStatus(db, keys, now);
+  const status = await countAttempt(db, keys, now); // every request counts (each sends a mail)
   if (!status.allowed) return throttled(status.retryAfterMs);
-  await recordFailure(db, keys, now); // every request counts (each sends a mail)
 
   await runDeferred(deps, 'password reset', async () => {
     for (const account of targets) {
@@ -198,6 +206,7 @@ export async function resetPassword(
       .update(passwordResetTokens)
       .set({ usedAt: now })
       .where(and(eq(passwordResetTokens.accountId, row.accountId), isNull(passwordResetTokens.usedAt)));
+    await expirePendingEmailChanges(tx, row.accountId);
     return true;
   });
   if (!used) return { ok: false, code: 'invalid_link' };
@@ -231,9 +240,8 @@ export async function requestUsernameReminder(
     { key: `recovery:email:${email}`, policy: RECOVERY_PER_ACCOUNT },
     { key: `recovery:client:${raw.clientAddress.slice(0, 64)}`, policy: RECOVERY_PER_CLIENT },
   ];
-  const status = await throttleStatus(db, keys, now);
+  const status = await countAttempt(db, keys, now);
   if (!status.allowed) return throttled(status.retryAfterMs);
-  await recordFailure(db, keys, now);
 
   await runDeferred(deps, 'usernames', async () => {
     const found = await db
@@ -284,9 +292,8 @@ export async function requestEmailChangeForAccount(
     return { ok: false, code: 'not_found' };
   }
   const keys: ThrottleKey[] = [{ key: `email-change:account:${row.id}`, policy: EMAIL_CHANGE_PER_ACCOUNT }];
-  const status = await throttleStatus(db, keys, now);
+  const status = await countAttempt(db, keys, now); // a request or a wrong password: both count
   if (!status.allowed) return throttled(status.retryAfterMs);
-  await recordFailure(db, keys, now); // a request or a wrong password: both count
   if (!(await verifySecret(row.passwordHash, deps.currentPassword.slice(0, PASSWORD_MAX_LENGTH * 4)))) {
     return { ok: false, code: 'wrong_password' };
   }
@@ -347,6 +354,11 @@ export async function confirmEmailChange(db: Db, token: string, deps: MailDeps):
       .update(emailChangeRequests)
       .set({ expiresAt: now })
       .where(and(eq(emailChangeRequests.accountId, request.accountId), isNull(emailChangeRequests.confirmedAt)));
+    // Reset links went to the old address: they no longer reach the account's owner.
+    await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResetTokens.accountId, request.accountId), isNull(passwordResetTokens.usedAt)));
     return { before, newEmail: request.newEmail };
   });
   if (!changed) return { ok: false, code: 'invalid_link' };

@@ -325,7 +325,8 @@ export async function runReminders(db: Db, options: ReminderRunOptions): Promise
       // Not sent: release the claim so that a later run today tries again.
       await db.delete(reminderSends).where(and(eq(reminderSends.accountId, plan.accountId), eq(reminderSends.sentOn, today)));
       report.failed++;
-      log(`[reminders] account ${plan.accountId}: sending failed (${error instanceof Error ? error.message : typeof error})`);
+      // The error's name only: an SMTP server's text quotes the recipient's address.
+      log(`[reminders] account ${plan.accountId}: sending failed (${error instanceof Error ? error.name : typeof error})`);
       continue;
     }
     await db
