@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { drivers, freshDb, type TestDb } from '@/test/db';
 import { snapshotDatabase } from '@/db/import/snapshot';
 import { loans, patrons } from '@/db/schema';
@@ -50,6 +50,23 @@ describe.each(drivers)('history actions (%s)', (driver) => {
     expect(await getHistoryView(t.db, s.family, s.slugs.zo, {}, TODAY)).toMatchObject({ recording: true, total: before });
     const [hidden] = await t.db.select({ hidden: loans.hiddenFromHistory }).from(loans).where(eq(loans.id, open!.id));
     expect(hidden?.hidden).toBe(true);
+  });
+
+  it('H1 switching on for the first time records from then on: earlier returns were never recorded', async () => {
+    // Lien's record never had recording on; the library's returns of hers are in the database.
+    const [lien] = await t.db.select({ id: patrons.id, on: patrons.historyEnabled }).from(patrons).where(eq(patrons.key, 'lien-'));
+    expect(lien?.on).toBe(false);
+    const returned = await t.db
+      .select({ id: loans.id })
+      .from(loans)
+      .where(and(eq(loans.patronId, lien!.id), isNotNull(loans.returnedOn), eq(loans.hiddenFromHistory, false)));
+    expect(returned.length).toBeGreaterThan(0);
+    expect(await setHistoryRecordingForAccount(t.db, s.family, { card: s.slugs.odd, enabled: true }, TODAY)).toMatchObject({ ok: true });
+    const stillShown = await t.db
+      .select({ id: loans.id })
+      .from(loans)
+      .where(and(eq(loans.patronId, lien!.id), isNotNull(loans.returnedOn), eq(loans.hiddenFromHistory, false)));
+    expect(stillShown).toEqual([]);
   });
 
   it('H1 clears the card\'s history only: other cards and other accounts keep theirs', async () => {

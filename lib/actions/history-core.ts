@@ -40,8 +40,10 @@ export async function setHistoryRecordingForAccount(
         update loans lo set hidden_from_history = true
           from patrons p
          where p.id = lo.patron_id and p.id in (select patron_id from card_patrons)
-           and not p.history_enabled and p.history_paused_on is not null
-           and lo.returned_on >= p.history_paused_on and not lo.hidden_from_history
+           -- returned while recording was off: since it was paused, or ever if it never was on
+           and not p.history_enabled
+           and (p.history_paused_on is null or lo.returned_on >= p.history_paused_on)
+           and lo.returned_on is not null and not lo.hidden_from_history
         returning lo.id
       ),
       updated as (
