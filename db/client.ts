@@ -52,10 +52,12 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
 
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const dir = options.pgliteDir;
+  // `memory://…` is PGlite's in-memory store, not a folder: pass it through untouched.
+  const inMemory = !options.pgliteDir || options.pgliteDir.startsWith('memory://');
+  const dir = inMemory ? options.pgliteDir : path.resolve(/* turbopackIgnore: true */ options.pgliteDir!);
   // PGlite does not create missing parent folders.
-  if (dir && !dir.startsWith('memory://')) mkdirSync(path.resolve(/* turbopackIgnore: true */ dir), { recursive: true });
-  const client = await PGlite.create(dir ? path.resolve(/* turbopackIgnore: true */ dir) : undefined, {
+  if (!inMemory && dir) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir, {
     loadDataDir: options.loadDataDir,
   });
   const db = drizzle({ client, schema, casing: 'snake_case', logger }) as unknown as Db;
