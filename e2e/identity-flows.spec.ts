@@ -190,6 +190,62 @@ test('R11/R13/R15 a Dutch guest sees why the guest membership is valid, home lib
   await expect(current).toHaveAccessibleDescription('Je huidige wachtwoord klopt niet.');
 });
 
+/** A family on one account in one region: Mia (Volwassene at Noord) and her son Lars (Jeugd at Zuid). */
+function familyScenario(i: ReturnType<typeof ids>): NetworkDocument {
+  const region = `FM${i.s}`;
+  const noord = `BE-FN${i.s}`.slice(0, 16);
+  const zuid = `BE-FZ${i.s}`.slice(0, 16);
+  const ebooks = `ebooks-f${i.s.toLowerCase()}`;
+  const kranten = `kranten-f${i.s.toLowerCase()}`;
+  return {
+    format: 'mijn-bibliotheek/network@1',
+    regions: [{ code: region, name: i.region, kind: '3b', feeBlockThresholdCents: 500 }],
+    digitalCollections: [
+      { code: ebooks, name: `E-boeken ${i.s}` },
+      { code: kranten, name: `Kranten ${i.s}` },
+    ],
+    subscriptionTypes: [
+      { code: 'VOLW', name: 'Volwassene', region, loanPeriodDays: 28, maxRenewals: 2, maxLoans: 40 },
+      { code: 'JEUGD', name: 'Jeugd', region, loanPeriodDays: 21, maxRenewals: 3, maxLoans: 20 },
+    ],
+    libraries: [
+      { isil: noord, name: i.zot, country: 'BE', region, digitalCollections: [ebooks], branches: [{ code: '1000', name: 'Noord' }] },
+      { isil: zuid, name: i.oos, country: 'BE', region, digitalCollections: [ebooks, kranten], branches: [{ code: '2000', name: 'Zuid' }] },
+    ],
+    patrons: [
+      {
+        key: `fam-mia-${i.s}`, givenName: 'Mia', familyName: `Maes ${i.s}`,
+        memberships: [{ library: noord, type: 'VOLW', start: '2026-01-01', end: '2030-12-31' }],
+        cards: [{ library: noord, number: i.cardA }],
+      },
+      {
+        key: `fam-lars-${i.s}`, givenName: 'Lars', familyName: `Maes ${i.s}`,
+        memberships: [{ library: zuid, type: 'JEUGD', start: '2026-01-01', end: '2030-12-31' }],
+        cards: [{ library: zuid, number: i.cardB }],
+      },
+    ],
+    accounts: [{ username: `maes.${i.s.toLowerCase()}`, email: `maes.${i.s.toLowerCase()}@example.be`, password: PASSWORD, patrons: [`fam-mia-${i.s}`, `fam-lars-${i.s}`] }],
+  };
+}
+
+test('R6/R8 per person: a family on one account gets no type warning and digital access per person', async ({ page, request, checkA11y }) => {
+  const i = ids();
+  await importScenario(request, familyScenario(i));
+  await signIn(page, `maes.${i.s.toLowerCase()}`, PASSWORD);
+  await page.goto('/memberships');
+  const card = page.getByRole('region', { name: `${i.region} – ${i.zot}` });
+  await expect(card).toBeVisible();
+  // Jeugd (Lars) next to Volwassene (Mia) is two people, not one person with two types.
+  await expect(card.getByTestId('warning-r6')).toHaveCount(0);
+  // R8 per person: only Lars's own membership at Zuid gives access to the newspapers.
+  const mia = card.getByRole('heading', { level: 4, name: `Voor Mia Maes ${i.s}` }).locator('..');
+  const lars = card.getByRole('heading', { level: 4, name: `Voor Lars Maes ${i.s}` }).locator('..');
+  await expect(mia.getByText(`Kranten ${i.s}: geen toegang: word lid bij ${i.oos}`)).toBeVisible();
+  await expect(mia.getByText(`E-boeken ${i.s}: toegang, via je lidmaatschap bij ${i.zot}`)).toBeVisible();
+  await expect(lars.getByText(`Kranten ${i.s}: toegang, via je lidmaatschap bij ${i.oos}`)).toBeVisible();
+  await checkA11y({ label: 'memberships family, nl' });
+});
+
 test('P1 login form: empty fields and a wrong password, errors tied to fields, focus on the first error', async ({ page, checkA11y, consoleErrors }) => {
   // next-auth answers a refused sign-in with 401, which the browser logs.
   consoleErrors.allowed.push(/status of 401/);

@@ -1,8 +1,11 @@
 // One card of Info lidmaatschap (R2): its memberships with status (R7), guest validity (R11, R13,
 // R15), the region's digital collections (R8) and the warnings of R6/R7; inactive only per R9.
+// R6–R9 are per patron record: when the card covers several people (a family's account), each
+// warning, activity note and digital-collection list is labelled with the person's name; with one
+// person the card shows them without a name.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatAlternatives, formatDay, formatList } from './format-date';
-import type { CardProps, MembershipProps } from './types';
+import type { CardProps, DigitalProps, MembershipProps, PersonProps } from './types';
 
 const membershipsT = () => getTranslations('Memberships');
 type T = Awaited<ReturnType<typeof membershipsT>>;
@@ -46,6 +49,22 @@ export async function MembershipCard({ card, index }: { card: CardProps; index: 
   const and = (items: string[]) => formatList(items, locale);
   const or = (items: string[]) => formatAlternatives(items, locale);
   const headingId = `card-${index}`;
+  const several = card.people.length > 1;
+  const warningTitle = (p: PersonProps) => (several ? t('warnings.titleFor', { name: p.patronName }) : t('warnings.title'));
+  const digitalList = (digital: DigitalProps[]) => (
+    <ul className="mt-2 space-y-1">
+      {digital.map((d) => (
+        <li key={d.name}>
+          <span className="font-semibold">{d.name}: </span>
+          {d.access
+            ? t('digital.yes', { libraries: and(d.viaLibraries) })
+            : d.renewAt.length > 0
+              ? t('digital.noRenew', { libraries: or(d.renewAt) })
+              : t('digital.noJoin', { libraries: or(d.joinAt) })}
+        </li>
+      ))}
+    </ul>
+  );
 
   return (
     <section aria-labelledby={headingId} className="space-y-4 rounded-xl border border-line bg-surface p-4 sm:p-6">
@@ -59,24 +78,38 @@ export async function MembershipCard({ card, index }: { card: CardProps; index: 
       </div>
       {!card.active ? <p>{t('card.inactiveExplained')}</p> : null}
 
-      {card.conflictingTypes ? (
-        <div className="rounded-md border-2 border-accent bg-accent-soft p-3" data-testid="warning-r6">
-          <p className="font-semibold">{t('warnings.title')}</p>
-          <p>{t('warnings.conflictingTypes', { types: and(card.conflictingTypes) })}</p>
-        </div>
-      ) : null}
-      {card.renewalAdvice ? (
-        <div className="rounded-md border-2 border-accent bg-accent-soft p-3" data-testid="warning-r7">
-          <p className="font-semibold">{t('warnings.title')}</p>
-          <p>{t('warnings.severalExpiring', { libraries: and(card.renewalAdvice.expiringLibraries) })}</p>
-          {card.renewalAdvice.continuingLibraries.length > 0 ? (
-            <p>{t('warnings.continuing', { libraries: and(card.renewalAdvice.continuingLibraries) })}</p>
-          ) : null}
-          {card.renewalAdvice.neededForDigital.map((d) => (
-            <p key={d.library}>{t('warnings.neededForDigital', { library: d.library, collections: and(d.collections) })}</p>
-          ))}
-        </div>
-      ) : null}
+      {several
+        ? card.people
+            .filter((p) => !p.active && card.active)
+            .map((p) => (
+              <p key={p.patronId} data-testid="person-inactive">
+                {t('card.personInactive', { name: p.patronName })}
+              </p>
+            ))
+        : null}
+
+      {card.people.map((p) =>
+        p.conflictingTypes ? (
+          <div key={p.patronId} className="rounded-md border-2 border-accent bg-accent-soft p-3" data-testid="warning-r6">
+            <p className="font-semibold">{warningTitle(p)}</p>
+            <p>{t('warnings.conflictingTypes', { types: and(p.conflictingTypes) })}</p>
+          </div>
+        ) : null,
+      )}
+      {card.people.map((p) =>
+        p.renewalAdvice ? (
+          <div key={p.patronId} className="rounded-md border-2 border-accent bg-accent-soft p-3" data-testid="warning-r7">
+            <p className="font-semibold">{warningTitle(p)}</p>
+            <p>{t('warnings.severalExpiring', { libraries: and(p.renewalAdvice.expiringLibraries) })}</p>
+            {p.renewalAdvice.continuingLibraries.length > 0 ? (
+              <p>{t('warnings.continuing', { libraries: and(p.renewalAdvice.continuingLibraries) })}</p>
+            ) : null}
+            {p.renewalAdvice.neededForDigital.map((d) => (
+              <p key={d.library}>{t('warnings.neededForDigital', { library: d.library, collections: and(d.collections) })}</p>
+            ))}
+          </div>
+        ) : null,
+      )}
 
       <ul className="space-y-4">
         {card.memberships.map((m) => (
@@ -122,21 +155,17 @@ export async function MembershipCard({ card, index }: { card: CardProps; index: 
 
       <div>
         <h3 className="text-lg font-bold">{t('digital.title')}</h3>
-        {card.digital.length === 0 ? (
+        {(card.people[0]?.digital.length ?? 0) === 0 ? (
           <p>{t('digital.none')}</p>
+        ) : several ? (
+          card.people.map((p) => (
+            <div key={p.patronId} className="mt-3">
+              <h4 className="font-bold">{t('digital.forPerson', { name: p.patronName })}</h4>
+              {digitalList(p.digital)}
+            </div>
+          ))
         ) : (
-          <ul className="mt-2 space-y-1">
-            {card.digital.map((d) => (
-              <li key={d.name}>
-                <span className="font-semibold">{d.name}: </span>
-                {d.access
-                  ? t('digital.yes', { libraries: and(d.viaLibraries) })
-                  : d.renewAt.length > 0
-                    ? t('digital.noRenew', { libraries: or(d.renewAt) })
-                    : t('digital.noJoin', { libraries: or(d.joinAt) })}
-              </li>
-            ))}
-          </ul>
+          digitalList(card.people[0]?.digital ?? [])
         )}
       </div>
     </section>

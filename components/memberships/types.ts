@@ -30,19 +30,37 @@ export interface MembershipProps {
   guest: GuestProps | null;
 }
 
+export interface RenewalAdviceProps {
+  expiringLibraries: string[];
+  continuingLibraries: string[];
+  neededForDigital: { library: string; collections: string[] }[];
+}
+
+export interface DigitalProps {
+  name: string;
+  access: boolean;
+  viaLibraries: string[];
+  renewAt: string[];
+  joinAt: string[];
+}
+
+/** R6–R9 for one patron record of the card (a family's account links several people). */
+export interface PersonProps {
+  patronId: number;
+  patronName: string;
+  active: boolean;
+  conflictingTypes: string[] | null;
+  renewalAdvice: RenewalAdviceProps | null;
+  digital: DigitalProps[];
+}
+
 export interface CardProps {
   key: string;
   label: string;
   regionName: string | null;
   active: boolean;
   memberships: MembershipProps[];
-  conflictingTypes: string[] | null;
-  renewalAdvice: {
-    expiringLibraries: string[];
-    continuingLibraries: string[];
-    neededForDigital: { library: string; collections: string[] }[];
-  } | null;
-  digital: { name: string; access: boolean; viaLibraries: string[]; renewAt: string[]; joinAt: string[] }[];
+  people: PersonProps[];
 }
 
 export interface PatronProps {

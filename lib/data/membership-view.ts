@@ -2,7 +2,8 @@ import 'server-only';
 // Info lidmaatschap as plain view objects: the rows of getMembershipsRows with the rules applied.
 // Pure (no I/O), so it is unit-tested with plain rows. Rule ids: R2 cards, R6 conflicting types,
 // R7 status and renewal advice, R8 digital access, R9 activity, R11 guest validity, R13 home
-// library by ISIL, R15 loan strips.
+// library by ISIL, R15 loan strips. R6–R9 are rules about one patron: an account may link the
+// records of several people, so they are applied per patron record within each card.
 import { groupMembershipsIntoCards, type CardLibrary } from '@/lib/domain/card-label';
 import { maskCardNumber } from '@/lib/domain/card-number';
 import { compareDates, type IsoDate } from '@/lib/domain/dates';
@@ -66,19 +67,34 @@ export interface RenewalAdviceView {
   neededForDigital: { library: string; collections: string[] }[];
 }
 
+/**
+ * The rules about one patron (R6–R9) for one patron record of the card. An account may link the
+ * records of several people (a family), so these are never computed over the whole card.
+ */
+export interface PersonView {
+  patronId: number;
+  patronName: string;
+  /** R9: inactive only when none of this patron's memberships in the region is active. */
+  active: boolean;
+  /** R6: this patron's active memberships of different subscription types in the region (type names). */
+  conflictingTypes: string[] | null;
+  /** R7: several of this patron's memberships in the region expiring. */
+  renewalAdvice: RenewalAdviceView | null;
+  /** R8: the region's digital collections, with this patron's own access. */
+  digital: DigitalView[];
+}
+
 export interface CardView {
   key: string;
   /** R2: region name before library name. */
   label: string;
   regionName: string | null;
-  /** R9: inactive only when no membership of the region is active. */
+  /** Some patron of the card is active in the region (each patron's own R9 is in `people`). */
   active: boolean;
+  /** Every linked patron's memberships on the card. */
   memberships: MembershipView[];
-  /** R6: active memberships of different subscription types in the region (type names). */
-  conflictingTypes: string[] | null;
-  /** R7: several expiring in the region. */
-  renewalAdvice: RenewalAdviceView | null;
-  digital: DigitalView[];
+  /** Per patron record with a membership on the card, by name: R6–R9. One entry for one person. */
+  people: PersonView[];
 }
 
 export interface PatronView {
@@ -196,40 +212,54 @@ export function buildMembershipsView(rows: MembershipsRows, today: IsoDate): Mem
       .map(([id, libraryIds]) => ({ id, libraryIds }))
       .sort((a, b) => byName(collectionNames.get(a.id) ?? '', collectionNames.get(b.id) ?? ''));
     const names = (ids: readonly number[]) => [...new Set(ids)].map(nameOf).sort(byName);
-
-    const digital = digitalAccess(collections, card.memberships).map(
-      (d): DigitalView =>
-        d.access
-          ? { name: collectionNames.get(d.collectionId) ?? '', access: true, viaLibraries: names(d.viaLibraryIds), renewAt: [], joinAt: [] }
-          : {
-              name: collectionNames.get(d.collectionId) ?? '',
-              access: false,
-              viaLibraries: [],
-              renewAt: names(d.renewLibraryIds),
-              joinAt: names(d.joinLibraryIds),
-            },
-    );
-
-    const conflict = conflictingSubscriptionTypes(
-      card.memberships.map((m) => ({ ...m, regionId: null, subscriptionTypeCode: m.subscriptionTypeCode })),
-    );
-    const typeName = (code: string) => card.memberships.find((m) => m.subscriptionTypeCode === code)?.view.subscriptionType ?? code;
-
-    const advice = regionRenewalAdvice(card.memberships, collections);
     const membershipLibrary = (id: number) => card.memberships.find((m) => m.id === id)?.libraryId ?? 0;
-    const renewalAdvice: RenewalAdviceView | null = advice
-      ? {
-          expiringLibraries: advice.expiring.map((e) => nameOf(e.libraryId)),
-          continuingLibraries: names(advice.continuingMembershipIds.map(membershipLibrary)),
-          neededForDigital: advice.neededForDigital.map((id) => ({
-            library: nameOf(membershipLibrary(id)),
-            collections: advice.digital
-              .filter((d) => d.membershipIds.length === 1 && d.membershipIds[0] === id)
-              .map((d) => collectionNames.get(d.collectionId) ?? '')
-              .sort(byName),
-          })),
-        }
-      : null;
+
+    // R6–R9 are rules about one patron: an account may link the records of several people (a
+    // family), so each rule runs on one patron record's memberships of the card, never on all.
+    const byPatron = new Map<number, (typeof card.memberships)[number][]>();
+    for (const m of card.memberships) byPatron.set(m.view.patronId, [...(byPatron.get(m.view.patronId) ?? []), m]);
+
+    const people = [...byPatron].map(([patronId, own]): PersonView => {
+      const digital = digitalAccess(collections, own).map(
+        (d): DigitalView =>
+          d.access
+            ? { name: collectionNames.get(d.collectionId) ?? '', access: true, viaLibraries: names(d.viaLibraryIds), renewAt: [], joinAt: [] }
+            : {
+                name: collectionNames.get(d.collectionId) ?? '',
+                access: false,
+                viaLibraries: [],
+                renewAt: names(d.renewLibraryIds),
+                joinAt: names(d.joinLibraryIds),
+              },
+      );
+
+      const conflict = conflictingSubscriptionTypes(own.map((m) => ({ ...m, regionId: null })));
+      const typeName = (code: string) => own.find((m) => m.subscriptionTypeCode === code)?.view.subscriptionType ?? code;
+
+      const advice = regionRenewalAdvice(own, collections);
+      const renewalAdvice: RenewalAdviceView | null = advice
+        ? {
+            expiringLibraries: advice.expiring.map((e) => nameOf(e.libraryId)),
+            continuingLibraries: names(advice.continuingMembershipIds.map(membershipLibrary)),
+            neededForDigital: advice.neededForDigital.map((id) => ({
+              library: nameOf(membershipLibrary(id)),
+              collections: advice.digital
+                .filter((d) => d.membershipIds.length === 1 && d.membershipIds[0] === id)
+                .map((d) => collectionNames.get(d.collectionId) ?? '')
+                .sort(byName),
+            })),
+          }
+        : null;
+
+      return {
+        patronId,
+        patronName: patronName(patronId),
+        active: own.some((m) => m.active),
+        conflictingTypes: conflict.conflict ? conflict.types.map((t) => typeName(t.subscriptionTypeCode)) : null,
+        renewalAdvice,
+        digital,
+      };
+    });
 
     return {
       key: card.key,
@@ -239,9 +269,7 @@ export function buildMembershipsView(rows: MembershipsRows, today: IsoDate): Mem
       memberships: [...card.memberships]
         .sort((a, b) => byName(a.view.libraryName, b.view.libraryName) || compareDates(a.startOn, b.startOn) || a.id - b.id)
         .map((m) => m.view),
-      conflictingTypes: conflict.conflict ? conflict.types.map((t) => typeName(t.subscriptionTypeCode)) : null,
-      renewalAdvice,
-      digital,
+      people: people.sort((a, b) => byName(a.patronName, b.patronName) || a.patronId - b.patronId),
     };
   });
 
