@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { drivers, freshDb, type TestDb } from '@/test/db';
 import { cardSlug } from '@/lib/domain/card-label';
-import { listCards, slugOf } from './cards';
+import { lookupLibraryByIsil } from '@/lib/domain/isil';
+import { libraryIdByIsil, listCards, slugOf } from './cards';
 import { importCardScenario, TODAY, type ImportedCardScenario } from './card-test-setup';
 
 describe.each(drivers)('cards (%s)', (driver) => {
@@ -45,5 +46,37 @@ describe.each(drivers)('cards (%s)', (driver) => {
     const result = await t.db.execute(sql`select ${slugOf(sql`${code}::text`, sql`null::text`)} as slug`);
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { slug: string }[];
     expect(rows[0]?.slug).toBe(cardSlug({ isil: 'unused', region: { code, name: '' } }));
+  });
+});
+
+describe.each(drivers)('R13 home library lookup in SQL (%s)', (driver) => {
+  let t: TestDb;
+  let known: { id: number; isil: string }[];
+  const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows);
+  beforeAll(async () => {
+    t = await freshDb(driver);
+    // Branches of two systems (one also registered under its system prefix), a lower-case ISIL, and
+    // ISILs that name no system (too short, or not ending in four digits).
+    await t.db.execute(sql`insert into libraries (isil, name, country) values
+      ('NL-0702881050', 'Utrecht Overvecht', 'NL'), ('NL-0702881037', 'Utrecht Neude', 'NL'),
+      ('NL-040123', 'Stelsel 040123', 'NL'), ('nl-0401230002', 'Stelsel tak 2', 'NL'),
+      ('BE-ZOT01', 'Zottegem', 'BE'), ('NL-1234', 'Kort', 'NL'), ('X-12345', 'X een', 'NL'), ('X-00002', 'X nul', 'NL')`);
+    known = rowsOf(await t.db.execute(sql`select id, isil from libraries order by id`)) as { id: number; isil: string }[];
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it.each([
+    'NL-0702881037', 'nl-0702881037', ' NL-0702881037', 'NL-0702881001', 'NL-0401230009', 'NL-0401230002', 'be-zot01', 'BE-ZOT02',
+    'NL-1234', 'NL-1235', 'NL-01234', 'X-1', 'X', '', 'X-00001', 'NL-9999990001', 'NL-0702881',
+  ])('the SQL lookup of %j finds what lib/domain lookupLibraryByIsil finds', async (wanted) => {
+    const [row] = rowsOf(await t.db.execute(sql`select ${libraryIdByIsil(sql`${wanted}::text`)} as id`)) as { id: number | null }[];
+    expect(row?.id ?? null).toBe(lookupLibraryByIsil(wanted, known)?.library.id ?? null);
+  });
+
+  it('a system-prefix match is found (the case the loans page missed)', async () => {
+    const [row] = rowsOf(await t.db.execute(sql`select ${libraryIdByIsil(sql`${'NL-0702881001'}::text`)} as id`)) as { id: number }[];
+    expect(known.find((l) => l.id === row?.id)?.isil).toBe('NL-0702881037'); // the lowest branch of the system
   });
 });

@@ -11,7 +11,7 @@ import type { Executor } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { groupMembershipsIntoCards, type Card, type CardMembership } from '@/lib/domain/card-label';
 import { effectiveMembership, type EffectiveMembership, type MembershipRecord } from '@/lib/domain/effective-membership';
-import type { IsoDate } from '@/lib/domain/dates';
+import { compareDates, type IsoDate } from '@/lib/domain/dates';
 
 /**
  * SQL twin of lib/domain/card-label `cardSlug` (region code, else ISIL; lower-cased; anything but
@@ -29,10 +29,60 @@ export function isPlausibleSlug(slug: string): boolean {
 }
 
 /**
+ * R13 in SQL, twins of lib/domain/isil: the canonical form of an ISIL (trimmed, upper case — ISILs
+ * compare case-insensitively) and its library-system prefix (the ISIL without its last four digits;
+ * null when it does not end in four digits after at least one more identifier character, e.g.
+ * `BE-ZOT01` or anything shorter than that). cards.test.ts checks they agree with the TypeScript.
+ */
+const isilCanonicalSql = (isil: SQL): SQL => sql`upper(btrim(${isil}))`;
+const isilSystemPrefixSql = (isil: SQL): SQL =>
+  sql`(case when ${isilCanonicalSql(isil)} ~ '^[A-Z]{1,4}-[A-Z0-9/:-]{1,7}[0-9]{4}$'
+            then left(${isilCanonicalSql(isil)}, length(${isilCanonicalSql(isil)}) - 4) end)`;
+
+/**
+ * R13 lookup in SQL (twin of lib/domain/isil `lookupLibraryByIsil`): the id of the library with the
+ * ISIL `isil` (case-insensitively); when none, of the library registered under its system prefix;
+ * else of the lowest-ISIL library of that system; null when nothing matches. The one way every
+ * reader finds a guest's home library (R11).
+ */
+export const libraryIdByIsil = (isil: SQL): SQL => {
+  const wanted = isilCanonicalSql(isil);
+  const system = isilSystemPrefixSql(isil);
+  const known = isilCanonicalSql(sql`hl.isil`);
+  return sql`(
+    select hl.id from libraries hl
+     where ${known} = ${wanted} or ${system} = ${known} or ${system} = ${isilSystemPrefixSql(sql`hl.isil`)}
+     order by (${known} = ${wanted}) desc nulls last, (${known} = ${system}) desc nulls last, ${known} collate "C", hl.id
+     limit 1)`;
+};
+
+/**
+ * The columns of one membership `m` (joined with its library `l`, left-joined region `r` and
+ * subscription type `st`) that every reader of memberships selects — the card views (accountScope)
+ * and the reminder mail — so they all judge the same facts; `home_library_id` is the guest's R13
+ * home library (R11 follows the same patron's membership there, see `homeMembershipOf`).
+ */
+export const membershipColumns = sql`m.id, m.patron_id, m.library_id, m.kind, m.start_on, m.end_on, m.auto_renew, m.stopped_on,
+       m.registered_on, m.home_valid_until, m.home_checked_on,
+       case when m.kind = 'guest' and m.home_isil is not null then ${libraryIdByIsil(sql`m.home_isil`)} end as home_library_id,
+       st.code as type_code, st.loan_period_days, st.max_renewals,
+       l.isil, l.name as library_name, l.region_id, r.code as region_code, r.name as region_name`;
+
+/** json of one membership row `mm` (membershipColumns) as a MembershipRow. */
+export const membershipJsonObject = sql`json_build_object(
+    'id', mm.id, 'patronId', mm.patron_id, 'libraryId', mm.library_id, 'kind', mm.kind,
+    'startOn', mm.start_on, 'endOn', mm.end_on, 'autoRenew', mm.auto_renew, 'stoppedOn', mm.stopped_on,
+    'registeredOn', mm.registered_on, 'homeValidUntil', mm.home_valid_until, 'homeCheckedOn', mm.home_checked_on,
+    'homeLibraryId', mm.home_library_id,
+    'typeCode', mm.type_code, 'loanPeriodDays', mm.loan_period_days, 'maxRenewals', mm.max_renewals,
+    'isil', mm.isil, 'libraryName', mm.library_name, 'regionId', mm.region_id,
+    'regionCode', mm.region_code, 'regionName', mm.region_name
+  )`;
+
+/**
  * CTEs `my_patrons` (P3: the account's linked patron records) and `my_memberships` (every
  * membership of those patrons, with its library, region, subscription type and card slug, and —
- * for a guest membership whose home library is in the network — the home membership of the same
- * patron, which R11 follows).
+ * for a guest membership — its R13 home library, whose membership of the same patron R11 follows).
  */
 export function accountScope(account: SignedInAccount): SQL {
   return sql`
@@ -40,25 +90,13 @@ export function accountScope(account: SignedInAccount): SQL {
       select ap.patron_id from account_patrons ap where ap.account_id = ${account.accountId}
     ),
     my_memberships as (
-      select m.id, m.patron_id, m.library_id, m.kind, m.start_on, m.end_on, m.auto_renew, m.stopped_on,
-             m.registered_on, m.home_valid_until, m.home_checked_on,
-             home.id is not null as home_in_network, home.end_on as home_end_on, home.stopped_on as home_stopped_on,
-             st.code as type_code, st.loan_period_days, st.max_renewals,
-             l.isil, l.name as library_name, l.region_id, r.code as region_code, r.name as region_name,
+      select ${membershipColumns},
              ${slugOf(sql`r.code`, sql`l.isil`)} as card_slug
         from memberships m
         join my_patrons p on p.patron_id = m.patron_id
         join libraries l on l.id = m.library_id
         left join regions r on r.id = l.region_id
         join subscription_types st on st.id = m.subscription_type_id
-        left join lateral (
-          select hm.id, hm.end_on, hm.stopped_on
-            from memberships hm
-            join libraries hl on hl.id = hm.library_id
-           where m.kind = 'guest' and hm.patron_id = m.patron_id and hm.kind = 'ordinary' and hl.isil = m.home_isil
-           order by hm.end_on desc
-           limit 1
-        ) home on true
     )`;
 }
 
@@ -84,15 +122,7 @@ export function cardScope(slug: string): SQL {
 
 /** json of every membership of the account, for the chooser and the rules (R6, R7, R11). */
 export const membershipsJson = sql`coalesce((
-  select json_agg(json_build_object(
-    'id', mm.id, 'patronId', mm.patron_id, 'libraryId', mm.library_id, 'kind', mm.kind,
-    'startOn', mm.start_on, 'endOn', mm.end_on, 'autoRenew', mm.auto_renew, 'stoppedOn', mm.stopped_on,
-    'registeredOn', mm.registered_on, 'homeValidUntil', mm.home_valid_until, 'homeCheckedOn', mm.home_checked_on,
-    'homeInNetwork', mm.home_in_network, 'homeEndOn', mm.home_end_on, 'homeStoppedOn', mm.home_stopped_on,
-    'typeCode', mm.type_code, 'loanPeriodDays', mm.loan_period_days, 'maxRenewals', mm.max_renewals,
-    'isil', mm.isil, 'libraryName', mm.library_name, 'regionId', mm.region_id,
-    'regionCode', mm.region_code, 'regionName', mm.region_name
-  ) order by mm.id)
+  select json_agg(${membershipJsonObject} order by mm.id)
   from my_memberships mm), '[]'::json)`;
 
 /** json of the card's region (kind for R3, threshold for RN5); null for a lone library. */
@@ -113,9 +143,8 @@ export interface MembershipRow {
   registeredOn: IsoDate | null;
   homeValidUntil: IsoDate | null;
   homeCheckedOn: IsoDate | null;
-  homeInNetwork: boolean;
-  homeEndOn: IsoDate | null;
-  homeStoppedOn: IsoDate | null;
+  /** R13 home library of a guest membership when it is in the network; null otherwise. */
+  homeLibraryId: number | null;
   typeCode: string;
   loanPeriodDays: number;
   maxRenewals: number;
@@ -140,24 +169,53 @@ export interface JudgedMembership extends CardMembership {
   effective: EffectiveMembership;
 }
 
-function record(row: MembershipRow): MembershipRecord {
-  if (row.kind === 'ordinary') {
-    return { kind: 'ordinary', startOn: row.startOn, endOn: row.endOn, stoppedOn: row.stoppedOn, autoRenew: row.autoRenew };
-  }
+const ordinaryRecord = (row: MembershipRow): MembershipRecord => ({
+  kind: 'ordinary', startOn: row.startOn, endOn: row.endOn, stoppedOn: row.stoppedOn, autoRenew: row.autoRenew,
+});
+
+/**
+ * R11: the home membership a guest membership follows — the same patron's ordinary membership at
+ * the R13 home library (`homeLibraryId`), among `rows` (the patron's memberships are always read
+ * with the guest one). When there are several: the one active today first; then the one in force
+ * longest (an active open-ended one counts as the latest; among those no longer or not yet active,
+ * the latest last day, open-ended ones last); then the lowest id. Null: no home membership in the
+ * network, so the last nightly check decides.
+ */
+export function homeMembershipOf(guest: MembershipRow, rows: readonly MembershipRow[], today: IsoDate): MembershipRow | null {
+  if (guest.kind !== 'guest' || guest.homeLibraryId === null) return null;
+  const ranked = rows
+    .filter((o) => o.kind === 'ordinary' && o.patronId === guest.patronId && o.libraryId === guest.homeLibraryId)
+    .map((row) => {
+      const effective = effectiveMembership(ordinaryRecord(row), today);
+      return { row, active: effective.active, lastDay: effective.endOn };
+    });
+  const later = (a: IsoDate | null, b: IsoDate | null, nullIsLatest: boolean): number => {
+    if (a === b) return 0;
+    if (a === null) return nullIsLatest ? -1 : 1;
+    if (b === null) return nullIsLatest ? 1 : -1;
+    return compareDates(b, a);
+  };
+  ranked.sort((a, b) => Number(b.active) - Number(a.active) || later(a.lastDay, b.lastDay, a.active) || a.row.id - b.row.id);
+  return ranked[0]?.row ?? null;
+}
+
+function record(row: MembershipRow, rows: readonly MembershipRow[], today: IsoDate): MembershipRecord {
+  if (row.kind === 'ordinary') return ordinaryRecord(row);
+  // R11: a home membership in the network decides by its own dates; else the last nightly check.
+  const home = homeMembershipOf(row, rows, today);
   return {
     kind: 'guest',
     registeredOn: row.registeredOn ?? row.startOn,
     stoppedOn: row.stoppedOn,
-    // R11: a home membership in the network decides by its own dates; else the last nightly check.
-    home: row.homeInNetwork
-      ? { kind: 'in_network', endOn: row.homeEndOn, stoppedOn: row.homeStoppedOn }
+    home: home
+      ? { kind: 'in_network', endOn: home.endOn, stoppedOn: home.stoppedOn }
       : { kind: 'outside', validUntil: row.homeValidUntil, checkedOn: row.homeCheckedOn },
   };
 }
 
 export function judgeMemberships(rows: readonly MembershipRow[], today: IsoDate): JudgedMembership[] {
   return rows.map((row) => {
-    const effective = effectiveMembership(record(row), today);
+    const effective = effectiveMembership(record(row, rows, today), today);
     return {
       id: row.id,
       row,

@@ -1,7 +1,9 @@
 import 'server-only';
 // Open loans of one card (R2): every library of the region, for the account's patrons on that
-// card (P3), each with the renewal decision (RN1–RN8) — all facts in ONE statement (P4).
-import { sql, type SQL } from 'drizzle-orm';
+// card (P3), each with the renewal decision (RN1–RN8) — all facts in ONE statement (P4). The RN2/RN5
+// facts are the SQL of renewal-sql.ts, the same text the renew action's reader and the reminder mail
+// splice into their statements; loans.test.ts checks the three decide alike.
+import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
@@ -20,6 +22,7 @@ import {
   type MembershipRow,
 } from './cards';
 import { renewalCandidate, type RenewalLoanRow } from './renewal-inputs';
+import { renewalFactsJson, renewalLoanColumns } from './renewal-sql';
 
 interface LoanRow extends RenewalLoanRow {
   patronName: string;
@@ -70,35 +73,6 @@ export interface LoansView {
 }
 
 
-// The facts of the renewal decision, per open loan `ol`, with exactly the choices of the renew
-// action's reader (lib/data/renewal-inputs.ts, which documents them): RN2 counts copies and
-// reservations within the item's reach — the whole region when it arranges transport (R3 3b/3c),
-// else the owning library — and RN5 the patron's unpaid fees in the lending library's region. They
-// are repeated here, not called, because the loans page must read them in its own single statement
-// (P4); loans.test.ts checks both readers decide alike.
-const inReach = (library: SQL) => sql`(${library}.id = ol.item_library_id or ${library}.region_id = ol.reach_region_id)`;
-const outstandingCents = sql`(
-  select coalesce(sum(f.amount_cents), 0)::int
-    from fees f join libraries fl on fl.id = f.library_id
-   where f.patron_id = ol.patron_id and f.paid_on is null
-     and (fl.id = ol.library_id or fl.region_id = ol.region_id))`;
-const reservationsByOthers = sql`(
-  select count(*)::int
-    from reservations rs join branches rb on rb.id = rs.pickup_branch_id join libraries bl on bl.id = rb.library_id
-   where rs.title_id = ol.title_id and rs.patron_id <> ol.patron_id
-     and rs.status in ('waiting', 'in_transit') and ${inReach(sql`bl`)})`;
-const setAside = sql`(
-  select count(*)::int
-    from reservations rs join branches rb on rb.id = rs.pickup_branch_id join libraries bl on bl.id = rb.library_id
-   where rs.title_id = ol.title_id
-     and (rs.status = 'ready' or (rs.status = 'in_transit' and rs.patron_id = ol.patron_id))
-     and ${inReach(sql`bl`)})`;
-const freeCopies = sql`(
-  select count(*)::int
-    from items it join libraries il on il.id = it.library_id
-   where it.title_id = ol.title_id and ${inReach(sql`il`)}
-     and not exists (select 1 from loans x where x.item_id = it.id and x.returned_on is null))`;
-
 /**
  * The loans of card `slug`, or null when the account has no such card (P3: another account's card
  * and a made-up one look the same).
@@ -116,9 +90,7 @@ export async function getLoansView(
       with ${accountScope(account)}, ${cardScope(slug)},
       open_loans as (
         select lo.id, lo.patron_id, lo.library_id, lo.branch_id, lo.lent_on, lo.due_on, lo.renewals, lo.returned_on,
-               i.title_id, i.barcode, i.library_id as item_library_id, lib.region_id,
-               case when r.kind in ('3b', '3c') then r.id end as reach_region_id,
-               coalesce(r.fee_block_threshold_cents, 0) as threshold_cents
+               i.barcode, ${renewalLoanColumns('i', 'lib', 'r')}
           from loans lo
           join items i on i.id = lo.item_id
           join libraries lib on lib.id = lo.library_id
@@ -136,11 +108,7 @@ export async function getLoansView(
             'libraryId', l.id, 'libraryName', l.name, 'regionId', ol.region_id, 'titleId', ol.title_id,
             'branchCode', b.code, 'branchName', b.name,
             'lentOn', ol.lent_on, 'dueOn', ol.due_on, 'renewals', ol.renewals, 'returnedOn', ol.returned_on,
-            'thresholdCents', ol.threshold_cents,
-            'outstandingCents', ${outstandingCents},
-            'reservationsByOthers', ${reservationsByOthers},
-            'setAside', ${setAside},
-            'freeCopies', ${freeCopies}
+            ${renewalFactsJson('ol')}
           ) order by ol.due_on, t.title, ol.id)
             from open_loans ol
             join titles t on t.id = ol.title_id

@@ -3,7 +3,8 @@ import 'server-only';
 //
 // Candidates: ONE statement finds every account with reminders on and not yet mailed today that has
 // an open loan due within its lead time (or overdue) or a reservation ready for pick-up, with every
-// fact the mail needs — memberships (R6/R7/R11), the RN2 title stock and RN5 fees per card — so the
+// fact the mail needs — memberships (R6/R7/R11, read as the card views read them: cards.ts), the RN2
+// title stock and RN5 fees (the SQL the loans page and the renew action use: renewal-sql.ts) — so the
 // number of reads does not grow with the number of accounts. Per mailed account there are two
 // writes, each its own statement: the claim before sending and the mark after.
 //
@@ -26,34 +27,26 @@ import { accounts, reminderSends } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { cardLabel, cardSlug, groupMembershipsIntoCards } from '@/lib/domain/card-label';
 import { compareDates, todayInBrussels, type IsoDate } from '@/lib/domain/dates';
-import { governingMembership } from '@/lib/domain/governing-membership';
-import { decideRenewal } from '@/lib/domain/renewal';
+import { decideRenewal, type RenewalDecision } from '@/lib/domain/renewal';
 import { reminderMail, type ReminderBranch, type ReminderCard, type ReminderContent } from '@/lib/mail/reminder-mail';
 import { publicBaseUrl, type Mailer } from '@/lib/mail/transport';
-import { judgeMemberships, queryView, type MembershipRow } from './cards';
+import { judgeMemberships, membershipColumns, membershipJsonObject, queryView, type MembershipRow } from './cards';
+import { renewalCandidate, type RenewalLoanRow } from './renewal-inputs';
+import { renewalFactsJson, renewalLoanColumns } from './renewal-sql';
 
 /** How far back earlier reminders count as "already told" (well beyond any loan period). */
 const REMEMBER_DAYS = 120;
 
-interface LoanFact {
-  id: number;
-  patronId: number;
+/** A due loan with the facts of its renewal decision — the renew action's RenewalLoanRow. */
+interface LoanFact extends RenewalLoanRow {
   title: string;
   author: string | null;
-  libraryId: number;
   libraryName: string;
   isil: string;
-  regionId: number | null;
   regionCode: string | null;
   regionName: string | null;
   branchCode: string;
   branchName: string;
-  dueOn: IsoDate;
-  renewals: number;
-  reservedByOthers: number;
-  availableCopies: number;
-  feesCents: number;
-  thresholdCents: number;
 }
 
 interface ReadyFact {
@@ -69,7 +62,7 @@ interface ReadyFact {
   readyUntil: IsoDate;
 }
 
-interface CandidateRow {
+export interface CandidateRow {
   accountId: number;
   username: string;
   email: string;
@@ -95,11 +88,14 @@ export async function listReminderCandidates(db: Executor, today: IsoDate): Prom
         select ap.account_id, ap.patron_id from account_patrons ap join acc on acc.id = ap.account_id
       ),
       due_loans as (
-        select ap.account_id, lo.id, lo.patron_id, lo.library_id, lo.branch_id, lo.due_on, lo.renewals, i.title_id
+        select ap.account_id, lo.id, lo.patron_id, lo.library_id, lo.branch_id, lo.due_on, lo.renewals, lo.returned_on,
+               ${renewalLoanColumns('i', 'lib', 'r')}
           from loans lo
           join acc_patrons ap on ap.patron_id = lo.patron_id
           join acc on acc.id = ap.account_id
           join items i on i.id = lo.item_id
+          join libraries lib on lib.id = lo.library_id
+          left join regions r on r.id = lib.region_id
          where lo.returned_on is null and lo.due_on <= ${today}::date + acc.reminder_days
       ),
       ready as (
@@ -111,69 +107,28 @@ export async function listReminderCandidates(db: Executor, today: IsoDate): Prom
       candidates as (
         select account_id from due_loans union select account_id from ready
       ),
-      -- R2: the libraries of a loan's card — its region, or the lone library itself.
-      scope as (
-        select l.id as library_id, l2.id as scope_id
-          from libraries l
-          join libraries l2 on l2.id = l.id or (l.region_id is not null and l2.region_id = l.region_id)
-         where l.id in (select library_id from due_loans)
-      ),
+      -- R6/R7/R11: the same membership facts as the card views (cards.ts), R13 home library included.
       memberships_of as (
-        select ap.account_id, m.id, m.patron_id, m.library_id, m.kind, m.start_on, m.end_on, m.auto_renew, m.stopped_on,
-               m.registered_on, m.home_valid_until, m.home_checked_on,
-               home.id is not null as home_in_network, home.end_on as home_end_on, home.stopped_on as home_stopped_on,
-               st.code as type_code, st.loan_period_days, st.max_renewals,
-               l.isil, l.name as library_name, l.region_id, r.code as region_code, r.name as region_name
+        select ap.account_id, ${membershipColumns}
           from memberships m
           join acc_patrons ap on ap.patron_id = m.patron_id
           join candidates c on c.account_id = ap.account_id
           join libraries l on l.id = m.library_id
           left join regions r on r.id = l.region_id
           join subscription_types st on st.id = m.subscription_type_id
-          left join lateral (
-            select hm.id, hm.end_on, hm.stopped_on
-              from memberships hm
-              join libraries hl on hl.id = hm.library_id
-             where m.kind = 'guest' and hm.patron_id = m.patron_id and hm.kind = 'ordinary' and hl.isil = m.home_isil
-             order by hm.end_on desc
-             limit 1
-          ) home on true
       )
       select coalesce(json_agg(json_build_object(
         'accountId', acc.id, 'username', acc.username, 'email', acc.email, 'locale', acc.locale,
         'memberships', coalesce((
-          select json_agg(json_build_object(
-            'id', mm.id, 'patronId', mm.patron_id, 'libraryId', mm.library_id, 'kind', mm.kind,
-            'startOn', mm.start_on, 'endOn', mm.end_on, 'autoRenew', mm.auto_renew, 'stoppedOn', mm.stopped_on,
-            'registeredOn', mm.registered_on, 'homeValidUntil', mm.home_valid_until, 'homeCheckedOn', mm.home_checked_on,
-            'homeInNetwork', mm.home_in_network, 'homeEndOn', mm.home_end_on, 'homeStoppedOn', mm.home_stopped_on,
-            'typeCode', mm.type_code, 'loanPeriodDays', mm.loan_period_days, 'maxRenewals', mm.max_renewals,
-            'isil', mm.isil, 'libraryName', mm.library_name, 'regionId', mm.region_id,
-            'regionCode', mm.region_code, 'regionName', mm.region_name
-          ) order by mm.id) from memberships_of mm where mm.account_id = acc.id), '[]'::json),
+          select json_agg(${membershipJsonObject} order by mm.id) from memberships_of mm where mm.account_id = acc.id), '[]'::json),
         'loans', coalesce((
           select json_agg(json_build_object(
             'id', dl.id, 'patronId', dl.patron_id, 'title', t.title, 'author', t.author,
             'libraryId', l.id, 'libraryName', l.name, 'isil', l.isil,
-            'regionId', l.region_id, 'regionCode', r.code, 'regionName', r.name,
-            'branchCode', b.code, 'branchName', b.name, 'dueOn', dl.due_on, 'renewals', dl.renewals,
-            -- RN2 in the card's libraries, as on the card's loans page.
-            'reservedByOthers', (select count(*) from reservations rv join branches vb on vb.id = rv.pickup_branch_id
-                                  where rv.title_id = dl.title_id and rv.status in ('waiting', 'in_transit')
-                                    and rv.patron_id <> dl.patron_id
-                                    and vb.library_id in (select scope_id from scope where library_id = dl.library_id))::int,
-            'availableCopies', greatest(0,
-               (select count(*) from items ci
-                 where ci.title_id = dl.title_id and ci.library_id in (select scope_id from scope where library_id = dl.library_id)
-                   and not exists (select 1 from loans x where x.item_id = ci.id and x.returned_on is null))
-             - (select count(*) from reservations rr join branches rb on rb.id = rr.pickup_branch_id
-                 where rr.title_id = dl.title_id and rr.status = 'ready'
-                   and rb.library_id in (select scope_id from scope where library_id = dl.library_id)))::int,
-            -- RN5: the patron's outstanding fees in the card's libraries; a lone library has no threshold.
-            'feesCents', coalesce((select sum(f.amount_cents) from fees f
-                                    where f.paid_on is null and f.patron_id = dl.patron_id
-                                      and f.library_id in (select scope_id from scope where library_id = dl.library_id)), 0)::int,
-            'thresholdCents', coalesce(r.fee_block_threshold_cents, 0)
+            'regionId', dl.region_id, 'regionCode', r.code, 'regionName', r.name, 'titleId', dl.title_id,
+            'branchCode', b.code, 'branchName', b.name, 'dueOn', dl.due_on, 'renewals', dl.renewals, 'returnedOn', dl.returned_on,
+            -- RN2 and RN5 exactly as the loans page and the renew action decide them (renewal-sql.ts).
+            ${renewalFactsJson('dl')}
           ) order by dl.due_on, t.title, dl.id)
             from due_loans dl
             join titles t on t.id = dl.title_id
@@ -213,9 +168,20 @@ export interface PlannedReminder {
   content: ReminderContent;
 }
 
+/**
+ * Pure: what the mail says of each due loan's renewal (R6 + RN1–RN8), keyed by loan id — the renew
+ * action's own pure steps (renewalCandidate, decideRenewal) on the same facts (renewal-sql.ts), so
+ * "can be renewed until …" is what the loans page shows and the renewal does.
+ */
+export function reminderRenewals(row: CandidateRow, today: IsoDate): Map<number, RenewalDecision> {
+  const judged = judgeMemberships(row.memberships, today);
+  return new Map(row.loans.map((loan) => [loan.id, decideRenewal(renewalCandidate(loan, judged, today).input)]));
+}
+
 /** Pure: today's reminder of one account from its facts (R2 cards, R6 + RN1–RN8 per loan). */
 export function planReminder(row: CandidateRow, today: IsoDate): PlannedReminder {
   const judged = judgeMemberships(row.memberships, today);
+  const renewals = reminderRenewals(row, today);
   const cards = groupMembershipsIntoCards(judged);
   const cardOf = (library: { isil: string; regionCode: string | null; regionName: string | null; libraryName: string }) => {
     const region = library.regionCode !== null && library.regionName !== null ? { code: library.regionCode, name: library.regionName } : null;
@@ -238,18 +204,7 @@ export function planReminder(row: CandidateRow, today: IsoDate): PlannedReminder
 
   const keys: string[] = [];
   for (const loan of row.loans) {
-    const candidates = judged
-      .filter((m) => m.row.patronId === loan.patronId)
-      .map((m) => ({ id: m.id, libraryId: m.row.libraryId, regionId: m.row.regionId, subscriptionTypeCode: m.row.typeCode, active: m.effective.active, endOn: m.effective.endOn, row: m.row }));
-    const governing = governingMembership(candidates, { libraryId: loan.libraryId, regionId: loan.regionId });
-    const renewal = decideRenewal({
-      loan: { linked: true, returnedOn: null, dueOn: loan.dueOn, renewals: loan.renewals },
-      title: { activeReservationsByOthers: loan.reservedByOthers, availableCopies: loan.availableCopies },
-      governing: governing ? { active: governing.active, endOn: governing.endOn } : null,
-      subscriptionType: governing ? { loanPeriodDays: governing.row.loanPeriodDays, maxRenewals: governing.row.maxRenewals } : null,
-      fees: { outstandingCents: loan.feesCents, thresholdCents: loan.thresholdCents },
-      today,
-    });
+    const renewal = renewals.get(loan.id)!;
     const state = compareDates(loan.dueOn, today) < 0 ? 'overdue' : 'due_soon';
     keys.push(`loan:${loan.id}:${loan.dueOn}:${state}`);
     const { slug, label } = cardOf(loan);

@@ -7,7 +7,7 @@ import type { NetworkDocument } from '@/db/import/schema';
 import { accounts, items, loans } from '@/db/schema';
 import { drivers, freshDb, type TestDb } from '@/test/db';
 import type { SignedInAccount } from '@/lib/auth/session';
-import { judgeMemberships, type MembershipRow } from './cards';
+import { homeMembershipOf, judgeMemberships, type MembershipRow } from './cards';
 import { RENEW_ITEMS, RENEW_TODAY, renewScenario } from '@/lib/actions/renew-loans.scenario';
 import { getRenewalInputsRows, intArrayLiteral, renewalCandidate, type RenewalLoanRow } from './renewal-inputs';
 
@@ -15,8 +15,8 @@ const today = RENEW_TODAY;
 
 const membership = (patch: Partial<MembershipRow>): MembershipRow => ({
   id: 1, patronId: 7, libraryId: 10, kind: 'ordinary', startOn: '2026-01-01', endOn: '2026-12-31', autoRenew: false,
-  stoppedOn: null, registeredOn: null, homeValidUntil: null, homeCheckedOn: null, homeInNetwork: false, homeEndOn: null,
-  homeStoppedOn: null, typeCode: 'VOLW', loanPeriodDays: 28, maxRenewals: 2, isil: 'BE-A', libraryName: 'A',
+  stoppedOn: null, registeredOn: null, homeValidUntil: null, homeCheckedOn: null, homeLibraryId: null,
+  typeCode: 'VOLW', loanPeriodDays: 28, maxRenewals: 2, isil: 'BE-A', libraryName: 'A',
   regionId: 1, regionCode: 'R', regionName: 'Regio', ...patch,
 });
 
@@ -63,9 +63,28 @@ describe('renewalCandidate (pure)', () => {
 
   it('R11: a guest following a valid home membership is capped at the home end (RN6)', () => {
     const judged = judgeMemberships([
-      membership({ id: 1, kind: 'guest', registeredOn: '2026-06-01', endOn: null, regionId: null, homeInNetwork: true, homeEndOn: '2026-12-10' }),
+      membership({ id: 1, kind: 'guest', registeredOn: '2026-06-01', endOn: null, regionId: null, homeLibraryId: 20, homeValidUntil: '2026-11-10' }),
+      membership({ id: 2, libraryId: 20, regionId: 2, endOn: '2026-12-10' }),
     ], today);
     expect(renewalCandidate(loan({ regionId: null }), judged, today).input.governing).toEqual({ active: true, endOn: '2026-12-10' });
+  });
+
+  it('R11: of several home memberships the one active today is followed, not a stopped open-ended one', () => {
+    const guest = membership({ id: 1, kind: 'guest', registeredOn: '2026-06-01', endOn: null, regionId: null, homeLibraryId: 20 });
+    const home = (patch: Partial<MembershipRow>) => membership({ libraryId: 20, regionId: 2, ...patch });
+    const stoppedOpen = home({ id: 2, endOn: null, stoppedOn: '2026-10-01' });
+    const activeFinite = home({ id: 3, endOn: '2026-12-10' });
+    const activeOpen = home({ id: 4, endOn: null });
+    const expiredLate = home({ id: 5, startOn: '2025-01-01', endOn: '2026-11-01' });
+    const notStartedOpen = home({ id: 6, startOn: '2027-01-01', endOn: null });
+    const otherPatron = home({ id: 7, patronId: 8, endOn: null });
+    expect(homeMembershipOf(guest, [guest, stoppedOpen, activeFinite, otherPatron], today)?.id).toBe(3);
+    expect(homeMembershipOf(guest, [guest, activeFinite, activeOpen, stoppedOpen], today)?.id).toBe(4); // open-ended is the latest
+    expect(homeMembershipOf(guest, [guest, notStartedOpen, stoppedOpen, expiredLate], today)?.id).toBe(5); // latest last day, nulls last
+    expect(homeMembershipOf(guest, [guest, otherPatron], today)).toBeNull(); // another patron's never counts
+    expect(homeMembershipOf({ ...guest, homeLibraryId: null }, [guest, activeFinite], today)).toBeNull();
+    const judged = judgeMemberships([guest, stoppedOpen, activeFinite], today);
+    expect(judged[0]!.effective).toMatchObject({ active: true, endOn: '2026-12-10' });
   });
 
   it.each([

@@ -7,20 +7,12 @@ import 'server-only';
 // `not_linked` without learning anything about it.
 //
 // Choices (documented here because the rules leave them open):
-// - RN2 "available copy": the copies that could satisfy another patron's reservation are those the
-//   reservation could be filled from — the *reach* of the loaned item: every library of its region
-//   when the region arranges transport (R3: kind 3b/3c), else the owning library alone (3a, or a
-//   library outside any region). Reservations count in the same reach (by their pickup branch).
-//   Copies elsewhere in the network do not count: nothing carries them across regions.
-//   Available = copies in reach with no open loan, minus the reservations they are already set
-//   aside for: every `ready` reservation and the patron's own `in_transit` ones (other patrons'
-//   `in_transit` reservations count on both sides — their copy is free and their claim is counted —
-//   so they cancel out, as the RenewalInput contract expects).
-// - RN5: fees unpaid at any library of the lending library's region (or at the lone library);
-//   threshold of the region, 0 (never blocks) for a library outside any region.
-// - R6/R11: memberships come from cards.ts `accountScope` — the same rows, the same R11 home lookup
-//   and the same judgement (`judgeMemberships`) as the card views, so the decision the loans page
-//   shows is the decision the renewal applies.
+// - RN2 "available copy" (R3 reach of the loaned item, copies set aside) and RN5 (fees of the
+//   region): the SQL is renewal-sql.ts, shared with the loans page and the reminder mail, which
+//   documents the choices.
+// - R6/R11: memberships come from cards.ts `accountScope` — the same rows, the same R11/R13 home
+//   lookup and the same judgement (`judgeMemberships`) as the card views, so the decision the loans
+//   page shows is the decision the renewal applies.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
@@ -28,6 +20,7 @@ import type { IsoDate } from '@/lib/domain/dates';
 import { governingMembership } from '@/lib/domain/governing-membership';
 import type { RenewalInput } from '@/lib/domain/renewal';
 import { accountScope, cardScope, judgeMemberships, membershipsJson, queryView, slugOf, type JudgedMembership, type MembershipRow } from './cards';
+import { renewalFactsJson, renewalLoanColumns } from './renewal-sql';
 
 /** Which loans: the given ids (any state, so a returned one is reported), or every open loan of a card. */
 export type RenewalScope =
@@ -89,17 +82,13 @@ function scopeSql(scope: RenewalScope): { ctes: SQL; where: SQL } {
 /** The raw rows, one statement whatever the number of loans (P4). */
 export async function getRenewalInputsRows(db: Executor, account: SignedInAccount, scope: RenewalScope): Promise<RenewalInputsRows> {
   const { ctes, where } = scopeSql(scope);
-  // `reach`: libraries that can serve the item's reservations (see the header).
-  const inReach = (library: SQL) => sql`(${library}.id = t.item_library_id or ${library}.region_id = t.reach_region_id)`;
   return queryView<RenewalInputsRows>(
     db,
     sql`
     with ${accountScope(account)}${ctes},
     target as (
-      select l.id, l.patron_id, l.library_id, l.due_on, l.renewals, l.returned_on, lib.region_id,
-             i.title_id, i.library_id as item_library_id,
-             case when r.kind in ('3b', '3c') then r.id end as reach_region_id,
-             coalesce(r.fee_block_threshold_cents, 0) as threshold_cents,
+      select l.id, l.patron_id, l.library_id, l.due_on, l.renewals, l.returned_on,
+             ${renewalLoanColumns('i', 'lib', 'r')},
              ${slugOf(sql`r.code`, sql`lib.isil`)} as card_slug
         from loans l
         join my_patrons p on p.patron_id = l.patron_id
@@ -114,33 +103,7 @@ export async function getRenewalInputsRows(db: Executor, account: SignedInAccoun
         select json_agg(json_build_object(
           'id', t.id, 'patronId', t.patron_id, 'libraryId', t.library_id, 'regionId', t.region_id,
           'titleId', t.title_id, 'dueOn', t.due_on, 'renewals', t.renewals, 'returnedOn', t.returned_on,
-          'thresholdCents', t.threshold_cents,
-          'outstandingCents', (
-            select coalesce(sum(f.amount_cents), 0)
-              from fees f join libraries fl on fl.id = f.library_id
-             where f.patron_id = t.patron_id and f.paid_on is null
-               and (fl.id = t.library_id or fl.region_id = t.region_id)),
-          'reservationsByOthers', (
-            select count(*)
-              from reservations rs
-              join branches b on b.id = rs.pickup_branch_id
-              join libraries bl on bl.id = b.library_id
-             where rs.title_id = t.title_id and rs.patron_id <> t.patron_id
-               and rs.status in ('waiting', 'in_transit') and ${inReach(sql`bl`)}),
-          'setAside', (
-            select count(*)
-              from reservations rs
-              join branches b on b.id = rs.pickup_branch_id
-              join libraries bl on bl.id = b.library_id
-             where rs.title_id = t.title_id
-               and (rs.status = 'ready' or (rs.status = 'in_transit' and rs.patron_id = t.patron_id))
-               and ${inReach(sql`bl`)}),
-          'freeCopies', (
-            select count(*)
-              from items it
-              join libraries il on il.id = it.library_id
-             where it.title_id = t.title_id and ${inReach(sql`il`)}
-               and not exists (select 1 from loans ol where ol.item_id = it.id and ol.returned_on is null))
+          ${renewalFactsJson('t')}
         ) order by t.id)
         from target t), '[]'::json)
     ) as view`,
