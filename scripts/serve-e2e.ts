@@ -9,6 +9,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { E2E_AUTH_SECRET, E2E_OUTBOX_DIR, E2E_PGLITE_DIR, E2E_PORT, E2E_SCENARIO_TOKEN } from '../e2e/support/config';
+import { E2E_SERVER_LOG } from '../e2e/support/server-log';
 import { prepareDatabase, runNextStart } from './lib/server';
 
 if (process.env.DATABASE_URL) {
@@ -19,6 +20,7 @@ process.env.PGLITE_DIR = E2E_PGLITE_DIR;
 
 rmSync(path.resolve(E2E_PGLITE_DIR), { recursive: true, force: true });
 rmSync(path.resolve(E2E_OUTBOX_DIR), { recursive: true, force: true });
+rmSync(path.resolve(E2E_SERVER_LOG), { force: true });
 await prepareDatabase({ pgliteDir: E2E_PGLITE_DIR }, { seedWhenEmpty: true, log: (line) => console.log(`[e2e]${line}`) });
 
 runNextStart({
@@ -26,6 +28,8 @@ runNextStart({
   // Loopback only: nobody else needs the test server (and HOSTNAME may be a container's name).
   hostname: '127.0.0.1',
   detached: false,
+  // Everything the server prints, also in a file: e2e/logs-clean.spec.ts greps it for secrets.
+  logFile: E2E_SERVER_LOG,
   env: {
     ...process.env,
     NODE_ENV: 'production',

@@ -3,9 +3,11 @@ import 'server-only';
 // session → zod parse → body (which scopes every query to the account's patrons, P3) → typed result.
 // A server action is a public POST endpoint: its input is hostile until parsed, and a failure
 // is a code the UI translates, never an exception text, stack trace or SQL.
+import { headers } from 'next/headers';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { getSignedInAccount, type SignedInAccount } from '@/lib/auth/session';
+import { logger, safe } from '@/lib/log';
 
 export type ActionFailureCode =
   | 'unauthenticated'
@@ -43,9 +45,13 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** Turns FormData into a plain object (repeated keys become arrays) for zod. */
+/**
+ * Turns FormData into a plain object (repeated keys become arrays) for zod. A server action's
+ * argument is whatever the caller posted, not necessarily FormData: anything else is no fields.
+ */
 export function formDataToObject(data: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (!(data instanceof FormData)) return out;
   for (const [key, value] of data.entries()) {
     const v = typeof value === 'string' ? value : null;
     const prev = out[key];
@@ -73,24 +79,61 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown):
   return { ok: true, data: parsed.data };
 }
 
+export interface AccountActionOptions {
+  /** For the action log line; without it the line names Next's action id (the `next-action` header). */
+  name?: string;
+}
+
 export function accountAction<S extends z.ZodType, T>(
   schema: S,
   body: (input: z.infer<S>, ctx: ActionContext) => Promise<ActionResult<T>>,
+  options: AccountActionOptions = {},
 ): (raw: unknown) => Promise<ActionResult<T>> {
   return async (raw: unknown) => {
+    const started = performance.now();
+    let accountId: number | undefined;
+    const done = (result: ActionResult<T>, error?: unknown) => {
+      void logAction({ name: options.name, accountId, result, error, ms: performance.now() - started });
+      return result;
+    };
     try {
       const account = await getSignedInAccount();
-      if (!account) return fail('unauthenticated');
+      if (!account) return done(fail('unauthenticated'));
+      accountId = account.accountId;
       const input = parseInput(schema, raw);
-      if (!input.ok) return input;
-      return await body(input.data, { account, db: await getDb() });
+      if (!input.ok) return done(input);
+      return done(await body(input.data, { account, db: await getDb() }));
     } catch (error) {
       // Next's redirect()/notFound() travel as errors and must pass through.
-      if (isNextControlFlow(error)) throw error;
-      console.error('server action failed', error instanceof Error ? error.name : typeof error);
-      return fail('server_error');
+      if (isNextControlFlow(error)) {
+        void logAction({ name: options.name, accountId, result: null, ms: performance.now() - started });
+        throw error;
+      }
+      return done(fail('server_error'), error);
     }
   };
+}
+
+/**
+ * One line per action: which, for whom (the account id, never a name or address), the outcome
+ * code, the duration and the request id. Never the input: it holds PINs, passwords, card numbers.
+ */
+async function logAction(entry: { name?: string; accountId?: number; result: ActionResult<unknown> | null; error?: unknown; ms: number }) {
+  try {
+    const h = await headers().catch(() => null);
+    const line = {
+      action: entry.name ?? safe.text(h?.get('next-action') ?? 'unknown', 64),
+      requestId: h?.get('x-request-id') ?? undefined,
+      accountId: entry.accountId,
+      outcome: entry.result === null ? 'redirect' : entry.result.ok ? 'ok' : entry.result.code,
+      durationMs: Math.round(entry.ms * 10) / 10,
+      ...(entry.error === undefined ? {} : safe.error(entry.error)),
+    };
+    if (entry.error !== undefined) logger().error(line, 'server action failed');
+    else logger().info(line, 'server action');
+  } catch {
+    // Logging never breaks an action.
+  }
 }
 
 function isNextControlFlow(error: unknown): boolean {

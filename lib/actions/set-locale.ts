@@ -13,7 +13,8 @@ import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, locales } from '@/lib/i18n/config
 const input = z.object({ locale: z.enum(locales) });
 
 export async function setLocale(formData: FormData): Promise<void> {
-  const parsed = input.safeParse({ locale: formData.get('locale') });
+  // Whatever the caller posted: only FormData carries a locale (a server action is a public endpoint).
+  const parsed = input.safeParse({ locale: formData instanceof FormData ? formData.get('locale') : null });
   if (!parsed.success) return;
   const store = await cookies();
   // Not `secure`: a language preference is no secret, and the demo is served over plain http too.

@@ -2,6 +2,8 @@
 // prepare the database in THIS process (migrate, seed the demo network when empty), close it —
 // one process owns a PGlite directory — and only then start `next start` as a child.
 import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { constants } from 'node:os';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
@@ -66,6 +68,8 @@ export interface StartOptions {
    * instead kills its web server's group, so the e2e server keeps `next start` in its own group.
    */
   detached: boolean;
+  /** Also copy the server's stdout and stderr into this file (the e2e server's log, for the log test). */
+  logFile?: string;
 }
 
 /** Spawns `next start`, forwards SIGINT/SIGTERM/SIGHUP to it, and exits with its exit code. */
@@ -75,8 +79,20 @@ export function runNextStart(options: StartOptions): void {
   const child = spawn(
     process.execPath,
     [nextBin, 'start', '--port', String(options.port), '--hostname', options.hostname],
-    { stdio: 'inherit', env: options.env, detached: options.detached },
+    { stdio: options.logFile ? ['inherit', 'pipe', 'pipe'] : 'inherit', env: options.env, detached: options.detached },
   );
+  if (options.logFile) {
+    mkdirSync(path.dirname(options.logFile), { recursive: true });
+    const file = createWriteStream(options.logFile, { flags: 'a' });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      file.write(chunk);
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      file.write(chunk);
+    });
+  }
 
   const forward = (signal: NodeJS.Signals) => {
     if (child.pid === undefined || child.exitCode !== null) return;
