@@ -85,7 +85,8 @@ const localeOf = (value: string): 'nl' | 'en' => (value === 'en' ? 'en' : 'nl');
 // Forgot password
 
 export const forgotPasswordInput = z.object({
-  login: z.string().trim().min(1).max(254),
+  // No NUL: PostgreSQL refuses it in text, and the request would fail instead of being answered.
+  login: z.string().trim().min(1).max(254).refine((v) => !v.includes('\u0000')),
 });
 
 export type RequestResult = { ok: true } | { ok: false; code: 'invalid_input' } | Throttled;
