@@ -274,7 +274,8 @@ export const items = pgTable(
       .notNull()
       .references(() => branches.id),
   },
-  (t) => [index().on(t.titleId)],
+  // By title and library: RN2 counts the free copies of a title within a loan's reach (R3).
+  (t) => [index('items_title_library_idx').on(t.titleId, t.libraryId)],
 );
 
 /**

@@ -34,33 +34,43 @@ export function renewalLoanColumns(item: string, library: string, region: string
 
 /**
  * json_build_object pairs `thresholdCents`, `outstandingCents`, `reservationsByOthers`, `setAside`,
- * `freeCopies` (the RenewalLoanRow facts) for the loan row `row`, which has the columns of
+ * `freeCopies` (the RenewalLoanRow facts; `freeCopies` counted only as far as RN2 needs) for the loan row `row`, which has the columns of
  * renewalLoanColumns plus `patron_id` and `library_id`.
  */
 export function renewalFactsJson(row: string): SQL {
   const t = sql.identifier(row);
   // R3 reach of the loaned item: the owning library, or its whole transport region.
   const inReach = (library: SQL) => sql`(${library}.id = ${t}.item_library_id or ${library}.region_id = ${t}.reach_region_id)`;
+  const reservationsByOthers = sql`(
+      select count(*)::int
+        from reservations rs join branches rb on rb.id = rs.pickup_branch_id join libraries bl on bl.id = rb.library_id
+       where rs.title_id = ${t}.title_id and rs.patron_id <> ${t}.patron_id
+         and rs.status in ('waiting', 'in_transit') and ${inReach(sql`bl`)})`;
+  const setAside = sql`(
+      select count(*)::int
+        from reservations rs join branches rb on rb.id = rs.pickup_branch_id join libraries bl on bl.id = rb.library_id
+       where rs.title_id = ${t}.title_id
+         and (rs.status = 'ready' or (rs.status = 'in_transit' and rs.patron_id = ${t}.patron_id))
+         and ${inReach(sql`bl`)})`;
   return sql`'thresholdCents', ${t}.threshold_cents,
     'outstandingCents', (
       select coalesce(sum(f.amount_cents), 0)::int
         from fees f join libraries fl on fl.id = f.library_id
        where f.patron_id = ${t}.patron_id and f.paid_on is null
          and (fl.id = ${t}.library_id or fl.region_id = ${t}.region_id)),
-    'reservationsByOthers', (
-      select count(*)::int
-        from reservations rs join branches rb on rb.id = rs.pickup_branch_id join libraries bl on bl.id = rb.library_id
-       where rs.title_id = ${t}.title_id and rs.patron_id <> ${t}.patron_id
-         and rs.status in ('waiting', 'in_transit') and ${inReach(sql`bl`)}),
-    'setAside', (
-      select count(*)::int
-        from reservations rs join branches rb on rb.id = rs.pickup_branch_id join libraries bl on bl.id = rb.library_id
-       where rs.title_id = ${t}.title_id
-         and (rs.status = 'ready' or (rs.status = 'in_transit' and rs.patron_id = ${t}.patron_id))
-         and ${inReach(sql`bl`)}),
+    'reservationsByOthers', ${reservationsByOthers},
+    'setAside', ${setAside},
+    -- Counted only as far as RN2 needs: one more than the copies claimed (by others' reservations
+    -- and the copies set aside) settles it. Without other patrons' reservations nothing is counted;
+    -- a popular title with hundreds of copies in a region is not checked copy by copy per loan.
     'freeCopies', (
-      select count(*)::int
-        from items it join libraries il on il.id = it.library_id
-       where it.title_id = ${t}.title_id and ${inReach(sql`il`)}
-         and not exists (select 1 from loans x where x.item_id = it.id and x.returned_on is null))`;
+      select count(*)::int from (
+        select 1
+          from items it
+         -- the libraries in reach first, then their copies of the title by index
+         where it.title_id = ${t}.title_id
+           and it.library_id in (select il.id from libraries il where ${inReach(sql`il`)})
+           and not exists (select 1 from loans x where x.item_id = it.id and x.returned_on is null)
+         limit (case when ${reservationsByOthers} = 0 then 0 else ${reservationsByOthers} + ${setAside} + 1 end)
+      ) free)`;
 }
