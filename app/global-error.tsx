@@ -28,7 +28,7 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
             <button type="button" onClick={() => retry()} className="btn btn-primary">
               {nl.Error.retry} <span lang="en">/ {en.Error.retry}</span>
             </button>
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full reload is the point */}
+            {/* A plain link, not next/link: after a root error a full reload is the point. */}
             <a href="/" className="btn btn-secondary">
               {nl.Error.home} <span lang="en">/ {en.Error.home}</span>
             </a>

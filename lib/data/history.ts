@@ -53,7 +53,6 @@ export function likePattern(search: string): string {
 
 export function normaliseSearch(search: string | null | undefined): string {
   // Control characters (a NUL byte would make PostgreSQL refuse the statement) are dropped.
-  // eslint-disable-next-line no-control-regex
   return (search ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, HISTORY_SEARCH_MAX);
 }
 
