@@ -11,7 +11,6 @@ import { digitalAccess } from '@/lib/domain/digital-access';
 import { effectiveMembership, type EffectiveMembership } from '@/lib/domain/effective-membership';
 import { conflictingSubscriptionTypes } from '@/lib/domain/governing-membership';
 import type { GuestValidityReason, HomeMembership } from '@/lib/domain/guest-validity';
-import { lookupLibraryByIsil } from '@/lib/domain/isil';
 import type { MembershipStatus } from '@/lib/domain/membership-status';
 import { regionRenewalAdvice } from '@/lib/domain/region-renewal-advice';
 import type { MembershipsRows } from './memberships';
@@ -149,8 +148,7 @@ export function buildMembershipsView(rows: MembershipsRows, today: IsoDate): Mem
   const enriched = rows.memberships.flatMap((m) => {
     const library = libraries.get(m.libraryId);
     if (!library) return [];
-    const homeMatch = m.homeIsil ? lookupLibraryByIsil(m.homeIsil, m.homeCandidates) : null;
-    const home = m.kind === 'guest' ? homeOf(m, homeMatch?.library.id ?? null, rows) : null;
+    const home = m.kind === 'guest' ? homeOf(m, m.homeLibrary?.id ?? null, rows) : null;
     const eff = effective(m, home, today);
     const view: MembershipView = {
       id: m.id,
@@ -171,7 +169,7 @@ export function buildMembershipsView(rows: MembershipsRows, today: IsoDate): Mem
         m.kind === 'guest' && eff.guest && m.homeIsil && m.registeredOn
           ? {
               homeIsil: m.homeIsil,
-              homeLibraryName: homeMatch?.library.name ?? null,
+              homeLibraryName: m.homeLibrary?.name ?? null,
               registeredOn: m.registeredOn,
               reason: eff.guest.reason,
               valid: eff.guest.valid,

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Executor } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
+import { libraryIdByIsil } from './cards';
 import { buildMembershipsView, type MembershipsView } from './membership-view';
 
 const date = z.string().nullable();
@@ -29,7 +30,7 @@ const membershipRow = z.object({
   homeCheckedOn: date,
   loanStrips: z.number().nullable(),
   /** R13 candidates for the home library: the exact ISIL and anything under its system prefix. */
-  homeCandidates: z.array(z.object({ id: z.number(), isil: z.string(), name: z.string() })),
+  homeLibrary: z.object({ id: z.number(), name: z.string() }).nullable(),
 });
 
 const libraryRow = z.object({
@@ -91,13 +92,10 @@ export async function getMembershipsRows(db: Executor, account: SignedInAccount)
                  'startOn', m.start_on, 'endOn', m.end_on, 'autoRenew', m.auto_renew, 'stoppedOn', m.stopped_on,
                  'registeredOn', m.registered_on, 'homeIsil', m.home_isil,
                  'homeValidUntil', m.home_valid_until, 'homeCheckedOn', m.home_checked_on, 'loanStrips', m.loan_strips,
-                 'homeCandidates', case when m.home_isil is null then '[]'::json else coalesce((
-                   select json_agg(json_build_object('id', hl.id, 'isil', hl.isil, 'name', hl.name) order by hl.isil)
-                     from libraries hl
-                    where upper(hl.isil) = upper(m.home_isil)
-                       or (length(m.home_isil) > 7
-                           and upper(hl.isil) like upper(left(m.home_isil, length(m.home_isil) - 4)) || '%')
-                 ), '[]'::json) end
+                 -- R13: the home library as every other view finds it (lib/data/cards.ts)
+                 'homeLibrary', case when m.kind = 'guest' and m.home_isil is not null then (
+                   select json_build_object('id', hl.id, 'name', hl.name)
+                     from libraries hl where hl.id = ${libraryIdByIsil(sql`m.home_isil`)}) end
                ) order by m.id)
           from mem m join subscription_types st on st.id = m.subscription_type_id), '[]'::json),
       'libraries', coalesce((
