@@ -167,6 +167,12 @@ describe.each(drivers)('importNetwork (%s)', (driver) => {
       { name: 'wrong format', change: (d) => ({ ...d, format: 'mijn-bibliotheek/network@2' }), path: 'format' },
       { name: 'not an object', change: () => [], path: '(document)' },
       { name: 'empty password', change: (d) => ((d.accounts[0]!.password = ''), d), path: 'accounts[0].password' },
+      {
+        name: 'R10 a guest whose home library is the guest library itself',
+        change: (d) => ((d.patrons[0]!.guestMemberships[0]!.homeIsil = d.patrons[0]!.guestMemberships[0]!.library), d),
+        path: 'patrons[0].guestMemberships[0].homeIsil',
+        message: /R10/,
+      },
       { name: 'bad ISIL', change: (d) => ((d.patrons[0]!.guestMemberships[0]!.homeIsil = 'not an isil'), d), path: 'patrons[0].guestMemberships[0].homeIsil' },
       { name: 'due before lent', change: (d) => ((d.loans[0]!.dueOn = '2026-10-01'), d), path: 'loans[0].dueOn' },
       { name: 'returned before lent', change: (d) => ((d.loans[1]!.returnedOn = '2026-09-01'), d), path: 'loans[1].returnedOn' },
