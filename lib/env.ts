@@ -15,6 +15,10 @@ const schema = z.object({
   OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
   /** Only on the e2e test server: enables POST /api/test/scenario. Never set it in a deployment. */
   E2E_SCENARIO_TOKEN: z.string().min(16).optional(),
+  /** A JSON file naming the linked libraries and their SIP2 endpoints (docs/library-systems.md). */
+  LIBRARY_SYSTEMS_FILE: z.string().min(1).optional(),
+  /** The same document inline, when a file is awkward (containers); the file wins when both are set. */
+  LIBRARY_SYSTEMS: z.string().min(2).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
