@@ -1,0 +1,136 @@
+// A bounded set of logged-in connections to one ACS. Many ACSs (the reference server among them)
+// serve one connection per terminal account at a time, so the default is one connection and
+// callers queue for it. A connection that died (the ACS closed an idle session, restarted, or a
+// request timed out) is dropped; the next caller gets a fresh connect + login.
+import { SipConnectionError, SipPoolError, SipTimeoutError } from './errors';
+import type { SipConnection } from './connection';
+
+export interface PoolOptions {
+  maxConnections: number;
+  /** How many callers may wait for a connection; more are refused at once. */
+  maxQueue: number;
+  /** How long a caller waits for a connection before SipTimeoutError('queue'). */
+  acquireTimeoutMs: number;
+}
+
+interface Waiter {
+  wake(): void;
+}
+
+export class SipPool {
+  private readonly idle: SipConnection[] = [];
+  private readonly waiters: Waiter[] = [];
+  /** Connections that exist or are being opened. */
+  private size = 0;
+  private closed = false;
+  private readonly all = new Set<SipConnection>();
+
+  constructor(
+    private readonly open: () => Promise<SipConnection>,
+    private readonly options: PoolOptions,
+  ) {}
+
+  /**
+   * Runs `work` on a connection of its own. With `retryStale`, a SipConnectionError on a connection
+   * that had served requests before (so it may have been closed by the ACS while idle) is retried
+   * once on a fresh one; only safe for requests that change nothing (status, information).
+   */
+  async use<T>(work: (connection: SipConnection) => Promise<T>, opts: { retryStale?: boolean } = {}): Promise<T> {
+    const connection = await this.acquire();
+    const reused = connection.requestsDone > 0;
+    try {
+      const result = await work(connection);
+      this.release(connection);
+      return result;
+    } catch (error) {
+      this.release(connection);
+      if (opts.retryStale && reused && error instanceof SipConnectionError && !this.closed) {
+        return this.use(work, { retryStale: false });
+      }
+      throw error;
+    }
+  }
+
+  private async acquire(): Promise<SipConnection> {
+    const deadline = Date.now() + this.options.acquireTimeoutMs;
+    for (;;) {
+      if (this.closed) throw new SipPoolError('the SIP2 client is closed');
+      while (this.idle.length) {
+        const connection = this.idle.pop()!;
+        if (connection.alive) return connection;
+        this.forget(connection);
+      }
+      if (this.size < this.options.maxConnections) {
+        this.size++;
+        try {
+          const connection = await this.open();
+          if (this.closed) {
+            await connection.close();
+            this.size--;
+            throw new SipPoolError('the SIP2 client is closed');
+          }
+          this.all.add(connection);
+          return connection;
+        } catch (error) {
+          if (!(error instanceof SipPoolError)) this.size--;
+          this.wakeOne();
+          throw error;
+        }
+      }
+      await this.wait(deadline);
+    }
+  }
+
+  private wait(deadline: number): Promise<void> {
+    if (this.waiters.length >= this.options.maxQueue) {
+      return Promise.reject(new SipPoolError(`too many requests waiting for a SIP2 connection (${this.options.maxQueue})`));
+    }
+    return new Promise<void>((resolve, reject) => {
+      const remaining = deadline - Date.now();
+      const waiter: Waiter = {
+        wake: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        const i = this.waiters.indexOf(waiter);
+        if (i >= 0) this.waiters.splice(i, 1);
+        reject(new SipTimeoutError(`no SIP2 connection became free within ${this.options.acquireTimeoutMs} ms`, 'queue'));
+      }, Math.max(0, remaining));
+      this.waiters.push(waiter);
+    });
+  }
+
+  private wakeOne(): void {
+    this.waiters.shift()?.wake();
+  }
+
+  private release(connection: SipConnection): void {
+    if (connection.alive && !this.closed) this.idle.push(connection);
+    else {
+      this.forget(connection);
+      if (this.closed) void connection.close();
+    }
+    this.wakeOne();
+  }
+
+  private forget(connection: SipConnection): void {
+    if (this.all.delete(connection)) this.size--;
+    connection.destroy();
+  }
+
+  /** Closes every connection; waiting and later callers get SipPoolError. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const w of this.waiters.splice(0)) w.wake();
+    const connections = [...this.all];
+    this.idle.length = 0;
+    await Promise.all(connections.map((c) => c.close()));
+  }
+
+  /** For tests and health pages: connections open or being opened, and callers waiting. */
+  stats(): { size: number; idle: number; waiting: number } {
+    return { size: this.size, idle: this.idle.length, waiting: this.waiters.length };
+  }
+}
