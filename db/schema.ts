@@ -194,7 +194,13 @@ export const cards = pgTable(
     libraryId: integer()
       .notNull()
       .references(() => libraries.id),
+    /** Normalised (normaliseCardNumber): what activation and linking match a typed number against. */
     number: text().notNull(),
+    /**
+     * The number exactly as the library exported it. A linked library's system is asked by this
+     * spelling (SIP2 patron identifiers are case-sensitive); null for rows from before it was kept.
+     */
+    sourceNumber: text(),
     kind: text({ enum: CARD_KINDS }).notNull(),
     pinHash: text(),
   },
@@ -407,6 +413,21 @@ export const renewalLog = pgTable(
     index().on(t.accountId, t.requestKey),
   ],
 );
+
+/**
+ * L1/RN7 for linked libraries: one call to a library system in flight per subject (`loan:42`,
+ * `reservation:7`). The claim is taken in a short transaction before the call and released with
+ * the answer, so a repeated or concurrent request never sends a second renewal; a claim left by a
+ * crashed request expires (see lib/actions/library-claims.ts).
+ */
+export const libraryClaims = pgTable('library_claims', {
+  subject: text().primaryKey(),
+  accountId: integer()
+    .notNull()
+    .references(() => accounts.id),
+  requestKey: text().notNull(),
+  claimedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
 
 /** The first answer to a renew request, kept per idempotency key so a retry returns it (RN7). */
 export const renewalRequests = pgTable(

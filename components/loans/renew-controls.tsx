@@ -221,6 +221,22 @@ export function RenewButtons() {
   );
 }
 
+/** Why a loan was not renewed: the portal's reason, or a linked library's in its own words (L1). */
+function reasonText(t: ReturnType<typeof useTranslations<'Renewal'>>, item: Extract<RenewItemOutcome, { outcome: 'refused' }>): string {
+  const library = item.libraryName ?? '';
+  switch (item.reason) {
+    case 'library_refused':
+      return item.libraryMessage
+        ? t('libraryReasons.library_refused_with_message', { library, message: item.libraryMessage })
+        : t('libraryReasons.library_refused', { library });
+    case 'library_unreachable':
+    case 'in_progress':
+      return t(`libraryReasons.${item.reason}`, { library });
+    default:
+      return t(`reasons.${item.reason}`);
+  }
+}
+
 /**
  * A loan's renewal status cell content, in place: after a request, that request's result for the
  * loan (its new due date, or why not); before, the server-rendered decision passed as children.
@@ -237,7 +253,7 @@ export function RenewStatus({ loanId, children }: { loanId: number; children: Re
       </span>
     );
   } else if (item) {
-    content = <span className="font-semibold text-[#a4262c]">{t('notRenewed', { reason: t(`reasons.${item.reason}`) })}</span>;
+    content = <span className="font-semibold text-[#a4262c]">{t('notRenewed', { reason: reasonText(t, item) })}</span>;
   }
   return (
     <span id={renewStatusId(loanId)} data-renew-outcome={item?.outcome}>

@@ -5,7 +5,14 @@ import type { RenewalDecisionProps } from './types';
 /** One loan's result of a renew request, as the server action reports it (RN7). */
 export type RenewItemOutcome =
   | { loanId: number; outcome: 'renewed'; newDueOn: string }
-  | { loanId: number; outcome: 'refused'; reason: Extract<RenewalDecisionProps, { ok: false }>['reason'] };
+  | {
+      loanId: number;
+      outcome: 'refused';
+      /** The portal's own reasons, or a linked library's (L1, L4). */
+      reason: Extract<RenewalDecisionProps, { ok: false }>['reason'] | 'library_refused' | 'library_unreachable' | 'in_progress';
+      libraryName?: string;
+      libraryMessage?: string | null;
+    };
 
 /** What the selection needs of a loan: its id and today's decision (refused loans cannot be chosen). */
 export interface SelectableLoan {

@@ -330,7 +330,7 @@ export async function writeNetwork(
         table: cards,
         keyOf: (r) => k(r.libraryId, r.number),
         storedWhere: (chunk) => inArray(cards.number, chunk.map((r) => r.number)),
-        columns: ['patronId', 'kind', 'pinHash'],
+        columns: ['patronId', 'kind', 'pinHash', 'sourceNumber'],
         target: [cards.libraryId, cards.number],
         prepare: (chunk, stored) =>
           mapLimited(chunk, HASH_CONCURRENCY, async ({ pin, ...card }) => ({
@@ -343,6 +343,7 @@ export async function writeNetwork(
           patronId: need(patronIds, p.key, 'patron'),
           libraryId: need(libraryIds, c.library, 'library'),
           number: cardNumber(c.number),
+          sourceNumber: c.number.trim(),
           kind: classifyCardNumber(c.number),
           pin: c.pin,
         })),

@@ -20,6 +20,12 @@ import 'server-only';
 //   4. one renewal_log row per attempt (one statement), including refusals and foreign ids that
 //      exist (an audit trail of probing; nothing about them reaches the patron);
 //   5. store the response under the key.
+//
+// A loan of a *linked* library (L1) is decided by that library's system, and no transaction stays
+// open while it answers: step 3 claims such loans instead (lib/actions/library-claims.ts) and the
+// transaction commits; the libraries are asked in parallel (renew-at-library.ts); then a second
+// short transaction stores each library's due date, releases the claims, logs and stores the
+// answer. A twin request arriving meanwhile waits for that answer (waitForStoredAnswer).
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Executor } from '@/db/client';
@@ -28,7 +34,10 @@ import type { ActionResult } from '@/lib/actions/account-action';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
 import { decideRenewal, type RenewalRefusal } from '@/lib/domain/renewal';
-import { intArrayLiteral, listRenewalCandidates, type RenewalScope } from '@/lib/data/renewal-inputs';
+import { intArrayLiteral, listRenewalCandidates, type RenewalCandidate, type RenewalScope } from '@/lib/data/renewal-inputs';
+import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
+import { claimSubjects, loanSubject, releaseSubjects } from './library-claims';
+import { renewAtLibraries, type LibraryRenewalAnswer, type LibraryRenewalCall } from './renew-at-library';
 
 /** Largest selection one request may name. */
 export const MAX_RENEW_IDS = 500;
@@ -55,9 +64,25 @@ export const renewLoansInput = z
 
 export type RenewLoansInput = z.input<typeof renewLoansInput>;
 
+/**
+ * Refusals that come from a linked library (L1, L4) rather than from the portal's own rules:
+ * - `library_refused`: the library's system said no; `libraryMessage` holds its own words;
+ * - `library_unreachable`: the system did not answer in time; nothing was changed;
+ * - `in_progress`: another request is asking the library about this loan right now.
+ */
+export type LibraryRefusal = 'library_refused' | 'library_unreachable' | 'in_progress';
+
 export type RenewItemResult =
   | { loanId: number; outcome: 'renewed'; newDueOn: IsoDate }
-  | { loanId: number; outcome: 'refused'; reason: RenewalRefusal };
+  | {
+      loanId: number;
+      outcome: 'refused';
+      reason: RenewalRefusal | LibraryRefusal;
+      /** The library's name, with the library refusals. */
+      libraryName?: string;
+      /** With `library_refused`: the library's own message, when it gave one. */
+      libraryMessage?: string | null;
+    };
 
 export interface RenewLoansResponse {
   items: RenewItemResult[];
@@ -82,7 +107,7 @@ interface StoredResponse {
 }
 
 /** Failure codes beyond the builder's: the key was used before for a different request. */
-export type RenewFailureCode = 'invalid_input' | 'request_key_reused';
+export type RenewFailureCode = 'invalid_input' | 'request_key_reused' | 'in_progress';
 
 const PENDING = { state: 'pending' } as const;
 
@@ -152,6 +177,83 @@ interface LogEntry {
   newDueOn: IsoDate | null;
 }
 
+/** L1: the library's due date, stored only for the loans it confirmed (one statement). */
+async function storeLibraryRenewals(tx: Executor, renewed: readonly { loanId: number; dueOn: IsoDate }[]) {
+  if (renewed.length === 0) return;
+  const values = JSON.stringify(renewed.map((r) => ({ id: r.loanId, due: r.dueOn })));
+  await tx.execute(sql`
+    update loans l
+       set due_on = greatest(v.due, l.lent_on), renewals = l.renewals + 1
+      from jsonb_to_recordset(${values}::jsonb) as v(id int, due date)
+     where l.id = v.id and l.returned_on is null`);
+}
+
+/** How long a twin request waits for the first one's answer before saying "in progress". */
+const TWIN_WAIT_MS = 45_000;
+const TWIN_POLL_MS = 250;
+
+async function readStored(db: Executor, accountId: number, requestKey: string): Promise<StoredResponse | { state: 'pending' } | undefined> {
+  const [stored] = await db
+    .select({ response: renewalRequests.response })
+    .from(renewalRequests)
+    .where(and(eq(renewalRequests.accountId, accountId), eq(renewalRequests.requestKey, requestKey)));
+  return stored?.response as StoredResponse | { state: 'pending' } | undefined;
+}
+
+const isPending = (r: unknown): r is { state: 'pending' } => (r as { state?: string } | undefined)?.state === 'pending';
+
+/** A twin of a request that is still waiting on a library: wait (bounded) for its answer. */
+async function waitForStoredAnswer(
+  db: Db,
+  account: SignedInAccount,
+  requestKey: string,
+  request: RequestFingerprint,
+): Promise<ActionResult<RenewLoansResponse>> {
+  const until = Date.now() + TWIN_WAIT_MS;
+  for (;;) {
+    const response = await readStored(db, account.accountId, requestKey);
+    if (!isPending(response)) return replay(response, request);
+    if (Date.now() > until) return { ok: false, code: 'in_progress' };
+    await new Promise((resolve) => setTimeout(resolve, TWIN_POLL_MS));
+  }
+}
+
+function replay(response: StoredResponse | undefined, request: RequestFingerprint): ActionResult<RenewLoansResponse> {
+  if (!response?.items || !sameRequest(response.request, request)) return { ok: false, code: 'request_key_reused' };
+  return { ok: true, data: { items: response.items, renewed: response.renewed, refused: response.refused, replayed: true } };
+}
+
+/** What the first transaction leaves for the libraries to decide. */
+interface LibraryPhase {
+  items: (RenewItemResult | { loanId: number; pendingAt: LibraryRenewalCall & { libraryName: string } })[];
+  calls: (LibraryRenewalCall & { libraryName: string })[];
+}
+
+function libraryItem(call: LibraryRenewalCall & { libraryName: string }, answer: LibraryRenewalAnswer | undefined): RenewItemResult {
+  if (answer?.outcome === 'renewed') return { loanId: call.loanId, outcome: 'renewed', newDueOn: answer.dueOn };
+  if (answer?.outcome === 'refused') {
+    return { loanId: call.loanId, outcome: 'refused', reason: 'library_refused', libraryName: call.libraryName, libraryMessage: answer.message };
+  }
+  return { loanId: call.loanId, outcome: 'refused', reason: 'library_unreachable', libraryName: call.libraryName };
+}
+
+const logOf = (item: RenewItemResult): LogEntry =>
+  item.outcome === 'renewed'
+    ? { loanId: item.loanId, result: 'renewed', reason: null, newDueOn: item.newDueOn }
+    : { loanId: item.loanId, result: 'refused', reason: item.reason, newDueOn: null };
+
+/** The call to send for a loan the portal's rules allow, when its library is linked; else null. */
+function libraryCallOf(systems: LibrarySystems, loanId: number, candidate: RenewalCandidate) {
+  if (!systems.forLibrary(candidate.loan.isil)) return null;
+  return {
+    loanId,
+    isil: candidate.loan.isil,
+    libraryName: candidate.loan.libraryName,
+    libraryPatronId: candidate.loan.libraryPatronId,
+    itemBarcode: candidate.loan.itemBarcode,
+  };
+}
+
 async function writeLog(tx: Executor, account: SignedInAccount, requestKey: string, entries: readonly LogEntry[]) {
   if (entries.length === 0) return;
   const rows = JSON.stringify(
@@ -174,6 +276,7 @@ export async function renewLoansForAccount(
   account: SignedInAccount,
   rawInput: unknown,
   today: IsoDate,
+  systems: LibrarySystems = NO_LIBRARY_SYSTEMS,
 ): Promise<ActionResult<RenewLoansResponse>> {
   const parsed = renewLoansInput.safeParse(rawInput);
   if (!parsed.success) {
@@ -188,7 +291,7 @@ export async function renewLoansForAccount(
     ? { kind: 'ids', loanIds, cardSlug: input.cardSlug }
     : { kind: 'card', cardSlug: input.cardSlug as string };
 
-  return db.transaction(async (tx) => {
+  const first = await db.transaction(async (tx): Promise<ActionResult<RenewLoansResponse> | { twin: true } | { library: LibraryPhase }> => {
     // 1. Claim the key (a concurrent twin waits here for our commit).
     const claimed = await tx
       .insert(renewalRequests)
@@ -200,9 +303,8 @@ export async function renewLoansForAccount(
         .select({ response: renewalRequests.response })
         .from(renewalRequests)
         .where(and(eq(renewalRequests.accountId, account.accountId), eq(renewalRequests.requestKey, input.requestKey)));
-      const response = stored?.response as StoredResponse | undefined;
-      if (!response?.items || !sameRequest(response.request, request)) return { ok: false, code: 'request_key_reused' };
-      return { ok: true, data: { items: response.items, renewed: response.renewed, refused: response.refused, replayed: true } };
+      if (isPending(stored?.response)) return { twin: true as const };
+      return replay(stored?.response as StoredResponse | undefined, request);
     }
 
     // 2. Read and decide.
@@ -215,9 +317,16 @@ export async function renewLoansForAccount(
       return { loanId, candidate, decision };
     });
 
-    // 3. The conditional update of the renewable ones only.
+    // 3. The conditional update of the renewable ones only; a linked library's loans are claimed
+    //    for its system to decide instead (L1).
+    const calls = new Map<number, LibraryRenewalCall & { libraryName: string }>();
+    for (const { loanId, candidate, decision } of decided) {
+      const call = decision.ok && candidate ? libraryCallOf(systems, loanId, candidate) : null;
+      if (call) calls.set(loanId, call);
+    }
+    const libraryClaimed = await claimSubjects(tx, account.accountId, input.requestKey, [...calls.keys()].map(loanSubject));
     const renewables: Renewable[] = decided.flatMap(({ loanId, candidate, decision }) =>
-      decision.ok && candidate
+      decision.ok && candidate && !calls.has(loanId)
         ? [{ loanId, seenRenewals: candidate.loan.renewals, seenDue: candidate.loan.dueOn, newDue: decision.newDueOn }]
         : [],
     );
@@ -226,7 +335,14 @@ export async function renewLoansForAccount(
     const now = lost.length > 0 ? await currentState(tx, lost) : null;
 
     const log: LogEntry[] = [];
-    const items: RenewItemResult[] = decided.map(({ loanId, decision }): RenewItemResult => {
+    const items: LibraryPhase['items'] = decided.map(({ loanId, decision }) => {
+      const call = calls.get(loanId);
+      if (call && libraryClaimed.has(loanSubject(loanId))) return { loanId, pendingAt: call };
+      if (call) {
+        // RN7: another request is asking the library about this loan right now.
+        log.push({ loanId, result: 'refused', reason: 'in_progress', newDueOn: null });
+        return { loanId, outcome: 'refused', reason: 'in_progress', libraryName: call.libraryName } satisfies RenewItemResult;
+      }
       if (!decision.ok) {
         log.push({ loanId, result: 'refused', reason: decision.reason, newDueOn: null });
         return { loanId, outcome: 'refused', reason: decision.reason };
@@ -246,13 +362,43 @@ export async function renewLoansForAccount(
       return { loanId, outcome: 'renewed', newDueOn: state.dueOn };
     });
 
-    // 4. The log, 5. the stored answer.
+    // 4. The log, 5. the stored answer — unless libraries are still to be asked.
     await writeLog(tx, account, input.requestKey, log);
-    const response = summarise(request, items);
-    await tx
-      .update(renewalRequests)
-      .set({ response })
-      .where(and(eq(renewalRequests.accountId, account.accountId), eq(renewalRequests.requestKey, input.requestKey)));
-    return { ok: true, data: { items, renewed: response.renewed, refused: response.refused, replayed: false } };
+    const pendingCalls = items.flatMap((i) => ('pendingAt' in i ? [i.pendingAt] : []));
+    if (pendingCalls.length > 0) return { library: { items, calls: pendingCalls } };
+    return storeAnswer(tx, account, input.requestKey, request, items as RenewItemResult[]);
   });
+
+  if ('twin' in first) return waitForStoredAnswer(db, account, input.requestKey, request);
+  if (!('library' in first)) return first;
+
+  // The libraries decide, with no transaction open while they answer.
+  const { items: partial, calls } = first.library;
+  const answers = await renewAtLibraries(systems, calls);
+  return db.transaction(async (tx) => {
+    const items = partial.map((i) => ('pendingAt' in i ? libraryItem(i.pendingAt, answers.get(i.loanId)) : i));
+    const decidedByLibrary = items.filter((i) => calls.some((c) => c.loanId === i.loanId));
+    await storeLibraryRenewals(
+      tx,
+      decidedByLibrary.flatMap((i) => (i.outcome === 'renewed' ? [{ loanId: i.loanId, dueOn: i.newDueOn }] : [])),
+    );
+    await releaseSubjects(tx, input.requestKey, calls.map((c) => loanSubject(c.loanId)));
+    await writeLog(tx, account, input.requestKey, decidedByLibrary.map(logOf));
+    return storeAnswer(tx, account, input.requestKey, request, items);
+  });
+}
+
+async function storeAnswer(
+  tx: Executor,
+  account: SignedInAccount,
+  requestKey: string,
+  request: RequestFingerprint,
+  items: RenewItemResult[],
+): Promise<ActionResult<RenewLoansResponse>> {
+  const response = summarise(request, items);
+  await tx
+    .update(renewalRequests)
+    .set({ response })
+    .where(and(eq(renewalRequests.accountId, account.accountId), eq(renewalRequests.requestKey, requestKey)));
+  return { ok: true, data: { items, renewed: response.renewed, refused: response.refused, replayed: false } };
 }

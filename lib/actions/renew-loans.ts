@@ -6,11 +6,12 @@ import 'server-only';
 // page afterwards (router.refresh()), so nothing is revalidated here.
 import { accountAction } from '@/lib/actions/account-action';
 import { todayInBrussels } from '@/lib/domain/dates';
+import { librarySystems } from '@/lib/library-systems/registry';
 import { renewLoansForAccount, renewLoansInput, type RenewLoansInput, type RenewLoansResponse } from './renew-loans-core';
 import type { ActionResult } from './account-action';
 
 const action = accountAction(renewLoansInput, (input, { account, db }) =>
-  renewLoansForAccount(db, account, input, todayInBrussels(new Date())),
+  renewLoansForAccount(db, account, input, todayInBrussels(new Date()), librarySystems()),
 );
 
 /** Renews the selected loans (`loanIds`) or every open loan of the card (`all` + `cardSlug`). */

@@ -22,7 +22,8 @@ const membership = (patch: Partial<MembershipRow>): MembershipRow => ({
 
 const loan = (patch: Partial<RenewalLoanRow> = {}): RenewalLoanRow => ({
   id: 100, patronId: 7, libraryId: 10, regionId: 1, titleId: 5, dueOn: '2026-11-29', renewals: 0, returnedOn: null,
-  thresholdCents: 500, outstandingCents: 0, reservationsByOthers: 0, freeCopies: 0, setAside: 0, ...patch,
+  thresholdCents: 500, outstandingCents: 0, reservationsByOthers: 0, freeCopies: 0, setAside: 0,
+  isil: 'BE-A', libraryName: 'A', itemBarcode: '3000000000001', libraryPatronId: '2000000000017', ...patch,
 });
 
 describe('renewalCandidate (pure)', () => {

@@ -45,6 +45,12 @@ export interface RenewalLoanRow {
   freeCopies: number;
   /** Of those, set aside: ready reservations, and this patron's own in-transit ones. */
   setAside: number;
+  /** The lending library, as a linked library system knows it (L1): its ISIL and name. */
+  isil: string;
+  libraryName: string;
+  itemBarcode: string;
+  /** The patron's card number at the lending library, as that library spells it; null without a card there. */
+  libraryPatronId: string | null;
 }
 
 export interface RenewalInputsRows {
@@ -89,7 +95,10 @@ export async function getRenewalInputsRows(db: Executor, account: SignedInAccoun
     target as (
       select l.id, l.patron_id, l.library_id, l.due_on, l.renewals, l.returned_on,
              ${renewalLoanColumns('i', 'lib', 'r')},
-             ${slugOf(sql`r.code`, sql`lib.isil`)} as card_slug
+             ${slugOf(sql`r.code`, sql`lib.isil`)} as card_slug,
+             lib.isil, lib.name as library_name, i.barcode as item_barcode,
+             (select coalesce(c.source_number, c.number) from cards c
+               where c.patron_id = l.patron_id and c.library_id = l.library_id order by c.id limit 1) as library_patron_id
         from loans l
         join my_patrons p on p.patron_id = l.patron_id
         join libraries lib on lib.id = l.library_id
@@ -103,6 +112,7 @@ export async function getRenewalInputsRows(db: Executor, account: SignedInAccoun
         select json_agg(json_build_object(
           'id', t.id, 'patronId', t.patron_id, 'libraryId', t.library_id, 'regionId', t.region_id,
           'titleId', t.title_id, 'dueOn', t.due_on, 'renewals', t.renewals, 'returnedOn', t.returned_on,
+          'isil', t.isil, 'libraryName', t.library_name, 'itemBarcode', t.item_barcode, 'libraryPatronId', t.library_patron_id,
           ${renewalFactsJson('t')}
         ) order by t.id)
         from target t), '[]'::json)

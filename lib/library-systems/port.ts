@@ -40,6 +40,11 @@ export interface LibraryPatronSnapshot {
   fees: LibraryFee[];
   /** The system's total of outstanding fees, integer cents, when it reports one. */
   totalFeeCents: number | null;
+  /**
+   * False when the system does not know the card number (a card replaced at the desk): the portal
+   * then reconciles nothing rather than reading "no loans" as "everything returned".
+   */
+  patronKnown?: boolean;
 }
 
 export interface LibraryItem {

@@ -1,0 +1,9 @@
+CREATE TABLE "library_claims" (
+	"subject" text PRIMARY KEY NOT NULL,
+	"account_id" integer NOT NULL,
+	"request_key" text NOT NULL,
+	"claimed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "cards" ADD COLUMN "source_number" text;--> statement-breakpoint
+ALTER TABLE "library_claims" ADD CONSTRAINT "library_claims_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;
