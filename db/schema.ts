@@ -344,6 +344,13 @@ export const reservations = pgTable(
     placedOn: date({ mode: 'string' }).notNull(),
     status: text({ enum: RESERVATION_STATUSES }).notNull(),
     readyUntil: date({ mode: 'string' }),
+    /**
+     * The library whose system holds the reservation, when a linked library reported it; null for
+     * imported ones (their pick-up branch's library holds them).
+     */
+    libraryId: integer().references(() => libraries.id),
+    /** The item a linked library's system placed the hold on (SIP2 holds are per item). */
+    libraryItemBarcode: text(),
   },
   (t) => [
     check('reservations_status_check', inList('status', RESERVATION_STATUSES)),

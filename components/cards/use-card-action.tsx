@@ -6,10 +6,23 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
-type Result<T> = { ok: true; data: T } | { ok: false; code: string };
+type Result<T> = { ok: true; data: T } | { ok: false; code: string; library?: { name: string; message: string | null } };
 
 const KNOWN = ['unauthenticated', 'invalid_input', 'not_found', 'not_active', 'not_waiting', 'branch_not_allowed', 'server_error'] as const;
 type Known = (typeof KNOWN)[number];
+
+/** A failure in one sentence; a linked library's refusal in its own words (L1, L4). */
+function failureText(t: ReturnType<typeof useTranslations<'CardActions'>>, result: Extract<Result<unknown>, { ok: false }>): string {
+  const library = result.library?.name ?? '';
+  if (result.code === 'library_refused') {
+    return result.library?.message
+      ? t('libraryError.refusedWithMessage', { library, message: result.library.message })
+      : t('libraryError.refused', { library });
+  }
+  if (result.code === 'library_unreachable' || result.code === 'in_progress') return t(`libraryError.${result.code}`, { library });
+  const code = (KNOWN as readonly string[]).includes(result.code) ? (result.code as Known) : 'other';
+  return t(`error.${code}`);
+}
 
 export function useCardAction<I, T>(action: (input: I) => Promise<Result<T>>, success: (data: T) => string) {
   const t = useTranslations('CardActions');
@@ -22,8 +35,7 @@ export function useCardAction<I, T>(action: (input: I) => Promise<Result<T>>, su
         setMessage({ text: success(result.data), error: false });
         router.refresh();
       } else {
-        const code = (KNOWN as readonly string[]).includes(result.code) ? (result.code as Known) : 'other';
-        setMessage({ text: t(`error.${code}`), error: true });
+        setMessage({ text: failureText(t, result), error: true });
       }
     },
     onError: () => setMessage({ text: t('error.other'), error: true }),

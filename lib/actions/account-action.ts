@@ -18,7 +18,14 @@ export type ActionFailureCode =
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: ActionFailureCode; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      code: ActionFailureCode;
+      fieldErrors?: Record<string, string[]>;
+      retryAfterSeconds?: number;
+      /** With `library_refused` / `library_unreachable`: which library, and its own words (L1). */
+      library?: { name: string; message: string | null };
+    };
 
 export interface ActionContext {
   account: SignedInAccount;

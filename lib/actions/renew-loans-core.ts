@@ -291,7 +291,7 @@ export async function renewLoansForAccount(
     ? { kind: 'ids', loanIds, cardSlug: input.cardSlug }
     : { kind: 'card', cardSlug: input.cardSlug as string };
 
-  const first = await db.transaction(async (tx): Promise<ActionResult<RenewLoansResponse> | { twin: true } | { library: LibraryPhase }> => {
+  const first = await db.transaction(async (tx): Promise<ActionResult<RenewLoansResponse> | { twin: true } | { askLibraries: LibraryPhase }> => {
     // 1. Claim the key (a concurrent twin waits here for our commit).
     const claimed = await tx
       .insert(renewalRequests)
@@ -365,15 +365,15 @@ export async function renewLoansForAccount(
     // 4. The log, 5. the stored answer — unless libraries are still to be asked.
     await writeLog(tx, account, input.requestKey, log);
     const pendingCalls = items.flatMap((i) => ('pendingAt' in i ? [i.pendingAt] : []));
-    if (pendingCalls.length > 0) return { library: { items, calls: pendingCalls } };
+    if (pendingCalls.length > 0) return { askLibraries: { items, calls: pendingCalls } };
     return storeAnswer(tx, account, input.requestKey, request, items as RenewItemResult[]);
   });
 
   if ('twin' in first) return waitForStoredAnswer(db, account, input.requestKey, request);
-  if (!('library' in first)) return first;
+  if (!('askLibraries' in first)) return first;
 
   // The libraries decide, with no transaction open while they answer.
-  const { items: partial, calls } = first.library;
+  const { items: partial, calls } = first.askLibraries;
   const answers = await renewAtLibraries(systems, calls);
   return db.transaction(async (tx) => {
     const items = partial.map((i) => ('pendingAt' in i ? libraryItem(i.pendingAt, answers.get(i.loanId)) : i));

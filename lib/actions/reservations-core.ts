@@ -3,12 +3,17 @@ import 'server-only';
 // 'use server' wrappers in reservations.ts add the session and zod parsing (account-action).
 // P3: every statement is limited to reservations of the account's linked patrons, in SQL, so
 // another account's reservation id is refused exactly like one that does not exist.
-import { and, eq, inArray } from 'drizzle-orm';
+//
+// L1: a reservation held by a linked library is cancelled or moved only when that library's system
+// confirms (reservation-at-library.ts); an import-only library's is changed here as before.
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accountPatrons, branches, libraries, regions, reservations } from '@/db/schema';
+import { accountPatrons, branches, cards, libraries, regions, reservations, titles } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { allowedPickupBranches } from '@/lib/data/reservations';
+import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
 import { fail, ok, type ActionResult } from './account-action';
+import { atLibrary, type ReservationAtLibrary } from './reservation-at-library';
 
 export interface CancelReservationInput {
   reservationId: number;
@@ -24,12 +29,58 @@ const ACTIVE = ['waiting', 'in_transit', 'ready'] as const;
 const linkedPatrons = (db: Pick<Db, 'select'>, account: SignedInAccount) =>
   db.select({ id: accountPatrons.patronId }).from(accountPatrons).where(eq(accountPatrons.accountId, account.accountId));
 
+/**
+ * The library that holds a reservation (the one a linked system reported, else its pick-up
+ * branch's) and how that library knows it, for the account's own reservations only (P3).
+ */
+async function reservationAtLibrary(
+  db: Db,
+  account: SignedInAccount,
+  reservationId: number,
+): Promise<(ReservationAtLibrary & { status: string }) | null> {
+  const pickupLibrary = db.select({ id: branches.libraryId }).from(branches).where(eq(branches.id, reservations.pickupBranchId));
+  const [row] = await db
+    .select({
+      id: reservations.id,
+      status: reservations.status,
+      isil: libraries.isil,
+      libraryName: libraries.name,
+      itemBarcode: reservations.libraryItemBarcode,
+      title: titles.title,
+      libraryPatronId: sql<string | null>`(select coalesce(${cards.sourceNumber}, ${cards.number}) from ${cards}
+        where ${cards.patronId} = ${reservations.patronId} and ${cards.libraryId} = ${libraries.id} order by ${cards.id} limit 1)`,
+    })
+    .from(reservations)
+    .innerJoin(titles, eq(titles.id, reservations.titleId))
+    .innerJoin(libraries, eq(libraries.id, sql`coalesce(${reservations.libraryId}, (${pickupLibrary}))`))
+    .where(and(eq(reservations.id, reservationId), inArray(reservations.patronId, linkedPatrons(db, account))));
+  return row ?? null;
+}
+
 /** Cancels an active reservation of one of the account's patrons (R3 context: any status but fulfilled/cancelled). */
 export async function cancelReservationForAccount(
   db: Db,
   account: SignedInAccount,
   input: CancelReservationInput,
+  systems: LibrarySystems = NO_LIBRARY_SYSTEMS,
 ): Promise<ActionResult<{ reservationId: number }>> {
+  const held = await reservationAtLibrary(db, account, input.reservationId);
+  if (!held) return fail('not_found');
+  const system = systems.forLibrary(held.isil);
+  if (system) {
+    if (!(ACTIVE as readonly string[]).includes(held.status)) return fail('not_active');
+    return atLibrary(
+      db,
+      account,
+      system,
+      held,
+      (s, patron) => s.cancelHold(patron, { itemBarcode: held.itemBarcode, title: held.title }),
+      async (tx) => {
+        await tx.update(reservations).set({ status: 'cancelled' }).where(eq(reservations.id, held.id));
+        return ok({ reservationId: held.id });
+      },
+    );
+  }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ id: reservations.id, status: reservations.status })
@@ -51,8 +102,36 @@ export async function changePickupForAccount(
   db: Db,
   account: SignedInAccount,
   input: ChangePickupInput,
+  systems: LibrarySystems = NO_LIBRARY_SYSTEMS,
 ): Promise<ActionResult<{ reservationId: number; branchId: number }>> {
-  return db.transaction(async (tx) => {
+  const held = await reservationAtLibrary(db, account, input.reservationId);
+  if (!held) return fail('not_found');
+  const system = systems.forLibrary(held.isil);
+  // The portal's own rules first (R3), then, at a linked library, its system decides (L1).
+  const decided = await db.transaction((tx) => decidePickup(tx, account, input, { write: !system }));
+  if (!decided.ok || !system) return decided.ok ? ok({ reservationId: decided.data.reservationId, branchId: decided.data.branchId }) : decided;
+  const { branchId, branchCode } = decided.data;
+  return atLibrary(
+    db,
+    account,
+    system,
+    held,
+    (s, patron) => s.changePickup(patron, { itemBarcode: held.itemBarcode, title: held.title }, branchCode),
+    async (tx) => {
+      await tx.update(reservations).set({ pickupBranchId: branchId }).where(eq(reservations.id, held.id));
+      return ok({ reservationId: held.id, branchId });
+    },
+  );
+}
+
+/** R3: may the reservation move to that branch; with `write`, moves it (import-only libraries). */
+async function decidePickup(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  account: SignedInAccount,
+  input: ChangePickupInput,
+  { write }: { write: boolean },
+): Promise<ActionResult<{ reservationId: number; branchId: number; branchCode: string }>> {
+  {
     const [current] = await tx
       .select({
         id: reservations.id,
@@ -81,7 +160,7 @@ export async function changePickupForAccount(
     const region = current.regionKind ? { kind: current.regionKind } : null;
     if (allowedPickupBranches(region, { libraryId: current.libraryId }, candidates).length === 0) return fail('branch_not_allowed');
 
-    await tx.update(reservations).set({ pickupBranchId: target!.id }).where(eq(reservations.id, current.id));
-    return ok({ reservationId: current.id, branchId: target!.id });
-  });
+    if (write) await tx.update(reservations).set({ pickupBranchId: target!.id }).where(eq(reservations.id, current.id));
+    return ok({ reservationId: current.id, branchId: target!.id, branchCode: target!.code });
+  }
 }

@@ -4,6 +4,7 @@ import 'server-only';
 // P3-scoped core in reservations-core.ts, then the pages that show reservations are re-rendered.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { librarySystems } from '@/lib/library-systems/registry';
 import { accountAction } from './account-action';
 import { cancelReservationForAccount, changePickupForAccount } from './reservations-core';
 
@@ -16,14 +17,14 @@ function revalidateReservations() {
 
 /** Cancels one of the account's active reservations. */
 export const cancelReservation = accountAction(z.object({ reservationId: id }), async (input, { db, account }) => {
-  const result = await cancelReservationForAccount(db, account, input);
+  const result = await cancelReservationForAccount(db, account, input, librarySystems());
   if (result.ok) revalidateReservations();
   return result;
 });
 
 /** Moves a waiting reservation's pick-up to another branch allowed by R3. */
 export const changePickupBranch = accountAction(z.object({ reservationId: id, branchId: id }), async (input, { db, account }) => {
-  const result = await changePickupForAccount(db, account, input);
+  const result = await changePickupForAccount(db, account, input, librarySystems());
   if (result.ok) revalidateReservations();
   return result;
 });

@@ -1,0 +1,58 @@
+import 'server-only';
+// L1 for reservations: at a linked library, cancelling or moving a reservation's pick-up is asked
+// of its system first, with no transaction open while it answers; the portal's copy changes only
+// when the system confirmed. One call per reservation at a time (library-claims.ts).
+import { randomUUID } from 'node:crypto';
+import type { Db } from '@/db/client';
+import type { SignedInAccount } from '@/lib/auth/session';
+import { logger } from '@/lib/log';
+import { LibraryUnavailableError, type LibraryAnswer, type LibrarySystem, type LibrarySystems } from '@/lib/library-systems/port';
+import { fail, type ActionResult } from './account-action';
+import { claimSubjects, releaseSubjects, reservationSubject } from './library-claims';
+
+export interface ReservationAtLibrary {
+  id: number;
+  isil: string;
+  libraryName: string;
+  libraryPatronId: string | null;
+  itemBarcode: string | null;
+  title: string;
+}
+
+/**
+ * Asks the reservation's linked library (`system`) to do `call`, then lets `apply` write the
+ * portal's copy in a short transaction. Failures carry the library's name and words.
+ */
+export async function atLibrary<T>(
+  db: Db,
+  account: SignedInAccount,
+  system: LibrarySystem,
+  reservation: ReservationAtLibrary,
+  call: (system: LibrarySystem, patron: string) => Promise<LibraryAnswer>,
+  apply: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<ActionResult<T>>,
+): Promise<ActionResult<T>> {
+  const library = { name: reservation.libraryName, message: null };
+  if (!reservation.libraryPatronId) return fail('library_refused', { library });
+  const key = randomUUID();
+  const subject = reservationSubject(reservation.id);
+  const claimed = await db.transaction((tx) => claimSubjects(tx, account.accountId, key, [subject]));
+  if (!claimed.has(subject)) return fail('in_progress', { library });
+  let answer: LibraryAnswer;
+  try {
+    answer = await call(system, reservation.libraryPatronId);
+  } catch (error) {
+    await db.transaction((tx) => releaseSubjects(tx, key, [subject]));
+    if (!(error instanceof LibraryUnavailableError)) throw error;
+    logger().warn({ isil: reservation.isil, cause: error.cause }, 'library system unavailable for a reservation');
+    return fail('library_unreachable', { library });
+  }
+  return db.transaction(async (tx) => {
+    await releaseSubjects(tx, key, [subject]);
+    if (!answer.ok) return fail('library_refused', { library: { name: reservation.libraryName, message: answer.message } });
+    return apply(tx);
+  });
+}
+
+export function linkedSystemOf(systems: LibrarySystems, isil: string): LibrarySystem | null {
+  return systems.forLibrary(isil);
+}
