@@ -47,7 +47,7 @@ async function renewAtOneLibrary(
       answers.set(call.loanId, answer.ok ? { outcome: 'renewed', dueOn: answer.dueOn } : { outcome: 'refused', message: answer.message });
     } catch (error) {
       if (!(error instanceof LibraryUnavailableError)) throw error;
-      logger().warn({ isil, cause: error.cause }, 'library system unavailable during renewal');
+      logger().warn({ isil, reason: error.reason }, 'library system unavailable during renewal');
       reachable = false;
       answers.set(call.loanId, { outcome: 'unreachable' });
     }

@@ -43,7 +43,7 @@ export async function atLibrary<T>(
   } catch (error) {
     await db.transaction((tx) => releaseSubjects(tx, key, [subject]));
     if (!(error instanceof LibraryUnavailableError)) throw error;
-    logger().warn({ isil: reservation.isil, cause: error.cause }, 'library system unavailable for a reservation');
+    logger().warn({ isil: reservation.isil, reason: error.reason }, 'library system unavailable for a reservation');
     return fail('library_unreachable', { library });
   }
   return db.transaction(async (tx) => {

@@ -102,10 +102,11 @@ export interface LibrarySystems {
 export class LibraryUnavailableError extends Error {
   constructor(
     readonly isil: string,
-    readonly cause: 'unreachable' | 'timeout' | 'protocol',
+    /** Why; the underlying error, if any, is the standard `cause`. */
+    readonly reason: 'unreachable' | 'timeout' | 'protocol',
     options?: { cause?: unknown },
   ) {
-    super(`library system ${isil} unavailable: ${cause}`, options);
+    super(`library system ${isil} unavailable: ${reason}`, options);
     this.name = 'LibraryUnavailableError';
   }
 }
