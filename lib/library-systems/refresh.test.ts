@@ -13,6 +13,7 @@ import { addDays } from '@/lib/domain/dates';
 import { READY_FOR_DAYS } from '@/lib/domain/library-reconcile';
 import { drivers, freshDb, type TestDb } from '@/test/db';
 import { FakeLibrarySystem, fakeSystems } from '@/test/fake-library-system';
+import { refreshCardForAccount } from '@/lib/actions/refresh-card-core';
 import { refreshAccount, refreshPatronAtLibrary, type RefreshTarget } from './refresh';
 
 const d = (days: number) => addDays(TODAY, days);
@@ -306,5 +307,21 @@ describe.each(drivers)('library refresh (%s)', (driver) => {
     // Mallory's card shows her own fetch, not An's.
     const mallory = (await getHistoryView(t.db, s.mallory, s.slugs.zo, {}, TODAY))!;
     expect(mallory.freshness.map((f) => [f.libraryName, new Date(f.fetchedAt!).toISOString()])).toEqual([[s.names.zottegem, at(20).toISOString()]]);
+  });
+  it("P3 the refresh button: another account's card is not found and nobody is asked; the own card is fetched once", async () => {
+    zot.calls.length = 0;
+    oos.calls.length = 0;
+    const systems = fakeSystems(zot, oos);
+    expect(await refreshCardForAccount(t.db, systems, s.mallory, { card: s.slugs.le }, at(90))).toEqual({ ok: false, code: 'not_found' });
+    expect(await refreshCardForAccount(t.db, systems, s.mallory, { card: 'x'.repeat(500) }, at(90))).toEqual({ ok: false, code: 'not_found' });
+    expect([...zot.calls, ...oos.calls]).toEqual([]);
+    const summary = { fetched: 2, unreachable: 0, notDue: 0, failed: 0 };
+    expect(await refreshCardForAccount(t.db, systems, s.family, { card: s.slugs.zo }, at(90))).toEqual({ ok: true, data: summary });
+    // Pressed again at once: the libraries are not asked twice.
+    expect(await refreshCardForAccount(t.db, systems, s.family, { card: s.slugs.zo }, at(90))).toEqual({ ok: true, data: { ...summary, fetched: 0, notDue: 2 } });
+    expect(zot.callsOf('getPatron')).toEqual([AN_ZOT]);
+    expect(oos.callsOf('getPatron')).toEqual([AN_OOS]);
+    // A card of the account without a linked library: nothing to fetch, no failure.
+    expect(await refreshCardForAccount(t.db, systems, s.family, { card: s.slugs.gent }, at(91))).toEqual({ ok: true, data: { ...summary, fetched: 0 } });
   });
 });
