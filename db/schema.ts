@@ -345,11 +345,11 @@ export const reservations = pgTable(
     status: text({ enum: RESERVATION_STATUSES }).notNull(),
     readyUntil: date({ mode: 'string' }),
     /**
-     * The library whose system holds the reservation, when a linked library reported it; null for
-     * imported ones (their pick-up branch's library holds them).
+     * Linked libraries (issue 12): the library whose system holds this reservation (a hold), and the
+     * item barcode that system knows it by (null for a hold on a title). Null for an imported
+     * reservation: its pick-up branch's library is then taken as the one that holds it.
      */
     libraryId: integer().references(() => libraries.id),
-    /** The item a linked library's system placed the hold on (SIP2 holds are per item). */
     libraryItemBarcode: text(),
   },
   (t) => [
@@ -513,5 +513,33 @@ export const reminderSends = pgTable(
   (t) => [
     primaryKey({ columns: [t.accountId, t.sentOn] }),
     check('reminder_sends_status_check', inList('status', REMINDER_SEND_STATUSES)),
+  ],
+);
+
+export const LIBRARY_SYNC_FAILURES = ['unreachable'] as const;
+
+/**
+ * Freshness of the copy per patron record and linked library (issue 12, L3). `lastAttemptAt` is
+ * also the claim: a refresh starts only by moving it forward with a conditional update, so one
+ * refresh per patron and library runs at a time and not more often than every 30 seconds
+ * (lib/library-systems/refresh.ts). `lastFailure` is the last attempt's failure, null after a success.
+ */
+export const librarySync = pgTable(
+  'library_sync',
+  {
+    patronId: integer()
+      .notNull()
+      .references(() => patrons.id),
+    libraryId: integer()
+      .notNull()
+      .references(() => libraries.id),
+    lastFetchedAt: timestamp({ withTimezone: true }),
+    lastAttemptAt: timestamp({ withTimezone: true }).notNull(),
+    lastFailure: text({ enum: LIBRARY_SYNC_FAILURES }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.patronId, t.libraryId] }),
+    check('library_sync_last_failure_check', sql`${t.lastFailure} is null or ${inList('last_failure', LIBRARY_SYNC_FAILURES)}`),
+    index().on(t.libraryId),
   ],
 );

@@ -1,12 +1,26 @@
 // Top of every card page: the chooser, then the card's label as the page heading with the part's
-// name, so each page has one h1 that says where the patron is; then the parts of the card as tabs.
+// name, so each page has one h1 that says where the patron is; then the parts of the card as tabs,
+// and for linked libraries how fresh the card's data is, with the button that fetches it now (L3).
 import { getTranslations } from 'next-intl/server';
 import { CardTabs } from './card-tabs';
 import { CardChooser, type CardChoiceProps } from './card-chooser';
+import { CardFreshness } from './card-freshness';
+import type { FreshnessEntry } from './freshness-format';
 import { RememberCard } from './remember-card';
 import type { CardSection } from './sections';
 
-export async function CardPageHeader({ cards, card, section }: { cards: CardChoiceProps[]; card: CardChoiceProps; section: CardSection }) {
+export async function CardPageHeader({
+  cards,
+  card,
+  section,
+  freshness = [],
+}: {
+  cards: CardChoiceProps[];
+  card: CardChoiceProps;
+  section: CardSection;
+  /** L3: the card's linked libraries (none for import-only libraries: nothing is shown). */
+  freshness?: readonly FreshnessEntry[];
+}) {
   const t = await getTranslations('Cards');
   return (
     <div className="space-y-3">
@@ -17,6 +31,7 @@ export async function CardPageHeader({ cards, card, section }: { cards: CardChoi
         <span className="block text-lg font-semibold text-muted">{card.label}</span>
       </h1>
       <CardTabs slug={card.slug} />
+      <CardFreshness slug={card.slug} libraries={freshness} />
     </div>
   );
 }

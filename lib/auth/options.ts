@@ -4,6 +4,7 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../../db/client';
 import { env } from '../env';
+import { refreshAfterSignIn } from '../library-systems/triggers';
 import { authenticate } from './authenticate';
 import { clientAddressFromHeaders } from './client-address';
 import { authSecret } from './secret';
@@ -38,6 +39,14 @@ export function authOptions(): AuthOptions {
         },
       }),
     ],
+    events: {
+      // Issue 12: fetch fresh data from the account's linked libraries beside the sign-in, never in
+      // its way (after the response, bounded in time and calls; see lib/library-systems/triggers).
+      signIn({ user }) {
+        const accountId = Number(user.id);
+        if (Number.isSafeInteger(accountId) && accountId > 0) refreshAfterSignIn(accountId);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {

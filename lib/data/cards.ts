@@ -131,6 +131,42 @@ export const cardRegionJson = sql`(
     from regions r
    where r.id = (select cl.region_id from card_libraries cl where cl.region_id is not null limit 1))`;
 
+/**
+ * L3 json: per library of the card where one of the card's patrons holds a card, when the copy was
+ * last fetched from that library's system (issue 12) — the oldest of those patrons' fetches, null
+ * when one was never fetched — and whether the last attempt failed. Part of each view's statement,
+ * so freshness costs no extra round trip (P4). Import-only libraries never get a library_sync row;
+ * the page shows only libraries its LibrarySystems links (see `LibraryFreshness`).
+ */
+export const cardFreshnessJson = sql`coalesce((
+  select json_agg(json_build_object(
+           'libraryId', l.id, 'isil', upper(l.isil), 'libraryName', l.name,
+           'fetchedAt', f.fetched_at, 'attemptedAt', f.attempted_at, 'unreachable', f.unreachable
+         ) order by l.name, l.id)
+    from (select c.library_id,
+                 case when bool_or(ls.last_fetched_at is null) then null else min(ls.last_fetched_at) end as fetched_at,
+                 max(ls.last_attempt_at) as attempted_at,
+                 coalesce(bool_or(ls.last_failure is not null), false) as unreachable
+            from cards c
+            left join library_sync ls on ls.patron_id = c.patron_id and ls.library_id = c.library_id
+           where c.patron_id in (select patron_id from card_patrons)
+             and c.library_id in (select id from card_libraries)
+           group by c.library_id) f
+    join libraries l on l.id = f.library_id), '[]'::json)`;
+
+/** L3: how fresh the card's copy is, per library (see cardFreshnessJson). Timestamps as ISO text. */
+export interface LibraryFreshness {
+  libraryId: number;
+  isil: string;
+  libraryName: string;
+  /** Last successful fetch from the library's system; null: never. */
+  fetchedAt: string | null;
+  /** Last attempt (successful or not); null: never tried. */
+  attemptedAt: string | null;
+  /** The last attempt could not reach the library. */
+  unreachable: boolean;
+}
+
 export interface MembershipRow {
   id: number;
   patronId: number;

@@ -8,6 +8,7 @@ import type { IsoDate } from '@/lib/domain/dates';
 import { feeBlocks, sumCents } from '@/lib/domain/money';
 import {
   accountScope,
+  cardFreshnessJson,
   cardRegionJson,
   cardScope,
   isPlausibleSlug,
@@ -15,6 +16,7 @@ import {
   queryView,
   resolveCard,
   type CardChoice,
+  type LibraryFreshness,
   type MembershipRow,
   type RegionRow,
 } from './cards';
@@ -40,6 +42,8 @@ export interface LibraryFees {
 export interface FeesView {
   cards: CardChoice[];
   card: CardChoice;
+  /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
+  freshness: LibraryFreshness[];
   libraries: LibraryFees[];
   totalCents: number;
   /** The region's RN5 threshold; 0 (no block) for a lone library. */
@@ -50,12 +54,13 @@ export interface FeesView {
 
 export async function getFeesView(db: Executor, account: SignedInAccount, slug: string, today: IsoDate): Promise<FeesView | null> {
   if (!isPlausibleSlug(slug)) return null;
-  const view = await queryView<{ memberships: MembershipRow[]; region: RegionRow | null; fees: (FeeView & { libraryId: number; libraryName: string })[] }>(
+  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; region: RegionRow | null; fees: (FeeView & { libraryId: number; libraryName: string })[] }>(
     db,
     sql`
       with ${accountScope(account)}, ${cardScope(slug)}
       select json_build_object(
         'memberships', ${membershipsJson},
+        'freshness', ${cardFreshnessJson},
         'region', ${cardRegionJson},
         'fees', coalesce((
           select json_agg(json_build_object(
@@ -86,6 +91,7 @@ export async function getFeesView(db: Executor, account: SignedInAccount, slug: 
   return {
     cards: context.cards,
     card,
+    freshness: view.freshness,
     libraries,
     totalCents: sumCents(view.fees.map((f) => f.amountCents)),
     thresholdCents,

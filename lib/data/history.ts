@@ -8,12 +8,14 @@ import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
 import {
   accountScope,
+  cardFreshnessJson,
   cardScope,
   isPlausibleSlug,
   membershipsJson,
   queryView,
   resolveCard,
   type CardChoice,
+  type LibraryFreshness,
   type MembershipRow,
 } from './cards';
 
@@ -37,6 +39,8 @@ export interface HistoryEntry {
 export interface HistoryView {
   cards: CardChoice[];
   card: CardChoice;
+  /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
+  freshness: LibraryFreshness[];
   entries: HistoryEntry[];
   total: number;
   page: number;
@@ -97,12 +101,13 @@ export async function getHistoryView(
   const search = normaliseSearch(options.search);
   const page = Number.isSafeInteger(options.page) && (options.page ?? 0) > 0 ? options.page! : 1;
   const offset = (page - 1) * HISTORY_PAGE_SIZE;
-  const view = await queryView<{ memberships: MembershipRow[]; recording: boolean | null; total: number; entries: HistoryEntry[] }>(
+  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; recording: boolean | null; total: number; entries: HistoryEntry[] }>(
     db,
     sql`
       with ${accountScope(account)}, ${cardScope(slug)}, ${historyRows(search)}
       select json_build_object(
         'memberships', ${membershipsJson},
+        'freshness', ${cardFreshnessJson},
         'recording', (select bool_and(p.history_enabled) from patrons p where p.id in (select patron_id from card_patrons)),
         'total', (select count(*) from history)::int,
         'entries', coalesce((
@@ -117,6 +122,7 @@ export async function getHistoryView(
   return {
     cards: context.cards,
     card,
+    freshness: view.freshness,
     entries: view.entries,
     total: view.total,
     page,

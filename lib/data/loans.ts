@@ -11,6 +11,7 @@ import { dueStatus, type DueStatus } from '@/lib/domain/due-status';
 import { decideRenewal, type RenewalDecision } from '@/lib/domain/renewal';
 import {
   accountScope,
+  cardFreshnessJson,
   cardScope,
   isPlausibleSlug,
   judgeMemberships,
@@ -18,6 +19,7 @@ import {
   queryView,
   resolveCard,
   type CardChoice,
+  type LibraryFreshness,
   type JudgedMembership,
   type MembershipRow,
 } from './cards';
@@ -66,6 +68,8 @@ export interface BranchGroup {
 export interface LoansView {
   cards: CardChoice[];
   card: CardChoice;
+  /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
+  freshness: LibraryFreshness[];
   /** Every open loan by due date (the flat view). */
   byDueDate: LoanView[];
   /** R2: per branch (library name, then branch code), by due date within a group. */
@@ -84,7 +88,7 @@ export async function getLoansView(
   today: IsoDate,
 ): Promise<LoansView | null> {
   if (!isPlausibleSlug(slug)) return null;
-  const view = await queryView<{ memberships: MembershipRow[]; loans: LoanRow[] }>(
+  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; loans: LoanRow[] }>(
     db,
     sql`
       with ${accountScope(account)}, ${cardScope(slug)},
@@ -101,6 +105,7 @@ export async function getLoansView(
       )
       select json_build_object(
         'memberships', ${membershipsJson},
+        'freshness', ${cardFreshnessJson},
         'loans', coalesce((
           select json_agg(json_build_object(
             'id', ol.id, 'patronId', ol.patron_id, 'patronName', pa.given_name,
@@ -135,7 +140,7 @@ export async function getLoansView(
     (a, b) => a.libraryName.localeCompare(b.libraryName, 'nl') || a.branch.code.localeCompare(b.branch.code, 'nl'),
   );
   const card = context.cards.find((c) => c.slug === context.card.slug)!;
-  return { cards: context.cards, card, byDueDate: loans, byBranch };
+  return { cards: context.cards, card, freshness: view.freshness, byDueDate: loans, byBranch };
 }
 
 function toLoanView(row: LoanRow, memberships: readonly JudgedMembership[], today: IsoDate, multiplePatrons: boolean): LoanView {

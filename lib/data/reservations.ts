@@ -7,6 +7,7 @@ import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
 import {
   accountScope,
+  cardFreshnessJson,
   cardRegionJson,
   cardScope,
   isPlausibleSlug,
@@ -14,6 +15,7 @@ import {
   queryView,
   resolveCard,
   type CardChoice,
+  type LibraryFreshness,
   type MembershipRow,
   type RegionRow,
 } from './cards';
@@ -59,6 +61,8 @@ export interface ReservationView {
 export interface ReservationsView {
   cards: CardChoice[];
   card: CardChoice;
+  /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
+  freshness: LibraryFreshness[];
   reservations: ReservationView[];
 }
 
@@ -87,12 +91,13 @@ export async function getReservationsView(
   today: IsoDate,
 ): Promise<ReservationsView | null> {
   if (!isPlausibleSlug(slug)) return null;
-  const view = await queryView<{ memberships: MembershipRow[]; region: RegionRow | null; branches: BranchOption[]; reservations: ReservationRow[] }>(
+  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; region: RegionRow | null; branches: BranchOption[]; reservations: ReservationRow[] }>(
     db,
     sql`
       with ${accountScope(account)}, ${cardScope(slug)}
       select json_build_object(
         'memberships', ${membershipsJson},
+        'freshness', ${cardFreshnessJson},
         'region', ${cardRegionJson},
         'branches', coalesce((
           select json_agg(json_build_object('id', b.id, 'code', b.code, 'name', b.name, 'libraryId', l.id, 'libraryName', l.name)
@@ -139,5 +144,5 @@ export async function getReservationsView(
     ];
   });
   const card = context.cards.find((c) => c.slug === context.card.slug)!;
-  return { cards: context.cards, card, reservations };
+  return { cards: context.cards, card, freshness: view.freshness, reservations };
 }

@@ -1,29 +1,71 @@
 import 'server-only';
-// The library systems this server process talks to: built once from the configuration
-// (lib/library-systems/config.ts) by the adapter factory, and shared by every request so that each
-// library's connection pool is shared too. Tests pass their own LibrarySystems to the core
-// functions instead of using this.
+// Which LibrarySystems the running server uses (issue 12). The configuration (./config.ts, from
+// LIBRARY_SYSTEMS_FILE or LIBRARY_SYSTEMS) says which libraries are linked; an adapter factory
+// turns it into LibrarySystems — createLibrarySystems (one adapter per library, by its protocol)
+// unless another is registered. Built once per process, so each library's connection pool is
+// shared by every request. Tests hand their own LibrarySystems to the functions directly.
 import { env } from '@/lib/env';
 import { loadLibrarySystemsConfig, type LibrarySystemsConfig } from './config';
 import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from './port';
 import { createLibrarySystems } from './systems';
 
-let current: { config: LibrarySystemsConfig; systems: LibrarySystems } | undefined;
+export type LibrarySystemFactory = (config: LibrarySystemsConfig) => LibrarySystems;
 
-function load() {
-  if (current) return current;
-  const e = env();
-  const config = loadLibrarySystemsConfig({ file: e.LIBRARY_SYSTEMS_FILE, inline: e.LIBRARY_SYSTEMS });
-  const systems = Object.keys(config.libraries).length === 0 ? NO_LIBRARY_SYSTEMS : createLibrarySystems(config);
-  current = { config, systems };
-  return current;
+interface RegistryState {
+  factory: LibrarySystemFactory;
+  config: LibrarySystemsConfig | null;
+  systems: LibrarySystems | null;
 }
 
-/** The linked libraries of this process (none unless configured). */
-export function librarySystems(): LibrarySystems {
-  return load().systems;
+// On globalThis, like the database handle: dev-mode module reloading must not lose the factory
+// or open a second set of connections to the same library systems.
+const globalForRegistry = globalThis as unknown as { __mbLibrarySystems?: RegistryState };
+const state = (): RegistryState => (globalForRegistry.__mbLibrarySystems ??= { factory: createLibrarySystems, config: null, systems: null });
+
+/**
+ * Registers the adapter factory. A later call replaces it; the systems made by the previous one are
+ * closed, so their connections do not linger.
+ */
+export function setLibrarySystemFactory(factory: LibrarySystemFactory): void {
+  const s = state();
+  const previous = s.systems;
+  s.factory = factory;
+  s.systems = null;
+  if (previous) closeAll(previous);
 }
 
+/** The configuration, read and validated once per process. */
 export function librarySystemsConfig(): LibrarySystemsConfig {
-  return load().config;
+  const s = state();
+  if (!s.config) {
+    const e = env();
+    s.config = loadLibrarySystemsConfig({ file: e.LIBRARY_SYSTEMS_FILE, inline: e.LIBRARY_SYSTEMS });
+  }
+  return s.config;
+}
+
+/**
+ * The systems of the linked libraries. No library configured: NO_LIBRARY_SYSTEMS (every library is
+ * import-only, the portal behaves as before issue 12).
+ */
+export function librarySystems(): LibrarySystems {
+  const s = state();
+  if (s.systems) return s.systems;
+  const config = librarySystemsConfig();
+  if (Object.keys(config.libraries).length === 0) return NO_LIBRARY_SYSTEMS;
+  s.systems = s.factory(config);
+  return s.systems;
+}
+
+/** For tests that change the environment or the factory between cases. */
+export function resetLibrarySystemsForTests(): void {
+  const s = state();
+  if (s.systems) closeAll(s.systems);
+  globalForRegistry.__mbLibrarySystems = { factory: createLibrarySystems, config: null, systems: null };
+}
+
+function closeAll(systems: LibrarySystems): void {
+  for (const isil of systems.linkedIsils()) {
+    void systems.forLibrary(isil)?.close().catch(() => {});
+  }
 }

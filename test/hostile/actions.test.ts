@@ -71,6 +71,7 @@ const { unlinkMembership } = await import('@/lib/actions/unlink-membership');
 const { changePassword, changeEmail, signOutEverywhere } = await import('@/lib/actions/account-settings');
 const { activate } = await import('@/lib/actions/activate');
 const { setLocale } = await import('@/lib/actions/set-locale');
+const { refreshCard, refreshCardForm } = await import('@/lib/actions/refresh-card');
 // The recovery actions (issue 8) are still moving: their cases are built from what is exported,
 // and the coverage test below fails when an export has no case.
 const forgotPasswordModule = (await import('@/lib/actions/forgot-password')) as Record<string, unknown>;
@@ -91,7 +92,7 @@ const RECOVERY_ACTIONS: [string, Record<string, unknown>, string][] = [
 ];
 const CASE_NAMES = [
   'renewLoans', 'cancelReservation', 'changePickupBranch', 'setHistoryRecording', 'clearHistory', 'linkMembership',
-  'unlinkMembership', 'changePassword', 'changeEmail', 'activate (public)',
+  'unlinkMembership', 'changePassword', 'changeEmail', 'activate (public)', 'refreshCard', 'refreshCardForm',
   ...RECOVERY_ACTIONS.filter(([, mod, fn]) => exportedFn(mod, fn)).map(([name]) => name),
 ];
 const { parseInput } = await import('@/lib/actions/account-action');
@@ -180,6 +181,9 @@ describe.each(drivers)('hostile input: server actions (%s)', (driver) => {
     },
     { name: 'setHistoryRecording', call: (raw) => setHistoryRecording(raw), base: { card: s.slugs.le, enabled: 'false' } },
     { name: 'clearHistory', call: (raw) => clearHistory(raw), base: { card: s.slugs.le } },
+    // Issue 12: another account's card is not found (P3) before any library is asked.
+    { name: 'refreshCard', call: (raw) => refreshCard(raw), base: { card: s.slugs.le } },
+    { name: 'refreshCardForm', call: (raw) => refreshCardForm(null, raw as FormData), base: { card: s.slugs.le }, form: true },
     {
       name: 'linkMembership',
       call: (raw) => linkMembership(null, raw as FormData),

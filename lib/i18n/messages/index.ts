@@ -1,6 +1,7 @@
 // The message catalogues, one file per area and language so that work on one area does not
 // collide with another: nl.json/en.json (the shell), identity.* (sign-in, activation, Info
-// lidmaatschap, account), portal.* (cards, overview, loans, reservations, fees, history).
+// lidmaatschap, account), portal.* (cards, overview, loans, reservations, fees, history),
+// sync.* (freshness of linked libraries' data and the refresh button, issue 12).
 // Each area file holds its own top-level namespaces; the test checks nl and en stay in step.
 import en from './en.json';
 import identityEn from './identity.en.json';
@@ -12,11 +13,13 @@ import portalEn from './portal.en.json';
 import portalNl from './portal.nl.json';
 import renewalEn from './renewal.en.json';
 import renewalNl from './renewal.nl.json';
+import syncEn from './sync.en.json';
+import syncNl from './sync.nl.json';
 
-const nlCatalog = { ...nl, ...identityNl, ...portalNl, ...renewalNl, ...mailNl };
+const nlCatalog = { ...nl, ...identityNl, ...portalNl, ...renewalNl, ...mailNl, ...syncNl };
 export type Messages = typeof nlCatalog;
 
 export const catalogs: { nl: Messages; en: Messages } = {
   nl: nlCatalog,
-  en: { ...en, ...identityEn, ...portalEn, ...renewalEn, ...mailEn },
+  en: { ...en, ...identityEn, ...portalEn, ...renewalEn, ...mailEn, ...syncEn },
 };

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { requireAccount } from '@/lib/auth/session';
 import { getFeesView } from '@/lib/data/fees';
 import { todayInBrussels } from '@/lib/domain/dates';
+import { linkedFreshness } from '@/lib/library-systems/freshness';
 import { CardPageHeader } from '@/components/cards/card-page-header';
 import { cardHref } from '@/components/cards/sections';
 import { FeesSection } from '@/components/fees/fees-section';
@@ -21,7 +22,7 @@ export default async function FeesPage({ params }: { params: Promise<{ card: str
   if (!view) notFound();
   return (
     <>
-      <CardPageHeader cards={view.cards} card={view.card} section="fees" />
+      <CardPageHeader cards={view.cards} card={view.card} section="fees" freshness={linkedFreshness(view.freshness)} />
       <FeesSection libraries={view.libraries} totalCents={view.totalCents} thresholdCents={view.thresholdCents} blocksRenewal={view.blocksRenewal} />
     </>
   );

@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { requireAccount } from '@/lib/auth/session';
 import { getHistoryView } from '@/lib/data/history';
 import { todayInBrussels } from '@/lib/domain/dates';
+import { linkedFreshness } from '@/lib/library-systems/freshness';
 import { CardPageHeader } from '@/components/cards/card-page-header';
 import { cardHref } from '@/components/cards/sections';
 import { HistorySection } from '@/components/history/history-section';
@@ -30,7 +31,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   if (!view) notFound();
   return (
     <>
-      <CardPageHeader cards={view.cards} card={view.card} section="history" />
+      <CardPageHeader cards={view.cards} card={view.card} section="history" freshness={linkedFreshness(view.freshness)} />
       <HistorySection
         card={view.card.slug}
         basePath={cardHref(view.card.slug, 'history')}

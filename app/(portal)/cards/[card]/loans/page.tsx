@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { requireAccount } from '@/lib/auth/session';
 import { getLoansView } from '@/lib/data/loans';
 import { todayInBrussels } from '@/lib/domain/dates';
+import { linkedFreshness } from '@/lib/library-systems/freshness';
 import { CardPageHeader } from '@/components/cards/card-page-header';
 import { cardHref } from '@/components/cards/sections';
 import { LoansSection } from '@/components/loans/loans-section';
@@ -29,7 +30,7 @@ export default async function LoansPage({ params, searchParams }: Props) {
   if (!view) notFound();
   return (
     <>
-      <CardPageHeader cards={view.cards} card={view.card} section="loans" />
+      <CardPageHeader cards={view.cards} card={view.card} section="loans" freshness={linkedFreshness(view.freshness)} />
       <RenewArea
         cardSlug={view.card.slug}
         loans={view.byDueDate.map((loan) => ({ id: loan.id, title: loan.title, decision: loan.renewal }))}

@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { requireAccount } from '@/lib/auth/session';
 import { getReservationsView } from '@/lib/data/reservations';
 import { todayInBrussels } from '@/lib/domain/dates';
+import { linkedFreshness } from '@/lib/library-systems/freshness';
 import { CardPageHeader } from '@/components/cards/card-page-header';
 import { cardHref } from '@/components/cards/sections';
 import { ReservationsTable } from '@/components/reservations/reservations-table';
@@ -22,7 +23,7 @@ export default async function ReservationsPage({ params }: { params: Promise<{ c
   if (!view) notFound();
   return (
     <>
-      <CardPageHeader cards={view.cards} card={view.card} section="reservations" />
+      <CardPageHeader cards={view.cards} card={view.card} section="reservations" freshness={linkedFreshness(view.freshness)} />
       <ReservationsTable reservations={view.reservations} />
     </>
   );
