@@ -5,6 +5,7 @@ import type tls from 'node:tls';
 import { z } from 'zod';
 import { SipConnection, type SipAnswer } from './connection';
 import { SipArgumentError } from './errors';
+import { projectSipLogger, type SipLogger } from './log';
 import * as m from './messages';
 import { SipPool } from './pool';
 
@@ -36,6 +37,8 @@ export interface Sip2ClientDeps {
   /** The transaction date of every request; the terminal's local time by default. */
   clock?: () => Date;
   tlsOptions?: tls.ConnectionOptions;
+  /** Where connection events go; lib/log.ts by default. Lines name the endpoint, never a patron. */
+  logger?: SipLogger;
 }
 
 export interface PatronPasswordOption {
@@ -106,7 +109,10 @@ export class Sip2Client {
           host: o.host, port: o.port, tls: o.tls, tlsOptions: deps.tlsOptions,
           charset: o.charset, timeoutMs: o.timeoutMs, login: o.login,
         }),
-      { maxConnections: o.maxConnections, maxQueue: o.maxQueue, acquireTimeoutMs: o.timeoutMs },
+      {
+        maxConnections: o.maxConnections, maxQueue: o.maxQueue, acquireTimeoutMs: o.timeoutMs,
+        endpoint: `${o.host}:${o.port}`, logger: deps.logger ?? projectSipLogger,
+      },
     );
   }
 

@@ -308,6 +308,31 @@ describe('pool', () => {
   });
 });
 
+describe('logging', () => {
+  it('lines name the endpoint and the error, never a patron id or a password', async () => {
+    const lines: string[] = [];
+    const capture = { debug: (f: object, m: string) => lines.push(JSON.stringify(f) + m), warn: (f: object, m: string) => lines.push(JSON.stringify(f) + m) };
+    const fake = await startFakeAcs((m, ctx) => {
+      if (m.body.startsWith('93') && ctx.count('93') === 1) {
+        ctx.reply('940');
+        return true;
+      }
+      if (m.body.startsWith('23')) ctx.socket.destroy();
+    });
+    fakes.push(fake);
+    const client = new Sip2Client(
+      { host: '127.0.0.1', port: fake.port, tls: false, charset: 'ascii', institutionId: 'X', login: { user: 'u', password: 'secret-pw' } },
+      { logger: capture },
+    );
+    clients.push(client);
+    await expect(client.patronStatus('patron-4711', { patronPassword: '9876' })).rejects.toThrow(SipLoginError);
+    await expect(client.patronStatus('patron-4711', { patronPassword: '9876' })).rejects.toThrow(SipConnectionError);
+    expect(lines.some((l) => l.includes('sip2 connection failed') && l.includes('SipLoginError'))).toBe(true);
+    expect(lines.some((l) => l.includes('sip2 connection opened'))).toBe(true);
+    for (const line of lines) expect(line).not.toMatch(/secret-pw|patron-4711|9876/);
+  });
+});
+
 describe('options', () => {
   it('are validated; the error names the field, never the password', () => {
     expect(() => new Sip2Client({ host: '', port: 0, tls: false, charset: 'ascii', institutionId: 'X', login: { user: 'u', password: 'p|w' } })).toThrow(SipArgumentError);

@@ -111,7 +111,7 @@ export class SipConnection {
       this.pending = {
         expectId, seq, frame, resent: false, timer,
         resolve: (answer) => {
-          this.requestsDone++;
+          if (phase === 'request') this.requestsDone++;
           resolve(answer);
         },
         reject,
