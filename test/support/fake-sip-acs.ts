@@ -2,6 +2,7 @@
 // dropped connection, silence, a 96, a corrupted answer, garbage. Not a SIP2 implementation: each
 // test scripts the answers it needs.
 import net from 'node:net';
+import tls from 'node:tls';
 import { sipChecksum, verifySipChecksum } from '../../lib/library-link/sip2/checksum';
 
 export interface ReceivedMessage {
@@ -50,10 +51,10 @@ export function frameAnswer(body: string, seq: number | null, corrupt = false): 
 }
 
 /** Starts the fake on a free loopback port. Login (93) is answered 941 unless the handler took it. */
-export async function startFakeAcs(handler: FakeAcsHandler): Promise<FakeAcs> {
+export async function startFakeAcs(handler: FakeAcsHandler, options: { tls?: tls.TlsOptions } = {}): Promise<FakeAcs> {
   const sockets = new Set<net.Socket>();
   const state: FakeAcs = { port: 0, received: [], connections: 0, close: async () => {} };
-  const server = net.createServer((socket) => {
+  const onSocket = (socket: net.Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
@@ -90,7 +91,8 @@ export async function startFakeAcs(handler: FakeAcsHandler): Promise<FakeAcs> {
         if (!handled && message.body.startsWith('93')) ctx.reply('941');
       }
     });
-  });
+  };
+  const server = options.tls ? tls.createServer(options.tls, onSocket) : net.createServer(onSocket);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.port = (server.address() as net.AddressInfo).port;
   state.close = async () => {
