@@ -165,4 +165,26 @@ describe.skipIf(!isSip2ReferenceServerAvailable())('Sip2Client against the refer
     const info = await client.patronInformation('djfiander', { patronPassword: PIN, summary: 'charged' });
     expect(info.chargedItems).toEqual([]);
   });
+
+  // The server serves one connection at a time, so the ASCII client lets go of its connection first.
+  it('a UTF-8 endpoint (LPL): checksums over the UTF-8 bytes are accepted and verified both ways', async () => {
+    await client.close();
+    const utf8 = new Sip2Client({
+      host: server.host, port: server.port, tls: false, charset: 'utf-8', institutionId: 'LPL',
+      login: { user: 'lpl-sc', password: '1234' }, timeoutMs: 5_000,
+    });
+    try {
+      const item = await utf8.itemInformation('660');
+      // The sample data's "á" is a Latin-1 byte that Perl's decode_utf8 turns into U+FFFD.
+      expect(item.titleId).toBe('Harry Potter y el c\uFFFDliz de fuego');
+      const unknown = await utf8.patronStatus('josé', { patronPassword: '1' });
+      // Quirk: the server echoes request values encoded to UTF-8 twice, after NFD ("josé" → "josÃ©"
+      // with the Ã decomposed). What arrived is still exactly what it sent: the checksum held.
+      const doubled = Buffer.from('josé', 'utf8').toString('latin1').normalize('NFD');
+      expect(unknown).toMatchObject({ validPatron: false, patronId: doubled });
+    } finally {
+      await utf8.close();
+      client = make();
+    }
+  });
 });
