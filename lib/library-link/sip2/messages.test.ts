@@ -2,7 +2,7 @@
 // computed with SIPServer's Sip::Checksum (an independent implementation), not with ours.
 import { describe, expect, it } from 'vitest';
 import { SipArgumentError, SipProtocolError } from './errors';
-import { frameMessage, unframeMessage } from './framing';
+import { RESEND_REQUEST, frameMessage, unframeMessage } from './framing';
 import * as m from './messages';
 
 const now = new Date(2026, 10, 29, 12, 0, 0); // local time: the text below does not depend on TZ
@@ -28,10 +28,13 @@ describe('request builders → exact wire text', () => {
     ['hold 15 cancel by title', m.buildHold(ctx, { mode: '-', patronId: 'miker', titleId: 'Perl 5 desktop reference' }), 1, `15-${D}AOUWOLS|AAmiker|AJPerl 5 desktop reference|AC|AY1AZEA39`],
     ['end patron session 35', m.buildEndPatronSession(ctx, { patronId: 'djfiander', patronPassword: '6789' }), 2, `35${D}AOUWOLS|AAdjfiander|AC|AD6789|AY2AZF0CD`],
     ['terminal password in AC', m.buildItemInformation({ ...ctx, terminalPassword: 'tpw' }, { itemId: '1565921879' }), 3, `17${D}AOUWOLS|AB1565921879|ACtpw|AY3AZF2E1`],
-    ['request ACS resend 97', '97', 5, '97AY5AZFE26'],
   ];
   it.each(cases)('%s', (_name, body, seq, expected) => {
     expect(wire(body, seq)).toBe(`${expected}\r`);
+  });
+
+  it('request ACS resend 97: the literal of the spec, no sequence number', () => {
+    expect(RESEND_REQUEST.toString('latin1')).toBe('97AZFEF5\r');
   });
 
   it('encodes per charset before the checksum (utf-8, latin1, ascii)', () => {
