@@ -1,6 +1,7 @@
 // The SIP2 client against an implementation nobody on this project wrote: Evergreen's SIPServer
 // with its in-memory sample ILS (/work/shared/sip2-reference-server, see its README). The steps
 // build on each other (a loan, then a hold on it, …), so they run in order on one server.
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   isSip2ReferenceServerAvailable,
@@ -184,6 +185,65 @@ describe.skipIf(!isSip2ReferenceServerAvailable())('Sip2Client against the refer
       expect(unknown).toMatchObject({ validPatron: false, patronId: doubled });
     } finally {
       await utf8.close();
+      client = make();
+    }
+  });
+
+  // A proxy that damages one checksum in each direction, so the server's own resend handling is
+  // exercised: our damaged 17 gets a 96 and is sent again; its damaged 24 makes us send 97.
+  it('resend both ways with the real server: 96 for a damaged request, 97 for a damaged answer', async () => {
+    await client.close();
+    const damage = (line: string) => line.replace(/AZ([0-9A-F]{4})$/, (_m, sum: string) => `AZ${sum === '0000' ? '0001' : '0000'}`);
+    const seen: string[] = [];
+    let requestDamaged = false;
+    let answerDamaged = false;
+    const lines = (onLine: (line: string) => string, write: (text: string) => void) => {
+      let buffer = '';
+      return (chunk: Buffer) => {
+        buffer += chunk.toString('latin1');
+        let i: number;
+        while ((i = buffer.indexOf('\r')) >= 0) {
+          const line = buffer.slice(0, i);
+          buffer = buffer.slice(i + 1);
+          write(`${onLine(line)}\r`);
+        }
+      };
+    };
+    const proxy = net.createServer((down) => {
+      const up = net.connect(server.port, server.host);
+      down.on('data', lines((line) => {
+        seen.push(`> ${line.slice(0, 2)}${line === '97AZFEF5' ? ' 97AZFEF5' : ''}`);
+        if (line.startsWith('17') && !requestDamaged) {
+          requestDamaged = true;
+          return damage(line);
+        }
+        return line;
+      }, (text) => up.write(text, 'latin1')));
+      up.on('data', lines((line) => {
+        seen.push(`< ${line.slice(0, 2)}`);
+        if (line.startsWith('24') && !answerDamaged) {
+          answerDamaged = true;
+          return damage(line);
+        }
+        return line;
+      }, (text) => down.write(text, 'latin1')));
+      down.on('close', () => up.destroy());
+      up.on('close', () => down.destroy());
+      down.on('error', () => {});
+      up.on('error', () => {});
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const viaProxy = new Sip2Client({
+      host: '127.0.0.1', port: (proxy.address() as net.AddressInfo).port, tls: false, charset: 'ascii', institutionId: 'UWOLS',
+      login: { user: 'scclient', password: 'clientpwd' }, timeoutMs: 5_000,
+    });
+    try {
+      await expect(viaProxy.itemInformation(PERL)).resolves.toMatchObject({ itemId: PERL });
+      await expect(viaProxy.patronStatus('miker', { patronPassword: PIN })).resolves.toMatchObject({ patronId: 'miker', validPatronPassword: true });
+      expect(seen).toEqual(['> 93', '< 94', '> 17', '< 96', '> 17', '< 18', '> 23', '< 24', '> 97 97AZFEF5', '< 24']);
+    } finally {
+      await viaProxy.close();
+      await new Promise<void>((r) => proxy.close(() => r()));
       client = make();
     }
   });
