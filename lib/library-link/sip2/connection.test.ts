@@ -311,6 +311,49 @@ describe('pool', () => {
   });
 });
 
+describe('patron information paging', () => {
+  const ITEMS = ['i1', 'i2', 'i3', 'i4', 'i5'];
+  const answer = (items: string[]) =>
+    `64              000${T}0000000000050000000000000000AOX|AAp1|AEP|${items.map((i) => `AU${i}|`).join('')}BLY|`;
+  const range = (body: string) => {
+    const bp = /\|BP(\d+)\|/.exec(body);
+    const bq = /\|BQ(\d+)\|/.exec(body);
+    return { start: bp ? Number(bp[1]) : 1, end: bq ? Number(bq[1]) : ITEMS.length };
+  };
+
+  it('reads the whole list with BP/BQ when the ACS sends it in pages', async () => {
+    const { fake, client } = await setup((m, ctx) => {
+      if (m.body.startsWith('63')) {
+        const { start, end } = range(m.body);
+        ctx.reply(answer(ITEMS.slice(start - 1, Math.min(end, start + 1)))); // two per page
+      }
+    });
+    const info = await client.patronInformation('p1', { summary: 'charged' });
+    expect(info.chargedItems).toEqual(ITEMS);
+    expect(info.counts.charged).toBe(5);
+    const asked = fake.received.filter((m) => m.body.startsWith('63')).map((m) => range(m.body));
+    expect(asked).toEqual([{ start: 1, end: 5 }, { start: 3, end: 5 }, { start: 5, end: 5 }]);
+  });
+
+  it('stops when the ACS ignores BP/BQ and sends the first page again', async () => {
+    const { fake, client } = await setup((m, ctx) => {
+      if (m.body.startsWith('63')) ctx.reply(answer(ITEMS.slice(0, 2)));
+    });
+    const info = await client.patronInformation('p1', { summary: 'charged' });
+    expect(info.chargedItems).toEqual(['i1', 'i2']);
+    expect(fake.received.filter((m) => m.body.startsWith('63'))).toHaveLength(2);
+  });
+
+  it('with start/end given, asks once for exactly that range', async () => {
+    const { fake, client } = await setup((m, ctx) => {
+      if (m.body.startsWith('63')) ctx.reply(answer(ITEMS.slice(1, 3)));
+    });
+    const info = await client.patronInformation('p1', { summary: 'charged', start: 2, end: 3 });
+    expect(info.chargedItems).toEqual(['i2', 'i3']);
+    expect(fake.received.filter((m) => m.body.startsWith('63')).map((m) => range(m.body))).toEqual([{ start: 2, end: 3 }]);
+  });
+});
+
 describe('logging', () => {
   it('lines name the endpoint and the error, never a patron id or a password', async () => {
     const lines: string[] = [];
