@@ -207,14 +207,19 @@ describe('Sip2Client against a scripted ACS', () => {
   });
 
   it('the ACS closes an idle connection: the next call reconnects and logs in again', async () => {
+    let closed!: Promise<void>;
     const { fake, client } = await setup((m, ctx) => {
       if (m.body.startsWith('99')) {
         ctx.reply(ACS_STATUS);
-        setTimeout(() => ctx.socket.end(), 10);
+        if (ctx.count('99') === 1) {
+          // The fake's side closes fully only after the client closed its side too.
+          closed = new Promise((resolve) => ctx.socket.once('close', () => resolve()));
+          setTimeout(() => ctx.socket.end(), 10);
+        }
       }
     });
     await client.scStatus();
-    await new Promise((r) => setTimeout(r, 100));
+    await closed;
     await client.scStatus();
     expect(fake.connections).toBe(2);
     expect(bodies(fake)).toEqual(['93', '99', '93', '99']);
