@@ -397,20 +397,21 @@ describe('options', () => {
 
   it('defaults: timeoutMs 10000, maxConnections 1', () => {
     const client = new Sip2Client({ host: 'h', port: 1, tls: false, charset: 'utf-8', institutionId: 'X', login: { user: 'u', password: 'p' } });
-    expect(client.options).toMatchObject({ timeoutMs: 10_000, maxConnections: 1 });
+    expect(client.options).toMatchObject({ timeoutMs: 10_000, maxConnections: 1, login: { user: 'u' } });
+    expect(JSON.stringify(client.options)).not.toMatch(/"password"|terminalPassword/);
   });
 
-  it('the transaction date comes from the injected clock (local time)', async () => {
+  it('the transaction date comes from the injected clock (local time); AC carries the terminal password', async () => {
     const fake = await startFakeAcs((m, ctx) => {
       if (m.body.startsWith('17')) ctx.reply(`1803020${'1'}${T}AB1|AJt|`);
     });
     fakes.push(fake);
     const client = new Sip2Client(
-      { host: '127.0.0.1', port: fake.port, tls: false, charset: 'ascii', institutionId: 'X', login: { user: 'u', password: 'p' } },
+      { host: '127.0.0.1', port: fake.port, tls: false, charset: 'ascii', institutionId: 'X', login: { user: 'u', password: 'p' }, terminalPassword: 'tpw' },
       { clock: () => new Date(2026, 10, 29, 12, 0, 0) },
     );
     clients.push(client);
     await client.itemInformation('1');
-    expect(fake.received.find((m) => m.body.startsWith('17'))!.body).toBe(`17${T}AOX|AB1|AC|`);
+    expect(fake.received.find((m) => m.body.startsWith('17'))!.body).toBe(`17${T}AOX|AB1|ACtpw|`);
   });
 });
