@@ -18,12 +18,16 @@ export interface Sip2ReferenceServer {
   restart(): Promise<void>;
   /** The last lines the server wrote to standard error (for failure messages). */
   stderrTail(): string;
+  /** Process group id of the running server (its leader's pid), or null when stopped. */
+  pgid(): number | null;
 }
 
 export interface StartOptions {
   /** How long to wait for the first successful login. */
   readyTimeoutMs?: number;
   port?: number;
+  /** Another start script (tests of this harness); run.sh of the reference server by default. */
+  script?: string;
 }
 
 const liveGroups = new Set<number>();
@@ -74,7 +78,7 @@ export async function startSip2ReferenceServer(options: StartOptions = {}): Prom
 
   async function launch(): Promise<void> {
     stderr = '';
-    const proc = spawn('bash', [`${SIP2_REFERENCE_DIR}/run.sh`, String(port)], {
+    const proc = spawn('bash', [options.script ?? `${SIP2_REFERENCE_DIR}/run.sh`, String(port)], {
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -140,6 +144,7 @@ export async function startSip2ReferenceServer(options: StartOptions = {}): Prom
       await launch();
     },
     stderrTail: tail,
+    pgid: () => (child as ChildProcess | null)?.pid ?? null,
   };
 }
 

@@ -5,6 +5,7 @@ import type tls from 'node:tls';
 import { z } from 'zod';
 import { SipConnection, type SipAnswer } from './connection';
 import { SipArgumentError } from './errors';
+import { projectSipLogger, type SipLogger } from './log';
 import * as m from './messages';
 import { SipPool } from './pool';
 
@@ -36,6 +37,8 @@ export interface Sip2ClientDeps {
   /** The transaction date of every request; the terminal's local time by default. */
   clock?: () => Date;
   tlsOptions?: tls.ConnectionOptions;
+  /** Where connection events go; lib/log.ts by default. Lines name the endpoint, never a patron. */
+  logger?: SipLogger;
 }
 
 export interface PatronPasswordOption {
@@ -85,10 +88,16 @@ export interface HoldOptions extends PatronPasswordOption {
 /** Pages read at most when collecting a list, so a confused ACS cannot keep us looping. */
 const MAX_PAGES = 50;
 
+/** The options as the client uses them, without the secrets (safe to show on a status page). */
+export type Sip2ClientSettings = Omit<ParsedOptions, 'login' | 'terminalPassword'> & {
+  login: Omit<ParsedOptions['login'], 'password'>;
+};
+
 export class Sip2Client {
-  readonly options: Readonly<ParsedOptions>;
+  readonly options: Readonly<Sip2ClientSettings>;
   private readonly pool: SipPool;
   private readonly clock: () => Date;
+  private readonly terminalPassword: string | undefined;
 
   constructor(options: Sip2ClientOptions, deps: Sip2ClientDeps = {}) {
     const parsed = sip2ClientOptionsSchema.safeParse(options);
@@ -97,21 +106,26 @@ export class Sip2Client {
       const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       throw new SipArgumentError(`invalid SIP2 client options: ${problems}`);
     }
-    this.options = Object.freeze(parsed.data);
+    const o = parsed.data;
+    const { terminalPassword: _terminalPassword, login, ...settings } = o;
+    this.options = Object.freeze({ ...settings, login: { user: login.user, locationCode: login.locationCode } });
+    this.terminalPassword = o.terminalPassword;
     this.clock = deps.clock ?? (() => new Date());
-    const o = this.options;
     this.pool = new SipPool(
       () =>
         SipConnection.open({
           host: o.host, port: o.port, tls: o.tls, tlsOptions: deps.tlsOptions,
           charset: o.charset, timeoutMs: o.timeoutMs, login: o.login,
         }),
-      { maxConnections: o.maxConnections, maxQueue: o.maxQueue, acquireTimeoutMs: o.timeoutMs },
+      {
+        maxConnections: o.maxConnections, maxQueue: o.maxQueue, acquireTimeoutMs: o.timeoutMs,
+        endpoint: `${o.host}:${o.port}`, logger: deps.logger ?? projectSipLogger,
+      },
     );
   }
 
   private ctx(): m.RequestContext {
-    return { institutionId: this.options.institutionId, terminalPassword: this.options.terminalPassword, now: this.clock() };
+    return { institutionId: this.options.institutionId, terminalPassword: this.terminalPassword, now: this.clock() };
   }
 
   private send(body: string, readOnly: boolean): Promise<SipAnswer> {

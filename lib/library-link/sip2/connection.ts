@@ -6,7 +6,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { SipCharset } from './charset';
 import { SipConnectionError, SipLoginError, SipProtocolError, SipTimeoutError } from './errors';
-import { FrameReader, frameMessage, frameResendRequest, unframeMessage, type ReceivedFrame } from './framing';
+import { FrameReader, RESEND_REQUEST, frameMessage, unframeMessage, type ReceivedFrame } from './framing';
 import { buildLogin, parseLoginResponse, type LoginRequest } from './messages';
 
 export interface ConnectionOptions {
@@ -32,6 +32,8 @@ interface Pending {
   frame: Buffer;
   /** The one resend the spec allows per message (96 from the ACS, or our 97 after a bad checksum). */
   resent: boolean;
+  /** We sent 97: the next answer is the ACS's retransmission. */
+  askedResend: boolean;
   resolve(answer: SipAnswer): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
@@ -109,9 +111,9 @@ export class SipConnection {
         reject(new SipTimeoutError(`${this.options.host}:${this.options.port}: no answer to ${body.slice(0, 2)} within ${this.options.timeoutMs} ms`, phase));
       }, this.options.timeoutMs);
       this.pending = {
-        expectId, seq, frame, resent: false, timer,
+        expectId, seq, frame, resent: false, askedResend: false, timer,
         resolve: (answer) => {
-          this.requestsDone++;
+          if (phase === 'request') this.requestsDone++;
           resolve(answer);
         },
         reject,
@@ -146,10 +148,13 @@ export class SipConnection {
     if (!frame.hasChecksum || !frame.checksumOk) {
       if (p.resent) return this.fail(new SipProtocolError(`bad or missing checksum in the answer to ${p.expectId}, also after a resend`, { head: frame.raw.slice(0, 40) }));
       p.resent = true;
-      this.socket.write(frameResendRequest(p.seq));
+      p.askedResend = true;
+      this.socket.write(RESEND_REQUEST);
       return;
     }
-    if (frame.seq !== p.seq) {
+    // The answer to a 97 carries the sequence number the ACS gives the 97 (which has none; the
+    // reference server uses 0), so after a 97 the id and the checksum are what is checked.
+    if (frame.seq !== p.seq && !(p.askedResend && frame.seq !== null)) {
       return this.fail(new SipProtocolError(`sequence number ${frame.seq ?? 'missing'} in the answer, expected ${p.seq}`, { head: frame.raw.slice(0, 40) }));
     }
     if (!frame.body.startsWith(p.expectId)) {

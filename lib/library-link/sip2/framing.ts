@@ -11,11 +11,12 @@ export function frameMessage(body: string, seq: number, charset: SipCharset): Bu
   return Buffer.concat([head, Buffer.from(`${sipChecksum(head)}\r`, 'latin1')]);
 }
 
-/** 97 (SC asks the ACS to resend its last answer). It carries no fields; the sequence number is
- * the one of the request it is about, so the resent answer can be matched to it. */
-export function frameResendRequest(seq: number): Buffer {
-  return frameMessage('97', seq, 'ascii');
-}
+/**
+ * 97, the SC asking the ACS to resend its last answer: "97" and the checksum, no sequence number
+ * (the form ACSs look for: SIPServer matches the literal "97AZFEF5", and treats "97AYnAZxxxx" as a
+ * message without error detection, turning error detection off for the connection).
+ */
+export const RESEND_REQUEST = Buffer.from('97AZFEF5\r', 'latin1');
 
 export interface ReceivedFrame {
   /** The whole message as text, without the CR. */

@@ -1,7 +1,7 @@
 // The SIP2 client's public surface; the other files are its parts.
 export { Sip2Client, sip2ClientOptionsSchema } from './client';
 export type {
-  Sip2ClientOptions, Sip2ClientDeps, PatronPasswordOption, PatronInformationOptions, CheckoutOptions, RenewOptions,
+  Sip2ClientOptions, Sip2ClientSettings, Sip2ClientDeps, PatronPasswordOption, PatronInformationOptions, CheckoutOptions, RenewOptions,
   RenewAllOptions, HoldOptions,
 } from './client';
 export type {

@@ -4,6 +4,7 @@
 // request timed out) is dropped; the next caller gets a fresh connect + login.
 import { SipConnectionError, SipPoolError, SipTimeoutError } from './errors';
 import type { SipConnection } from './connection';
+import { errorFields, type SipLogger } from './log';
 
 export interface PoolOptions {
   maxConnections: number;
@@ -11,6 +12,9 @@ export interface PoolOptions {
   maxQueue: number;
   /** How long a caller waits for a connection before SipTimeoutError('queue'). */
   acquireTimeoutMs: number;
+  /** "host:port", for log lines. */
+  endpoint: string;
+  logger?: SipLogger | undefined;
 }
 
 interface Waiter {
@@ -53,6 +57,9 @@ export class SipPool {
 
   private async acquire(): Promise<SipConnection> {
     const deadline = Date.now() + this.options.acquireTimeoutMs;
+    // Queue behind those already waiting: a released connection is meant for the first of them,
+    // and a newcomer taking it in between would push them back (first come, first served).
+    if (this.waiters.length > 0 && !this.closed) await this.wait(deadline);
     for (;;) {
       if (this.closed) throw new SipPoolError('the SIP2 client is closed');
       while (this.idle.length) {
@@ -62,8 +69,10 @@ export class SipPool {
       }
       if (this.size < this.options.maxConnections) {
         this.size++;
+        const started = Date.now();
         try {
           const connection = await this.open();
+          this.options.logger?.debug({ sip2: this.options.endpoint, ms: Date.now() - started, size: this.size }, 'sip2 connection opened');
           if (this.closed) {
             await connection.close();
             this.size--;
@@ -73,6 +82,7 @@ export class SipPool {
           return connection;
         } catch (error) {
           if (!(error instanceof SipPoolError)) this.size--;
+          this.options.logger?.warn({ sip2: this.options.endpoint, ms: Date.now() - started, ...errorFields(error) }, 'sip2 connection failed');
           this.wakeOne();
           throw error;
         }
@@ -116,7 +126,10 @@ export class SipPool {
   }
 
   private forget(connection: SipConnection): void {
-    if (this.all.delete(connection)) this.size--;
+    if (this.all.delete(connection)) {
+      this.size--;
+      if (!this.closed) this.options.logger?.debug({ sip2: this.options.endpoint, size: this.size }, 'sip2 connection dropped');
+    }
     connection.destroy();
   }
 
