@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNetwork } from '@/db/import/import-network';
 import { accounts, items, libraryClaims, loans, renewalLog } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
-import { Sip2Client } from '@/lib/library-link/sip2';
+import { Sip2Client } from '@/lib/library-systems/sip2';
 import { createLibrarySystems } from '@/lib/library-systems/systems';
 import { sipDueDate } from '@/lib/library-systems/sip2-adapter';
 import { todayInBrussels } from '@/lib/domain/dates';

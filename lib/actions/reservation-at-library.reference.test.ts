@@ -7,7 +7,7 @@ import { importNetwork } from '@/db/import/import-network';
 import { accounts, branches, reservations, titles } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { todayInBrussels } from '@/lib/domain/dates';
-import { Sip2Client } from '@/lib/library-link/sip2';
+import { Sip2Client } from '@/lib/library-systems/sip2';
 import { createLibrarySystems } from '@/lib/library-systems/systems';
 import { drivers, freshDb, type TestDb } from '@/test/db';
 import { startSip2ReferenceServer, type Sip2ReferenceServer } from '@/test/support/sip2-reference-server';

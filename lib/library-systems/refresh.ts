@@ -157,6 +157,12 @@ export async function refreshPatronAtLibrary(
   let itemInfo: Map<string, LibraryItem>;
   try {
     snapshot = await beforeDeadline(system.getPatron(target.libraryPatronId), deadline, target.isil);
+    if (snapshot.patronKnown === false) {
+      // The card number is unknown there (replaced at the desk?): "no loans" would read as
+      // "everything returned", so nothing is reconciled until the card is put right.
+      logger().warn(log, 'library refresh: the library does not know this card number');
+      return { status: 'failed' };
+    }
     // Item information only where patron information leaves a gap: no due date, or an item the
     // portal does not know (its title and branch). A short read, outside any transaction.
     const barcodes = [...new Set(snapshot.loans.map((l) => l.itemBarcode))];

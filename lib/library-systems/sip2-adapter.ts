@@ -1,9 +1,9 @@
-// The SIP2 adapter: a LibrarySystem spoken over SIP2 (lib/library-link/sip2) to one library's
+// The SIP2 adapter: a LibrarySystem spoken over SIP2 (lib/library-systems/sip2) to one library's
 // system, as a trusted terminal with the portal's own SIP login. Patrons are named by their card
 // number at that library; no patron PIN is sent except to check one (L5).
 import type { IsoDate } from '@/lib/domain/dates';
 import { isValidIsoDate } from '@/lib/domain/dates';
-import { Sip2Client, SipArgumentError, SipError, type Sip2ClientDeps } from '@/lib/library-link/sip2';
+import { Sip2Client, SipArgumentError, SipError, type Sip2ClientDeps } from '@/lib/library-systems/sip2';
 import type { Sip2Endpoint } from './config';
 import {
   LibraryUnavailableError,
@@ -104,10 +104,17 @@ export class Sip2LibrarySystem implements LibrarySystem {
         const item = await this.client.itemInformation(barcode);
         loans.push({ itemBarcode: barcode, dueOn: sipDueDate(item.dueDate), title: item.titleId });
       }
-      const holds: LibraryHold[] = [
-        ...ready.holdItems.map((id) => ({ itemBarcode: id, title: null, ready: true, pickupLocation: null })),
-        ...waiting.unavailableHoldItems.map((id) => ({ itemBarcode: id, title: null, ready: false, pickupLocation: null })),
-      ];
+      // A hold names an item; the system's item information gives its title. A hold whose item
+      // the system itself cannot describe is left out rather than copied as an unknown title
+      // (the reference system lists its holds by an internal reference, docs/sip2.md).
+      const holds: LibraryHold[] = [];
+      for (const [ids, isReady] of [[ready.holdItems, true], [waiting.unavailableHoldItems, false]] as const) {
+        for (const id of ids) {
+          const item = await this.client.itemInformation(id);
+          if (!item.titleId) continue;
+          holds.push({ itemBarcode: id, title: item.titleId, ready: isReady, pickupLocation: null });
+        }
+      }
       const fees: LibraryFee[] = fines.fineItems.map((description) => ({ description: description.slice(0, 200), amountCents: null }));
       return { loans, holds, fees, totalFeeCents: sipAmountCents(fines.feeAmount), patronKnown: true };
     });

@@ -3,7 +3,7 @@
 // test scripts the answers it needs.
 import net from 'node:net';
 import tls from 'node:tls';
-import { sipChecksum, verifySipChecksum } from '../../lib/library-link/sip2/checksum';
+import { sipChecksum, verifySipChecksum } from '../../lib/library-systems/sip2/checksum';
 
 export interface ReceivedMessage {
   /** The text as received, without the CR. */

@@ -5,9 +5,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
-import { sipChecksum } from '../../lib/library-link/sip2/checksum';
+import path from 'node:path';
+import { sipChecksum } from '../../lib/library-systems/sip2/checksum';
 
-export const SIP2_REFERENCE_DIR = process.env.SIP2_REFERENCE_DIR ?? '/work/shared/sip2-reference-server';
+// ../shared beside the project, as on every checkout and in CI.
+export const SIP2_REFERENCE_DIR = process.env.SIP2_REFERENCE_DIR ?? path.resolve(import.meta.dirname, '../../../shared/sip2-reference-server');
 
 export interface Sip2ReferenceServer {
   host: string;

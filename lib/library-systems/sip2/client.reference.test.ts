@@ -4,7 +4,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  isSip2ReferenceServerAvailable,
   startSip2ReferenceServer,
   type Sip2ReferenceServer,
 } from '../../../test/support/sip2-reference-server';
@@ -16,7 +15,7 @@ const ALIBI = '0440242746';
 const PIN = '6789';
 const DAY = 24 * 60 * 60 * 1000;
 
-describe.skipIf(!isSip2ReferenceServerAvailable())('Sip2Client against the reference SIP2 server', () => {
+describe('Sip2Client against the reference SIP2 server', () => {
   let server: Sip2ReferenceServer;
   let client: Sip2Client;
   const make = (password = 'clientpwd') =>
