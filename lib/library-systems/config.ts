@@ -20,6 +20,8 @@ const sip2Endpoint = z.strictObject({
   charset: z.enum(['ascii', 'utf-8', 'latin1']).default('utf-8'),
   timeoutMs: z.int().min(100).max(120_000).default(10_000),
   maxConnections: z.int().min(1).max(32).default(1),
+  /** Idle connections are closed after this long: below the ACS's own idle limit, so the ACS is free for its other terminals. */
+  idleTimeoutMs: z.int().min(100).max(3_600_000).default(30_000),
 });
 
 export const librarySystemsConfigSchema = z.strictObject({

@@ -68,6 +68,7 @@ export class Sip2LibrarySystem implements LibrarySystem {
         charset: endpoint.charset,
         timeoutMs: endpoint.timeoutMs,
         maxConnections: endpoint.maxConnections,
+        idleTimeoutMs: endpoint.idleTimeoutMs,
       },
       deps,
     );

@@ -22,7 +22,8 @@ export const SAMPLE_ITEMS = {
 export const IMPORT_ONLY_ITEM = '3900000000001';
 
 /** The configuration that links BE-REF01 to a reference server on `port`. */
-export function linkedLibraryConfig(port: number, timeoutMs = 10_000): LibrarySystemsConfig {
+/** `idleTimeoutMs` is short: the reference server serves one connection at a time, and a test's desk client must get its turn. */
+export function linkedLibraryConfig(port: number, timeoutMs = 10_000, idleTimeoutMs = 500): LibrarySystemsConfig {
   return {
     refreshAfterMinutes: 15,
     libraries: {
@@ -36,6 +37,7 @@ export function linkedLibraryConfig(port: number, timeoutMs = 10_000): LibrarySy
         charset: 'ascii',
         timeoutMs,
         maxConnections: 1,
+        idleTimeoutMs,
       },
     },
   };

@@ -24,6 +24,8 @@ export const sip2ClientOptionsSchema = z.object({
   charset: z.enum(['ascii', 'utf-8', 'latin1']),
   timeoutMs: z.number().int().min(1).max(600_000).default(10_000),
   maxConnections: z.number().int().min(1).max(32).default(1),
+  /** Idle connections are closed after this long (see pool.ts). */
+  idleTimeoutMs: z.number().int().min(100).max(3_600_000).default(30_000),
   /** Callers that may wait for a free connection before SipPoolError. */
   maxQueue: z.number().int().min(0).max(10_000).default(100),
   terminalPassword: z.string().refine((s) => !/[|\r\n]/.test(s), 'must not contain "|" or a line break').optional(),
@@ -118,7 +120,7 @@ export class Sip2Client {
           charset: o.charset, timeoutMs: o.timeoutMs, login: o.login,
         }),
       {
-        maxConnections: o.maxConnections, maxQueue: o.maxQueue, acquireTimeoutMs: o.timeoutMs,
+        maxConnections: o.maxConnections, maxQueue: o.maxQueue, acquireTimeoutMs: o.timeoutMs, idleTimeoutMs: o.idleTimeoutMs,
         endpoint: `${o.host}:${o.port}`, logger: deps.logger ?? projectSipLogger,
       },
     );

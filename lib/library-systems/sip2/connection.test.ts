@@ -225,6 +225,24 @@ describe('Sip2Client against a scripted ACS', () => {
     expect(bodies(fake)).toEqual(['93', '99', '93', '99']);
   });
 
+  it('an idle connection is closed after idleTimeoutMs, freeing a one-session ACS; the next call logs in again', async () => {
+    let closed!: Promise<void>;
+    const { fake, client } = await setup(
+      (m, ctx) => {
+        if (m.body.startsWith('93')) closed = new Promise((resolve) => ctx.socket.once('close', () => resolve()));
+        if (m.body.startsWith('99')) ctx.reply(ACS_STATUS);
+      },
+      { idleTimeoutMs: 150 },
+    );
+    await client.scStatus();
+    expect(client.stats().size).toBe(1);
+    await closed;
+    expect(client.stats()).toEqual({ size: 0, idle: 0, waiting: 0 });
+    await client.scStatus();
+    expect(fake.connections).toBe(2);
+    expect(bodies(fake)).toEqual(['93', '99', '93', '99']);
+  });
+
   it('connection refused → SipConnectionError (ECONNREFUSED) at once', async () => {
     const probe = net.createServer();
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));

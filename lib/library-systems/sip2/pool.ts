@@ -14,6 +14,12 @@ export interface PoolOptions {
   acquireTimeoutMs: number;
   /** "host:port", for log lines. */
   endpoint: string;
+  /**
+   * An idle connection is closed after this long. Many ACSs serve one session per terminal login at
+   * a time and end idle ones themselves (the reference server after 60 s): closing first frees the
+   * ACS for its other terminals and avoids finding a dead connection on the next request.
+   */
+  idleTimeoutMs?: number;
   logger?: SipLogger | undefined;
 }
 
@@ -28,6 +34,7 @@ export class SipPool {
   private size = 0;
   private closed = false;
   private readonly all = new Set<SipConnection>();
+  private readonly idleTimers = new Map<SipConnection, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly open: () => Promise<SipConnection>,
@@ -64,6 +71,8 @@ export class SipPool {
       if (this.closed) throw new SipPoolError('the SIP2 client is closed');
       while (this.idle.length) {
         const connection = this.idle.pop()!;
+        clearTimeout(this.idleTimers.get(connection));
+        this.idleTimers.delete(connection);
         if (connection.alive) return connection;
         this.forget(connection);
       }
@@ -117,8 +126,14 @@ export class SipPool {
   }
 
   private release(connection: SipConnection): void {
-    if (connection.alive && !this.closed) this.idle.push(connection);
-    else {
+    if (connection.alive && !this.closed) {
+      this.idle.push(connection);
+      if (this.options.idleTimeoutMs !== undefined) {
+        const timer = setTimeout(() => this.retire(connection), this.options.idleTimeoutMs);
+        timer.unref?.();
+        this.idleTimers.set(connection, timer);
+      }
+    } else {
       this.forget(connection);
       if (this.closed) void connection.close();
     }
@@ -133,9 +148,22 @@ export class SipPool {
     connection.destroy();
   }
 
+  /** An idle connection whose time is up: out of the pool, closed politely. */
+  private retire(connection: SipConnection): void {
+    this.idleTimers.delete(connection);
+    const i = this.idle.indexOf(connection);
+    if (i < 0) return;
+    this.idle.splice(i, 1);
+    if (this.all.delete(connection)) this.size--;
+    void connection.close().catch(() => connection.destroy());
+    this.options.logger?.debug({ sip2: this.options.endpoint, size: this.size }, 'sip2 idle connection closed');
+  }
+
   /** Closes every connection; waiting and later callers get SipPoolError. */
   async close(): Promise<void> {
     this.closed = true;
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
     for (const w of this.waiters.splice(0)) w.wake();
     const connections = [...this.all];
     this.idle.length = 0;
