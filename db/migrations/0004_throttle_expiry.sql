@@ -1,0 +1,2 @@
+ALTER TABLE "throttle_buckets" ADD COLUMN "expires_at" timestamp with time zone DEFAULT now() + interval '1 day' NOT NULL;--> statement-breakpoint
+CREATE INDEX "throttle_buckets_expires_idx" ON "throttle_buckets" USING btree ("expires_at");
