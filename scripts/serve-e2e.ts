@@ -37,6 +37,9 @@ runNextStart({
     NEXTAUTH_SECRET: E2E_AUTH_SECRET,
     NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
     E2E_SCENARIO_TOKEN,
+    // The specs stand in for one trusted proxy: each sets its own X-Forwarded-For (or none: then
+    // the socket counts), so that per-client throttles never couple tests. Never a default.
+    TRUSTED_PROXY_HOPS: '1',
     // Mails go to .eml files that the mail specs read; their links point at this server.
     SMTP_URL: '',
     OUTBOX_DIR: E2E_OUTBOX_DIR,
