@@ -2,7 +2,7 @@
 // build on its OWN, freshly wiped embedded database, so tests never touch a developer's data or a
 // real PostgreSQL:
 //  - PGLITE_DIR=.data/e2e-pglite, wiped at every start; DATABASE_URL is ignored (removed);
-//  - migrated and seeded with the demo network, then closed before `next start` opens it;
+//  - migrated and seeded with the demo network, then closed before the Next.js server (scripts/lib/next-server.ts) opens it;
 //  - a fixed test NEXTAUTH_SECRET, and E2E_SCENARIO_TOKEN, which enables the scenario import
 //    endpoint (app/api/test/scenario/route.ts) that e2e/support/scenario.ts posts to. That
 //    endpoint answers 404 whenever E2E_SCENARIO_TOKEN is unset, i.e. in every real deployment.

@@ -6,7 +6,7 @@
 //     once into .data/pin-pepper;
 //  4. open the configured database, migrate, seed the demo network when it has no libraries, CLOSE
 //     it (one process owns a PGlite directory);
-//  5. `next start` as a child in its own process group; SIGINT/SIGTERM go to the whole group; exit
+//  5. the Next.js server (scripts/lib/next-server.ts) as a child in its own process group; SIGINT/SIGTERM go to the whole group; exit
 //     with its code.
 import { configuredDbOptions } from '../db/client';
 import { pepperRequired, pinPepper } from '../lib/auth/pepper';
