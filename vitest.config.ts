@@ -17,5 +17,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: PGlite runs in-process, so more workers mostly contend.
     maxWorkers: 2,
+    // The PIN pepper (lib/auth/pepper.ts) is fixed for tests rather than generated into .data.
+    env: { PIN_PEPPER: 'test-only-pin-pepper-0123456789abcdef' },
   },
 });

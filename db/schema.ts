@@ -390,12 +390,22 @@ export const fees = pgTable(
  * Throttle buckets for sign-in, activation and linking, shared by every instance.
  * `key` is e.g. `signin:account:42`, `signin:client:203.0.113.7`, `pin:card:BE-ZOT01:2000…`.
  */
-export const throttleBuckets = pgTable('throttle_buckets', {
-  key: text().primaryKey(),
-  failures: integer().notNull().default(0),
-  windowStartedAt: timestamp({ withTimezone: true }).notNull(),
-  lockedUntil: timestamp({ withTimezone: true }),
-});
+export const throttleBuckets = pgTable(
+  'throttle_buckets',
+  {
+    key: text().primaryKey(),
+    failures: integer().notNull().default(0),
+    windowStartedAt: timestamp({ withTimezone: true }).notNull(),
+    lockedUntil: timestamp({ withTimezone: true }),
+    /**
+     * When the bucket is forgotten (lib/domain/throttle.ts forgetAt); expired rows are deleted a few
+     * at a time whenever a bucket is written, so keys made up by a client cannot pile up. The default
+     * (the longest window, a day) only matters for rows that were there before the column.
+     */
+    expiresAt: timestamp({ withTimezone: true }).notNull().default(sql`now() + interval '1 day'`),
+  },
+  (t) => [index('throttle_buckets_expires_idx').on(t.expiresAt)],
+);
 
 /** One row per renewal attempt (RN7): who, which loan, the result and its reason. */
 export const renewalLog = pgTable(

@@ -20,6 +20,16 @@ const schema = z.object({
   /** The same document inline, when a file is awkward (containers); the file wins when both are set. */
   LIBRARY_SYSTEMS: z.string().min(2).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * How many reverse proxies stand in front of the portal (lib/auth/client-address.ts). 0: the
+   * client address is the socket's, and X-Forwarded-For is ignored. N: the N-th X-Forwarded-For
+   * entry from the right, i.e. the address the outermost of our own proxies saw.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Server-side secret mixed into every PIN hash (lib/auth/pepper.ts). At least 32 characters. */
+  PIN_PEPPER: z.string().min(32).optional(),
+  /** The ceiling on failed PIN checks per hour, all cards and clients together (lib/domain/throttle.ts). */
+  PIN_FAILURES_PER_HOUR: z.coerce.number().int().min(10).max(1_000_000).default(300),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -2,7 +2,7 @@
 // build on its OWN, freshly wiped embedded database, so tests never touch a developer's data or a
 // real PostgreSQL:
 //  - PGLITE_DIR=.data/e2e-pglite, wiped at every start; DATABASE_URL is ignored (removed);
-//  - migrated and seeded with the demo network, then closed before `next start` opens it;
+//  - migrated and seeded with the demo network, then closed before the Next.js server (scripts/lib/next-server.ts) opens it;
 //  - a fixed test NEXTAUTH_SECRET, and E2E_SCENARIO_TOKEN, which enables the scenario import
 //    endpoint (app/api/test/scenario/route.ts) that e2e/support/scenario.ts posts to. That
 //    endpoint answers 404 whenever E2E_SCENARIO_TOKEN is unset, i.e. in every real deployment.
@@ -37,6 +37,9 @@ runNextStart({
     NEXTAUTH_SECRET: E2E_AUTH_SECRET,
     NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
     E2E_SCENARIO_TOKEN,
+    // The specs stand in for one trusted proxy: each sets its own X-Forwarded-For (or none: then
+    // the socket counts), so that per-client throttles never couple tests. Never a default.
+    TRUSTED_PROXY_HOPS: '1',
     // Mails go to .eml files that the mail specs read; their links point at this server.
     SMTP_URL: '',
     OUTBOX_DIR: E2E_OUTBOX_DIR,

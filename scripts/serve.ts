@@ -2,11 +2,14 @@
 //  1. parse the environment (lib/env.ts);
 //  2. the session secret: NEXTAUTH_SECRET/AUTH_SECRET, else — refused in production with a real
 //     database — one generated once into .data/auth-secret (0600) with a loud warning;
-//  3. open the configured database, migrate, seed the demo network when it has no libraries, CLOSE
+//  3. the PIN pepper: PIN_PEPPER, else — refused in production with a real database — one generated
+//     once into .data/pin-pepper;
+//  4. open the configured database, migrate, seed the demo network when it has no libraries, CLOSE
 //     it (one process owns a PGlite directory);
-//  4. `next start` as a child in its own process group; SIGINT/SIGTERM go to the whole group; exit
+//  5. the Next.js server (scripts/lib/next-server.ts) as a child in its own process group; SIGINT/SIGTERM go to the whole group; exit
 //     with its code.
 import { configuredDbOptions } from '../db/client';
+import { pepperRequired, pinPepper } from '../lib/auth/pepper';
 import { configuredSecret, generatedSecret, GENERATED_SECRET_FILE, secretRequired } from '../lib/auth/secret';
 import { env } from '../lib/env';
 import { listenAddress, prepareDatabase, runNextStart } from './lib/server';
@@ -47,6 +50,17 @@ if (!secret) {
       `${bar}\n`,
   );
 }
+
+// The PIN pepper, like the session secret: required in production with a real database; otherwise
+// generated once into .data before seeding, so that the seed and the server hash with the same one.
+if (pepperRequired()) {
+  fail(
+    'NODE_ENV is production and DATABASE_URL is set, but no PIN_PEPPER is.\n' +
+      '  Refusing to start: PIN hashes need a server-side secret shared by every instance and by the importer.\n' +
+      '  Set PIN_PEPPER to a long random value (e.g. `openssl rand -base64 32`), and never change or lose it.',
+  );
+}
+pinPepper();
 
 try {
   await prepareDatabase(configuredDbOptions(), { seedWhenEmpty: true });

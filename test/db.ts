@@ -15,9 +15,12 @@ export const drivers: DriverName[] = inject('pgTemplate') ? ['pglite', 'postgres
 export interface TestDb extends DbHandle {
   /** Statements sent since the last reset; for P4's round-trip counts. */
   queries: string[];
+  /** PostgreSQL only: the URL of this test database, for tests that watch it from a second connection. */
+  url?: string;
 }
 
-export async function freshDb(driver: DriverName): Promise<TestDb> {
+/** `maxConnections`: the postgres.js pool size (default 25); tests of pool pressure make it small. */
+export async function freshDb(driver: DriverName, options: { maxConnections?: number } = {}): Promise<TestDb> {
   const queries: string[] = [];
   const onQuery = (sql: string) => queries.push(sql);
   if (driver === 'pglite') {
@@ -31,10 +34,12 @@ export async function freshDb(driver: DriverName): Promise<TestDb> {
   const admin = postgres(pg.adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name} template ${pg.template}`);
   await admin.end();
-  const handle = await openDb({ url: withDatabase(pg.adminUrl, name), onQuery, maxConnections: 25 });
+  const url = withDatabase(pg.adminUrl, name);
+  const handle = await openDb({ url, onQuery, maxConnections: options.maxConnections ?? 25 });
   return {
     ...handle,
     queries,
+    url,
     close: async () => {
       await handle.close();
       const a = postgres(pg.adminUrl, { max: 1, onnotice: () => {} });

@@ -1,6 +1,7 @@
 // `npm run db:import -- FILE.json`: migrates the configured database, imports the document, and
 // prints a summary, or every error as `path: message`. Exit status 0 on success, 1 on errors,
 // 2 on wrong usage. The database is always closed, or the process would hang on the open handle.
+import { env } from '../../lib/env';
 import { configuredDbOptions, openDb, type DbHandle } from '../client';
 import { migrate } from '../migrate';
 import { importNetworkFile, type ImportResult } from './import-network';
@@ -19,6 +20,12 @@ async function main(args: string[]): Promise<number> {
   const file = files[0];
   if (files.length !== 1 || file === undefined) {
     console.error('usage: npm run db:import -- FILE.json');
+    return 2;
+  }
+  // Into PostgreSQL the PINs must be peppered with the servers' PIN_PEPPER: a pepper generated
+  // into this machine's .data would make every imported PIN fail on the servers.
+  if (env().DATABASE_URL && !env().PIN_PEPPER) {
+    console.error('import refused: DATABASE_URL is set but PIN_PEPPER is not; set it to the servers\' PIN_PEPPER.');
     return 2;
   }
   let handle: DbHandle | undefined;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { drivers, freshDb, type TestDb } from '../../test/db';
-import { verifySecret } from '../../lib/auth/hash';
+import { verifyPin, verifySecret } from '../../lib/auth/hash';
 import { accountPatrons, accounts, cards, libraryDigitalCollections, memberships, patrons, titles } from '../schema';
 import { FIXTURE_PASSWORD, FIXTURE_PINS, networkFixture, type NetworkFixture } from './fixtures';
 import { importNetwork, type ImportResult } from './import-network';
@@ -59,8 +59,8 @@ describe.each(drivers)('importNetwork (%s)', (driver) => {
   it('stores PINs and passwords only as argon2id hashes', async () => {
     const cardRows = await t.db.select().from(cards);
     const an = cardRows.find((c) => c.number === '2000123456789');
-    expect(an?.pinHash).toMatch(/^\$argon2id\$/);
-    expect(await verifySecret(an?.pinHash ?? '', FIXTURE_PINS.anCard)).toBe(true);
+    expect(an?.pinHash).toMatch(/^pep1\$\$argon2id\$/); // peppered (issue 11)
+    expect(await verifyPin(an?.pinHash ?? '', FIXTURE_PINS.anCard)).toEqual({ ok: true, upgrade: false });
     expect(cardRows.find((c) => c.number === 'OUD0042')?.pinHash).toBeNull();
     const [account] = await t.db.select().from(accounts);
     expect(account?.passwordHash).toMatch(/^\$argon2id\$/);
@@ -103,7 +103,7 @@ describe.each(drivers)('importNetwork (%s)', (driver) => {
     expect(result.counts.cards).toMatchObject({ updated: 1, unchanged: 3 });
     expect(result.counts.accounts).toMatchObject({ updated: 1 });
     const [card] = await t.db.select().from(cards).where(eq(cards.number, '2000123456789'));
-    expect(await verifySecret(card?.pinHash ?? '', '9999')).toBe(true);
+    expect(await verifyPin(card?.pinHash ?? '', '9999')).toEqual({ ok: true, upgrade: false });
     const [accountAfter] = await t.db.select().from(accounts);
     expect(accountAfter?.sessionVersion).toBe((accountBefore?.sessionVersion ?? 0) + 1);
     expect(await verifySecret(accountAfter?.passwordHash ?? '', 'another-long-password')).toBe(true);

@@ -25,7 +25,7 @@ import { classifyCardNumber } from '../../lib/domain/card-number';
 import { chunked, inChunks } from './chunks';
 import { cardNumber } from './references';
 import type { ParsedNetworkDocument } from './schema';
-import { keepOrHash, mapLimited } from './secrets';
+import { keepOrHash, keepOrHashPin, mapLimited } from './secrets';
 import { addCounts, upsertByNaturalKey, zeroCounts, type Counts } from './upsert';
 
 /** R15: a Dutch guest membership starts with 125 free loan strips. */
@@ -322,7 +322,7 @@ export async function writeNetwork(
   ).counts;
 
   at('patrons[].cards');
-  // Cards: the kind follows from the number; the PIN is stored only as a hash.
+  // Cards: the kind follows from the number; the PIN is stored only as a peppered hash.
   counts.cards = (
     await upsertByNaturalKey(
       db,
@@ -335,7 +335,7 @@ export async function writeNetwork(
         prepare: (chunk, stored) =>
           mapLimited(chunk, HASH_CONCURRENCY, async ({ pin, ...card }) => ({
             ...card,
-            pinHash: await keepOrHash(stored.get(k(card.libraryId, card.number))?.pinHash as string | null, pin),
+            pinHash: await keepOrHashPin(stored.get(k(card.libraryId, card.number))?.pinHash as string | null, pin),
           })),
       },
       doc.patrons.flatMap((p) =>

@@ -26,8 +26,9 @@ async function confirmCurrentPassword(
   now: Date,
 ): Promise<{ ok: true; current: Current } | Failure> {
   const keys: ThrottleKey[] = [{ key: `signin:account:${account.accountId}`, policy: SIGN_IN_PER_ACCOUNT }];
-  const result = await throttledAttempt<Current | 'unauthenticated' | 'wrong'>(db, keys, now, async (tx) => {
-    const [row] = await tx
+  // Counted before the check, verified outside any transaction (lib/auth/throttle-store.ts).
+  const result = await throttledAttempt<Current | 'unauthenticated' | 'wrong'>(db, keys, now, async () => {
+    const [row] = await db
       .select({ username: accounts.username, email: accounts.email, passwordHash: accounts.passwordHash })
       .from(accounts)
       .where(and(eq(accounts.id, account.accountId), eq(accounts.sessionVersion, account.sessionVersion)));

@@ -2,9 +2,10 @@ import 'server-only';
 // P1 activation: a patron without an account proves the card with its number and PIN, then gets an
 // account linked to that card's patron record, in one transaction. The order matters:
 //  1. shape and password policy first, so a typo in the password does not spend a PIN attempt;
-//  2. the PIN (throttled per card and per client, non-disclosing);
+//  2. the PIN (throttled per card and per client, non-disclosing); the attempt counts against the
+//     card and the client even when the PIN is right;
 //  3. only then "already linked" and "username taken", so neither question can be asked about a
-//     card or a name without the PIN of a real card.
+//     card or a name without the PIN of a real card, and each asking costs an attempt.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accountPatrons, accounts } from '@/db/schema';
@@ -30,7 +31,9 @@ export async function activateAccount(db: Db, raw: unknown, clientAddress: strin
   const problem = checkPassword(input.password, { username: input.username, email: input.email });
   if (problem) return fail('invalid_input', { fieldErrors: { password: [problem] } });
 
-  const card = await verifyCardPin(db, { cardNumber: input.cardNumber, pin: input.pin, clientAddress }, now);
+  // Every activation counts against the card and the client, whatever its outcome: a right PIN
+  // followed by "username taken" or "already linked" must not turn into a free probe.
+  const card = await verifyCardPin(db, { cardNumber: input.cardNumber, pin: input.pin, clientAddress }, now, { countEveryAttempt: true });
   if (!card.ok) {
     return card.code === 'throttled' ? fail('throttled', { retryAfterSeconds: card.retryAfterSeconds }) : fail('card_invalid');
   }

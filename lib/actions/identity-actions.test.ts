@@ -86,10 +86,11 @@ describe.each(drivers)('identity actions (%s)', (driver) => {
 
     it('a card whose patron is already linked: refused without naming the account', async () => {
       const before = await snapshotDatabase(t.db);
-      const r = await activateAccount(t.db, form({ username: 'someone.else' }), '198.51.100.14', NOW);
+      // Every activation counted against the card (issue 11 point 4): three so far lock it for 5 min.
+      const r = await activateAccount(t.db, form({ username: 'someone.else' }), '198.51.100.14', minutesLater(5));
       expect(r).toEqual({ ok: false, code: 'already_linked' });
       expect(JSON.stringify(r)).not.toContain('dirk.baert');
-      expect(await snapshotDatabase(t.db)).toEqual(before);
+      expect({ ...(await snapshotDatabase(t.db)), throttle_buckets: [] }).toEqual({ ...before, throttle_buckets: [] });
     });
   });
 

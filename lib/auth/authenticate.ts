@@ -1,5 +1,6 @@
 // P1 sign-in with username or e-mail + password, throttled per account and per client.
-// The answer and its timing are the same whether or not an account exists.
+// The answer and its timing are the same whether or not an account exists. The attempt is counted
+// before the password is verified, and verified outside any transaction (lib/auth/throttle-store.ts).
 import { eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';

@@ -1,6 +1,7 @@
 // Password and PIN hashing: argon2id (OWASP's first choice) via @node-rs/argon2, which ships
 // prebuilt binaries and needs no compiler.
 import { hash, verify } from '@node-rs/argon2';
+import { pinPepper } from './pepper';
 
 // @node-rs/argon2's Algorithm is a const enum; 2 is Argon2id.
 const ARGON2ID = 2;
@@ -27,4 +28,38 @@ let dummy: Promise<string> | undefined;
 export function dummyHash(): Promise<string> {
   dummy ??= hashSecret('not-a-real-secret-only-for-equal-timing');
   return dummy;
+}
+
+// PINs: a 4-digit PIN has 10 000 values, so its hash alone protects nothing once the database is
+// copied. Hashed with the server's pepper (lib/auth/pepper.ts) as argon2's secret input, and marked
+// with this prefix so that hashes made before the pepper (plain argon2id strings) still verify
+// and can be recognised for upgrading. The `1` leaves room to rotate the pepper later.
+export const PEPPERED_PREFIX = 'pep1$';
+
+export async function hashPin(pin: string): Promise<string> {
+  return PEPPERED_PREFIX + (await hash(pin, { ...options, secret: pinPepper() }));
+}
+
+export function isPeppered(stored: string): boolean {
+  return stored.startsWith(PEPPERED_PREFIX);
+}
+
+/** Whether the PIN matches; `upgrade` when it matched an old hash without pepper (re-hash it). */
+export async function verifyPin(stored: string, pin: string): Promise<{ ok: boolean; upgrade: boolean }> {
+  try {
+    if (isPeppered(stored)) {
+      return { ok: await verify(stored.slice(PEPPERED_PREFIX.length), pin, { secret: pinPepper() }), upgrade: false };
+    }
+    const ok = await verify(stored, pin);
+    return { ok, upgrade: ok };
+  } catch {
+    return { ok: false, upgrade: false };
+  }
+}
+
+let dummyPin: Promise<string> | undefined;
+/** A peppered PIN hash to verify against when there is no card: the same work as a real check. */
+export function dummyPinHash(): Promise<string> {
+  dummyPin ??= hashPin('00000000');
+  return dummyPin;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkThrottle,
+  forgetAt,
   lockDurationMs,
+  pinCeilingPolicy,
   PIN_PER_CARD,
   PIN_PER_CLIENT,
   registerFailure,
@@ -118,5 +120,28 @@ describe('P1 P2 throttle: registerFailure sequences', () => {
   it('P1 throttle: success clears the bucket', () => {
     expect(registerSuccess()).toBeNull();
     expect(checkThrottle(registerSuccess(), t0).allowed).toBe(true);
+  });
+});
+
+describe('issue 11 point 2: the PIN ceiling and when a bucket is forgotten', () => {
+  it.each([
+    // [what, failures, minutes of lock] with a ceiling of 300 an hour
+    ['below the ceiling', 299, 0],
+    ['at the ceiling: 15 min for everybody', 300, 15],
+    ['going on: doubling', 301, 30],
+    ['capped at an hour', 310, 60],
+  ] as [string, number, number][])('%s', (_what, failures, minutesLocked) => {
+    expect(lockDurationMs(failures, pinCeilingPolicy(300)) / MIN).toBe(minutesLocked);
+  });
+
+  it.each([
+    ['no lock: a window after it started', { failures: 2, windowStartedAt: t0, lockedUntil: null }, PIN_PER_CLIENT, t0 + 15 * MIN],
+    ['locked: a window after the lock ends', { failures: 10, windowStartedAt: t0, lockedUntil: t0 + 5 * MIN }, PIN_PER_CLIENT, t0 + 20 * MIN],
+    ['a lock that ended before the window: still the window', { failures: 3, windowStartedAt: t0 + 60 * MIN, lockedUntil: t0 }, PIN_PER_CARD, t0 + 60 * MIN + 24 * 60 * MIN],
+  ] as [string, ThrottleBucket, ThrottlePolicy, number][])('%s', (_what, bucket, policy, expected) => {
+    expect(forgetAt(bucket, policy).getTime()).toBe(expected);
+    // Forgotten exactly then: the next failure starts afresh.
+    expect(registerFailure(bucket, policy, expected).failures).toBe(1);
+    expect(registerFailure(bucket, policy, expected - 1).failures).toBeGreaterThan(1);
   });
 });

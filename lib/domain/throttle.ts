@@ -59,7 +59,28 @@ export const PIN_PER_CARD: ThrottlePolicy = { maxFailures: 3, windowMs: 24 * HOU
 /** PIN per client address: 10 failures in 15 min → 5 min, doubling to at most 1 h (card-number sweeps). */
 export const PIN_PER_CLIENT: ThrottlePolicy = { maxFailures: 10, windowMs: 15 * MINUTE, lockMs: 5 * MINUTE, maxLockMs: HOUR };
 
+/**
+ * The ceiling on failed PIN checks across every card and client together (activation and linking),
+ * per hour: at `failuresPerHour` PIN checks answer "try again later" for everybody for 15 min,
+ * doubling to 1 h while failures go on. The per-card and per-client buckets can be escaped by
+ * rotating cards and addresses; this one cannot. Its size is a setting (PIN_FAILURES_PER_HOUR,
+ * lib/env.ts): it must sit well above a network's honest typing errors.
+ */
+export function pinCeilingPolicy(failuresPerHour: number): ThrottlePolicy {
+  return { maxFailures: failuresPerHour, windowMs: HOUR, lockMs: 15 * MINUTE, maxLockMs: HOUR };
+}
+
 const ms = (instant: Instant): number => (typeof instant === 'number' ? instant : instant.getTime());
+
+/**
+ * When the bucket is forgotten (as if it had never been): `windowMs` after its window started or
+ * its last lock ended, whichever is later. Stored with the bucket, so that expired rows can be
+ * deleted without knowing which policy wrote them.
+ */
+export function forgetAt(bucket: ThrottleBucket, policy: ThrottlePolicy): Date {
+  const quietFrom = Math.max(ms(bucket.windowStartedAt), bucket.lockedUntil === null ? 0 : ms(bucket.lockedUntil));
+  return new Date(quietFrom + policy.windowMs);
+}
 
 /** Whether an attempt may be made now; a missing bucket (no failures) always may. */
 export function checkThrottle(bucket: ThrottleBucket | null, now: Instant): ThrottleCheck {
@@ -69,8 +90,7 @@ export function checkThrottle(bucket: ThrottleBucket | null, now: Instant): Thro
 }
 
 function isForgotten(bucket: ThrottleBucket, policy: ThrottlePolicy, now: number): boolean {
-  const quietFrom = Math.max(ms(bucket.windowStartedAt), bucket.lockedUntil === null ? 0 : ms(bucket.lockedUntil));
-  return now >= quietFrom + policy.windowMs;
+  return now >= forgetAt(bucket, policy).getTime();
 }
 
 /** The lock after the `failures`-th failure: none below the maximum, then lockMs doubling to maxLockMs. */

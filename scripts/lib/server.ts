@@ -1,11 +1,11 @@
 // Shared by scripts/serve.ts (`npm start`) and scripts/serve-e2e.ts (Playwright's web server):
 // prepare the database in THIS process (migrate, seed the demo network when empty), close it —
-// one process owns a PGlite directory — and only then start `next start` as a child.
+// one process owns a PGlite directory — and only then start the Next.js server as a child.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { constants } from 'node:os';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { openDb, type OpenDbOptions } from '../../db/client';
 import { migrate } from '../../db/migrate';
@@ -72,13 +72,16 @@ export interface StartOptions {
   logFile?: string;
 }
 
-/** Spawns `next start`, forwards SIGINT/SIGTERM/SIGHUP to it, and exits with its exit code. */
+/**
+ * Spawns the production server (scripts/lib/next-server.ts: Next.js's handler behind a Node server
+ * that passes the socket address on, which `next start` cannot), forwards SIGINT/SIGTERM/SIGHUP to
+ * it, and exits with its exit code.
+ */
 export function runNextStart(options: StartOptions): void {
-  const require = createRequire(import.meta.url);
-  const nextBin = require.resolve('next/dist/bin/next');
+  const serverScript = fileURLToPath(new URL('./next-server.ts', import.meta.url));
   const child = spawn(
     process.execPath,
-    [nextBin, 'start', '--port', String(options.port), '--hostname', options.hostname],
+    ['--import', 'tsx', serverScript, String(options.port), options.hostname],
     { stdio: options.logFile ? ['inherit', 'pipe', 'pipe'] : 'inherit', env: options.env, detached: options.detached },
   );
   if (options.logFile) {
