@@ -2,6 +2,7 @@
 // prints a summary, or every error as `path: message`. Exit status 0 on success, 1 on errors,
 // 2 on wrong usage. The database is always closed, or the process would hang on the open handle.
 import { env } from '../../lib/env';
+import { loadLibrarySystemsConfig } from '../../lib/library-systems/config';
 import { configuredDbOptions, openDb, type DbHandle } from '../client';
 import { migrate } from '../migrate';
 import { importNetworkFile, type ImportResult } from './import-network';
@@ -32,7 +33,9 @@ async function main(args: string[]): Promise<number> {
   try {
     handle = await openDb(configuredDbOptions());
     await migrate(handle);
-    const result = await importNetworkFile(handle.db, file);
+    // L5: the linked libraries check their own PINs; their cards' PINs are not kept.
+    const linked = loadLibrarySystemsConfig({ file: env().LIBRARY_SYSTEMS_FILE, inline: env().LIBRARY_SYSTEMS });
+    const result = await importNetworkFile(handle.db, file, { linkedIsils: Object.keys(linked.libraries) });
     if (!result.ok) {
       console.error(`${file}: not imported, nothing was changed (${result.errors.length} error${result.errors.length === 1 ? '' : 's'}):`);
       for (const e of result.errors) console.error(`${e.path}: ${e.message}`);

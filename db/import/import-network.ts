@@ -21,6 +21,11 @@ export interface ImportOptions {
    * it is accepted so that callers (tests, the seed) can pin it once such a rule appears.
    */
   today?: string;
+  /**
+   * ISILs of the linked libraries (issue 12, L5): their system checks card + PIN, so a PIN the
+   * document carries for one of their cards is not kept (any stored one is dropped).
+   */
+  linkedIsils?: readonly string[];
 }
 
 /** Thrown inside the transaction to roll it back when validation finds errors. */
@@ -30,7 +35,7 @@ class Refused extends Error {
   }
 }
 
-export async function importNetwork(db: Db, input: unknown, _options: ImportOptions = {}): Promise<ImportResult> {
+export async function importNetwork(db: Db, input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const shape = parseNetworkDocument(input);
   if (!shape.ok) return shape;
   const progress: WriteProgress = { section: '' };
@@ -39,7 +44,7 @@ export async function importNetwork(db: Db, input: unknown, _options: ImportOpti
       // Checked in the writer's transaction: what is stored cannot change between check and write.
       const errors = await checkNetworkDocument(tx, shape.doc);
       if (errors.length > 0) throw new Refused(errors);
-      return writeNetwork(tx, shape.doc, progress);
+      return writeNetwork(tx, shape.doc, progress, new Set((options.linkedIsils ?? []).map((i) => i.toUpperCase())));
     });
     return { ok: true, counts };
   } catch (error) {

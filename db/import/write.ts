@@ -64,6 +64,7 @@ export async function writeNetwork(
   db: Executor,
   doc: ParsedNetworkDocument,
   progress: WriteProgress = { section: '' },
+  linkedIsils: ReadonlySet<string> = new Set(),
 ): Promise<TableCounts> {
   const counts: TableCounts = {};
   const at = (section: string) => (progress.section = section);
@@ -345,7 +346,8 @@ export async function writeNetwork(
           number: cardNumber(c.number),
           sourceNumber: c.number.trim(),
           kind: classifyCardNumber(c.number),
-          pin: c.pin,
+          // L5: a linked library's system checks its own PINs; the portal keeps none of them.
+          pin: linkedIsils.has(c.library.toUpperCase()) ? null : c.pin,
         })),
       ),
     )

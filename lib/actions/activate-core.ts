@@ -13,7 +13,9 @@ import { verifyCardPin } from '@/lib/auth/card-pin';
 import { hashSecret } from '@/lib/auth/hash';
 import { activationInput } from '@/lib/auth/identity-input';
 import { checkPassword } from '@/lib/auth/password-policy';
+import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
 import { fail, ok, parseInput, type ActionResult } from './account-action';
+import { cardPinFailure } from './card-pin-failure';
 import { uniqueViolation } from './unique-violation';
 
 export type ActivationResult = ActionResult<{ accountId: number; username: string }>;
@@ -24,7 +26,13 @@ class Refusal extends Error {
   }
 }
 
-export async function activateAccount(db: Db, raw: unknown, clientAddress: string, now = new Date()): Promise<ActivationResult> {
+export async function activateAccount(
+  db: Db,
+  raw: unknown,
+  clientAddress: string,
+  now = new Date(),
+  systems: LibrarySystems = NO_LIBRARY_SYSTEMS,
+): Promise<ActivationResult> {
   const parsed = parseInput(activationInput, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.data;
@@ -33,10 +41,8 @@ export async function activateAccount(db: Db, raw: unknown, clientAddress: strin
 
   // Every activation counts against the card and the client, whatever its outcome: a right PIN
   // followed by "username taken" or "already linked" must not turn into a free probe.
-  const card = await verifyCardPin(db, { cardNumber: input.cardNumber, pin: input.pin, clientAddress }, now, { countEveryAttempt: true });
-  if (!card.ok) {
-    return card.code === 'throttled' ? fail('throttled', { retryAfterSeconds: card.retryAfterSeconds }) : fail('card_invalid');
-  }
+  const card = await verifyCardPin(db, { cardNumber: input.cardNumber, pin: input.pin, clientAddress }, now, { countEveryAttempt: true, systems });
+  if (!card.ok) return cardPinFailure(card);
 
   const passwordHash = await hashSecret(input.password);
   try {

@@ -8,7 +8,9 @@ import { accountPatrons, accounts } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { verifyCardPin } from '@/lib/auth/card-pin';
 import type { LinkInput } from '@/lib/auth/identity-input';
+import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
 import { fail, ok, type ActionResult } from './account-action';
+import { cardPinFailure } from './card-pin-failure';
 import { uniqueViolation } from './unique-violation';
 
 export type LinkResult = ActionResult<{ patronId: number }>;
@@ -19,11 +21,10 @@ export async function linkPatronForAccount(
   input: LinkInput,
   clientAddress: string,
   now = new Date(),
+  systems: LibrarySystems = NO_LIBRARY_SYSTEMS,
 ): Promise<LinkResult> {
-  const card = await verifyCardPin(db, { cardNumber: input.cardNumber, pin: input.pin, clientAddress }, now);
-  if (!card.ok) {
-    return card.code === 'throttled' ? fail('throttled', { retryAfterSeconds: card.retryAfterSeconds }) : fail('card_invalid');
-  }
+  const card = await verifyCardPin(db, { cardNumber: input.cardNumber, pin: input.pin, clientAddress }, now, { systems });
+  if (!card.ok) return cardPinFailure(card);
   try {
     return await db.transaction(async (tx) => {
       // The account row lock orders this against unlinking and "sign out everywhere".

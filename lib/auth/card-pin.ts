@@ -2,20 +2,27 @@
 // Throttled per card number and per client, more tightly than sign-in (a 4-digit PIN has only
 // 10 000 values), and under one ceiling for everybody together that rotating cards and addresses
 // cannot escape; the answer and its timing are the same whether or not the card exists.
+//
+// L5: the card of a *linked* library is proved at that library's system (patron status with the
+// PIN), never against a hash here: the portal keeps no PIN of such a library, and a PIN changed at
+// the desk works at once. The throttles above apply before any PIN reaches the library.
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { cards } from '../../db/schema';
+import { cards, libraries } from '../../db/schema';
+import { LibraryUnavailableError, NO_LIBRARY_SYSTEMS, type LibrarySystems } from '../library-systems/port';
 import { normaliseCardNumber } from '../domain/card-number';
 import { PIN_PER_CARD, PIN_PER_CLIENT, pinCeilingPolicy } from '../domain/throttle';
 import { env } from '../env';
 import { logger } from '../log';
 import { dummyPinHash, hashPin, verifyPin } from './hash';
-import { throttledAttempt, type ThrottleKey } from './throttle-store';
+import { throttledAttempt, type AttemptOutcome, type ThrottleKey } from './throttle-store';
 
 export type CardPinResult =
   | { ok: true; cardId: number; patronId: number; libraryId: number }
-  | { ok: false; code: 'invalid' | 'throttled'; retryAfterSeconds?: number };
+  | { ok: false; code: 'invalid' | 'throttled'; retryAfterSeconds?: number }
+  /** The card's linked library could not be asked (L4); the attempt does not count as a failure. */
+  | { ok: false; code: 'library_unreachable'; libraryName: string };
 
 export const cardPinInput = z.object({
   cardNumber: z.string().trim().min(4).max(40),
@@ -32,6 +39,40 @@ export interface CardPinOptions {
    * buy unlimited questions. The ceiling counts failed PINs only.
    */
   countEveryAttempt?: boolean;
+  /** The linked libraries (L5); without it every card is checked against its stored hash. */
+  systems?: LibrarySystems;
+}
+
+type Candidate = { id: number; patronId: number; libraryId: number; pinHash: string | null; isil: string; libraryName: string; libraryPatronId: string };
+type Outcome = { kind: 'match'; card: Candidate } | { kind: 'unreachable'; libraryName: string } | { kind: 'none' };
+
+/** Each candidate card in turn: at its linked library's system, else against its stored hash. */
+async function checkCandidates(db: Db, candidates: Candidate[], pin: string, systems: LibrarySystems): Promise<Outcome> {
+  let unreachable: string | null = null;
+  let hashed = false;
+  for (const candidate of candidates) {
+    const system = systems.forLibrary(candidate.isil);
+    if (system) {
+      try {
+        const answer = await system.checkPin(candidate.libraryPatronId, pin);
+        if (answer.pinValid) return { kind: 'match', card: candidate };
+      } catch (error) {
+        if (!(error instanceof LibraryUnavailableError)) throw error;
+        logger().warn({ isil: candidate.isil, reason: error.reason }, 'PIN check: library system unavailable');
+        unreachable ??= candidate.libraryName;
+      }
+      continue;
+    }
+    if (!candidate.pinHash) continue;
+    hashed = true;
+    const check = await verifyPin(candidate.pinHash, pin);
+    if (!check.ok) continue;
+    if (check.upgrade) await upgradePinHash(db, candidate.id, candidate.pinHash, pin);
+    return { kind: 'match', card: candidate };
+  }
+  // The same work whether or not a card with a PIN exists, so timing tells nothing.
+  if (!hashed) await verifyPin(await dummyPinHash(), pin);
+  return unreachable ? { kind: 'unreachable', libraryName: unreachable } : { kind: 'none' };
 }
 
 export async function verifyCardPin(
@@ -51,24 +92,38 @@ export async function verifyCardPin(
     { key: PIN_CEILING_KEY, policy: pinCeilingPolicy(env().PIN_FAILURES_PER_HOUR) },
   ];
   const pin = parsed.data.pin;
-  const result = await throttledAttempt(db, keys, now, async () => {
+  const systems = options.systems ?? NO_LIBRARY_SYSTEMS;
+  const result = await throttledAttempt<Outcome>(db, keys, now, async (): Promise<AttemptOutcome<Outcome>> => {
     // A card number is unique per library, not in the network: old cards may share one.
     const candidates = await db
-      .select({ id: cards.id, patronId: cards.patronId, libraryId: cards.libraryId, pinHash: cards.pinHash })
+      .select({
+        id: cards.id,
+        patronId: cards.patronId,
+        libraryId: cards.libraryId,
+        pinHash: cards.pinHash,
+        isil: libraries.isil,
+        libraryName: libraries.name,
+        sourceNumber: cards.sourceNumber,
+      })
       .from(cards)
+      .innerJoin(libraries, eq(libraries.id, cards.libraryId))
       .where(eq(cards.number, number))
+      .orderBy(cards.id)
       .limit(5);
-    const withPin = candidates.filter((c): c is typeof c & { pinHash: string } => !!c.pinHash);
-    if (withPin.length === 0) await verifyPin(await dummyPinHash(), pin);
-    for (const candidate of withPin) {
-      const check = await verifyPin(candidate.pinHash, pin);
-      if (!check.ok) continue;
-      if (check.upgrade) await upgradePinHash(db, candidate.id, candidate.pinHash, pin);
-      return options.countEveryAttempt
-        ? { ok: true, value: candidate, keep: [cardKey, clientKey] }
-        : { ok: true, value: candidate, clear: [cardKey] };
+    const outcome = await checkCandidates(
+      db,
+      candidates.map(({ sourceNumber, ...c }) => ({ ...c, libraryPatronId: sourceNumber ?? number })),
+      pin,
+      systems,
+    );
+    if (outcome.kind === 'unreachable') {
+      // Not the patron's failure: the counted attempt is given back (nothing was learnt).
+      return { ok: true, value: outcome };
     }
-    return { ok: false, value: null };
+    if (outcome.kind === 'none') return { ok: false, value: outcome };
+    return options.countEveryAttempt
+      ? { ok: true, value: outcome, keep: [cardKey, clientKey] }
+      : { ok: true, value: outcome, clear: [cardKey] };
   });
   if (result.throttled) {
     await verifyPin(await dummyPinHash(), pin);
@@ -81,8 +136,10 @@ export async function verifyCardPin(
       'failed PIN checks reached the hourly ceiling: PIN checks are refused for everybody for a while',
     );
   }
-  const match = result.value;
-  if (!match) return { ok: false, code: 'invalid' };
+  const outcome = result.value;
+  if (outcome.kind === 'unreachable') return { ok: false, code: 'library_unreachable', libraryName: outcome.libraryName };
+  if (outcome.kind !== 'match') return { ok: false, code: 'invalid' };
+  const match = outcome.card;
   return { ok: true, cardId: match.id, patronId: match.patronId, libraryId: match.libraryId };
 }
 

@@ -8,6 +8,7 @@
 // With it, a request must carry the same token in the `x-e2e-scenario-token` header.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { getDb } from '@/db/client';
+import { librarySystems } from '@/lib/library-systems/registry';
 import { importNetwork } from '@/db/import/import-network';
 import { env } from '@/lib/env';
 
@@ -39,7 +40,7 @@ export async function POST(request: Request): Promise<Response> {
   } catch {
     return Response.json({ ok: false, errors: [{ path: '', message: 'body is not JSON' }] }, { status: 400 });
   }
-  const result = await importNetwork(await getDb(), body);
+  const result = await importNetwork(await getDb(), body, { linkedIsils: librarySystems().linkedIsils() });
   return Response.json(result, { status: result.ok ? 200 : 422 });
 }
 
