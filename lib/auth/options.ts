@@ -6,6 +6,7 @@ import { getDb } from '../../db/client';
 import { env } from '../env';
 import { authenticate } from './authenticate';
 import { clientAddressFromHeaders } from './client-address';
+import { safeReturnPath } from '../security/safe-return-path';
 import { authSecret } from './secret';
 import { IDLE_TIMEOUT_SECONDS, REFRESH_AFTER_SECONDS, type SessionClaims } from './session-policy';
 
@@ -39,6 +40,10 @@ export function authOptions(): AuthOptions {
       }),
     ],
     callbacks: {
+      // Every callbackUrl next-auth would follow: a path of this site, else the overview (issue 11 A).
+      redirect({ url, baseUrl }) {
+        return new URL(safeReturnPath(url, { origin: baseUrl }), baseUrl).toString();
+      },
       jwt({ token, user }) {
         if (user) {
           const now = Math.floor(Date.now() / 1000);
