@@ -1,6 +1,7 @@
 // End-to-end tests against the production build (`next build` once, then `next start`) on the e2e
 // server's own fresh PGlite database — see scripts/serve-e2e.ts. Specs build their scenarios with
 // the importer (e2e/support/scenario.ts).
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_BASE_URL } from './e2e/support/config';
@@ -8,6 +9,11 @@ import { E2E_BASE_URL } from './e2e/support/config';
 // Debian's Chromium when present (`npx playwright install` cannot download here), else Playwright's.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const systemChromium = existsSync(SYSTEM_CHROMIUM);
+
+// The scenario endpoint's token, new for every run (issue 11 B): set here in the runner's main
+// process, so the workers and the web server inherit it; a value given from outside (to reuse a
+// server started by hand, see scripts/serve-e2e.ts) is kept.
+process.env.E2E_SCENARIO_TOKEN ||= randomBytes(24).toString('base64url');
 
 export default defineConfig({
   testDir: 'e2e',
