@@ -23,7 +23,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const next = afterSignInPath(first(params.next));
   if (await getSignedInAccount()) redirect(next);
   const [t, recovery, messages] = await Promise.all([getTranslations('Login'), getTranslations('Recovery'), getMessages()]);
-  const notice = params.signedOut === 'everywhere' ? t('signedOutEverywhere') : params.signedOut ? t('signedOut') : params.activated ? t('activated') : null;
+  const notice =
+    params.signedOut === 'everywhere' ? t('signedOutEverywhere')
+    : params.signedOut ? t('signedOut')
+    : params.activated ? t('activated')
+    : params.passwordReset ? (
+      <>
+        <strong className="block">{recovery('resetDoneTitle')}</strong>
+        {recovery('resetDone')}
+      </>
+    )
+    : null;
 
   return (
     <div className="max-w-xl space-y-6">
