@@ -15,6 +15,12 @@ const systemChromium = existsSync(SYSTEM_CHROMIUM);
 // server started by hand, see scripts/serve-e2e.ts) is kept.
 process.env.E2E_SCENARIO_TOKEN ||= randomBytes(24).toString('base64url');
 
+const launchOptions = {
+  ...(systemChromium ? { executablePath: SYSTEM_CHROMIUM } : {}),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+};
+const NO_JAVASCRIPT_SPEC = /no-javascript\.spec\.ts$/;
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -35,19 +41,14 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          ...(systemChromium ? { executablePath: SYSTEM_CHROMIUM } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--no-first-run',
-          ],
-        },
-      },
+      testIgnore: NO_JAVASCRIPT_SPEC,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      // Issue 11 C: the forms as a browser sends them before (or without) the page's scripts.
+      name: 'no-javascript',
+      testMatch: NO_JAVASCRIPT_SPEC,
+      use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },
     },
   ],
   webServer: {
