@@ -1,6 +1,7 @@
 // End-to-end tests against the production build (`next build` once, then `next start`) on the e2e
 // server's own fresh PGlite database — see scripts/serve-e2e.ts. Specs build their scenarios with
 // the importer (e2e/support/scenario.ts).
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_BASE_URL } from './e2e/support/config';
@@ -8,6 +9,17 @@ import { E2E_BASE_URL } from './e2e/support/config';
 // Debian's Chromium when present (`npx playwright install` cannot download here), else Playwright's.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const systemChromium = existsSync(SYSTEM_CHROMIUM);
+
+// The scenario endpoint's token, new for every run (issue 11 B): set here in the runner's main
+// process, so the workers and the web server inherit it; a value given from outside (to reuse a
+// server started by hand, see scripts/serve-e2e.ts) is kept.
+process.env.E2E_SCENARIO_TOKEN ||= randomBytes(24).toString('base64url');
+
+const launchOptions = {
+  ...(systemChromium ? { executablePath: SYSTEM_CHROMIUM } : {}),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+};
+const NO_JAVASCRIPT_SPEC = /no-javascript\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -29,19 +41,14 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          ...(systemChromium ? { executablePath: SYSTEM_CHROMIUM } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--no-first-run',
-          ],
-        },
-      },
+      testIgnore: NO_JAVASCRIPT_SPEC,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      // Issue 11 C: the forms as a browser sends them before (or without) the page's scripts.
+      name: 'no-javascript',
+      testMatch: NO_JAVASCRIPT_SPEC,
+      use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },
     },
   ],
   webServer: {

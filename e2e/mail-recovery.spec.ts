@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeQuotedPrintable } from '../lib/mail/smtp-sink';
-import { E2E_OUTBOX_DIR } from './support/config';
+import { E2E_BASE_URL, E2E_OUTBOX_DIR } from './support/config';
 import { expect, test } from './support/fixtures';
 import { importScenario, smallNetwork } from './support/scenario';
 import { signIn } from './support/sign-in';
@@ -75,7 +75,7 @@ test('issue 8 §2 forgot password through the outbox; other sessions end; the li
   await checkA11y({ label: 'forgot password sent' });
 
   const mail = await mailTo(email, askedAt);
-  const link = /http:\/\/127\.0\.0\.1:3100\/reset-password\?token=[A-Za-z0-9_-]{43}/.exec(mail)?.[0];
+  const link = new RegExp(`${E2E_BASE_URL.replace(/[.]/g, '\\.')}/reset-password\\?token=[A-Za-z0-9_-]{43}`).exec(mail)?.[0];
   expect(link, 'reset link in the mail').toBeTruthy();
 
   await page.goto(link!);

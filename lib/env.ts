@@ -2,23 +2,39 @@
 // A leaf module: db/, lib/ and scripts may import it; it imports nothing of the project.
 import { z } from 'zod';
 
+/** Shortest accepted session secret: 32 characters (`openssl rand -base64 32` gives 44). */
+export const MIN_SECRET_LENGTH = 32;
+
+const secretSchema = (name: string) =>
+  z
+    .string()
+    .min(MIN_SECRET_LENGTH, {
+      message: `${name} must be at least ${MIN_SECRET_LENGTH} characters: a short secret lets anyone who guesses it forge sessions. Generate one with \`openssl rand -base64 32\`.`,
+    })
+    .optional();
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
-  NEXTAUTH_SECRET: z.string().min(1).optional(),
-  AUTH_SECRET: z.string().min(1).optional(),
+  NEXTAUTH_SECRET: secretSchema('NEXTAUTH_SECRET'),
+  AUTH_SECRET: secretSchema('AUTH_SECRET'),
   NEXTAUTH_URL: z.string().url().optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).optional(),
   OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
-  /** Only on the e2e test server: enables POST /api/test/scenario. Never set it in a deployment. */
+  /**
+   * Only on the e2e test server: enables POST /api/test/scenario (see lib/security/scenario-endpoint.ts
+   * for when it may exist at all). Never set it in a deployment.
+   */
   E2E_SCENARIO_TOKEN: z.string().min(16).optional(),
   /** A JSON file naming the linked libraries and their SIP2 endpoints (docs/library-systems.md). */
   LIBRARY_SYSTEMS_FILE: z.string().min(1).optional(),
   /** The same document inline, when a file is awkward (containers); the file wins when both are set. */
   LIBRARY_SYSTEMS: z.string().min(2).optional(),
+  /** Where `next start` listens (scripts/lib/server.ts; default 0.0.0.0). The scenario endpoint exists only on loopback. */
+  HOSTNAME: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * How many reverse proxies stand in front of the portal (lib/auth/client-address.ts). 0: the

@@ -3,12 +3,15 @@
 // real PostgreSQL:
 //  - PGLITE_DIR=.data/e2e-pglite, wiped at every start; DATABASE_URL is ignored (removed);
 //  - migrated and seeded with the demo network, then closed before the Next.js server (scripts/lib/next-server.ts) opens it;
-//  - a fixed test NEXTAUTH_SECRET, and E2E_SCENARIO_TOKEN, which enables the scenario import
-//    endpoint (app/api/test/scenario/route.ts) that e2e/support/scenario.ts posts to. That
-//    endpoint answers 404 whenever E2E_SCENARIO_TOKEN is unset, i.e. in every real deployment.
+//  - a fixed test NEXTAUTH_SECRET, and this run's E2E_SCENARIO_TOKEN from the environment
+//    (playwright.config.ts generates it; when you start this script yourself, export the same
+//    value to the Playwright run), which enables the scenario import endpoint
+//    (app/api/test/scenario/route.ts) that e2e/support/scenario.ts posts to. That endpoint
+//    answers 404 unless lib/security/scenario-endpoint.ts allows it: a generated token (not the
+//    committed one), loopback only, never production with DATABASE_URL.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { E2E_AUTH_SECRET, E2E_OUTBOX_DIR, E2E_PGLITE_DIR, E2E_PORT, E2E_SCENARIO_TOKEN } from '../e2e/support/config';
+import { E2E_AUTH_SECRET, E2E_HOSTNAME, E2E_OUTBOX_DIR, E2E_PGLITE_DIR, E2E_PORT, e2eScenarioToken } from '../e2e/support/config';
 import { E2E_SERVER_LOG } from '../e2e/support/server-log';
 import { prepareDatabase, runNextStart } from './lib/server';
 
@@ -18,6 +21,14 @@ if (process.env.DATABASE_URL) {
 delete process.env.DATABASE_URL;
 process.env.PGLITE_DIR = E2E_PGLITE_DIR;
 
+let scenarioToken: string;
+try {
+  scenarioToken = e2eScenarioToken();
+} catch (error) {
+  console.error(`${(error as Error).message}\n  Start it as: E2E_SCENARIO_TOKEN=$(openssl rand -hex 24) npx tsx scripts/serve-e2e.ts (and give the Playwright run the same value).`);
+  process.exit(1);
+}
+
 rmSync(path.resolve(E2E_PGLITE_DIR), { recursive: true, force: true });
 rmSync(path.resolve(E2E_OUTBOX_DIR), { recursive: true, force: true });
 rmSync(path.resolve(E2E_SERVER_LOG), { force: true });
@@ -26,7 +37,7 @@ await prepareDatabase({ pgliteDir: E2E_PGLITE_DIR }, { seedWhenEmpty: true, log:
 runNextStart({
   port: E2E_PORT,
   // Loopback only: nobody else needs the test server (and HOSTNAME may be a container's name).
-  hostname: '127.0.0.1',
+  hostname: E2E_HOSTNAME,
   detached: false,
   // Everything the server prints, also in a file: e2e/logs-clean.spec.ts greps it for secrets.
   logFile: E2E_SERVER_LOG,
@@ -36,7 +47,9 @@ runNextStart({
     PGLITE_DIR: E2E_PGLITE_DIR,
     NEXTAUTH_SECRET: E2E_AUTH_SECRET,
     NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
-    E2E_SCENARIO_TOKEN,
+    E2E_SCENARIO_TOKEN: scenarioToken,
+    // The scenario endpoint checks where the server listens (loopback only).
+    HOSTNAME: E2E_HOSTNAME,
     // The specs stand in for one trusted proxy: each sets its own X-Forwarded-For (or none: then
     // the socket counts), so that per-client throttles never couple tests. Never a default.
     TRUSTED_PROXY_HOPS: '1',

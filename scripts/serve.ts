@@ -42,7 +42,11 @@ if (!secret) {
         '  Set NEXTAUTH_SECRET to a long random value (e.g. `openssl rand -base64 32`), the same on every instance.',
     );
   }
-  secret = generatedSecret();
+  try {
+    secret = generatedSecret();
+  } catch (error) {
+    fail((error as Error).message);
+  }
   const bar = '!'.repeat(78);
   console.warn(
     `\n${bar}\n!! WARNING: no NEXTAUTH_SECRET set — using a generated development secret from ${GENERATED_SECRET_FILE}.\n` +

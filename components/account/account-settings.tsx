@@ -1,13 +1,14 @@
 'use client';
 // The account page's interactive part: change password, change e-mail, sign out everywhere.
 import { useTranslations } from 'next-intl';
-import { useTransition } from 'react';
+import { useActionState } from 'react';
 import { changeEmail, changePassword, signOutEverywhere } from '@/lib/actions/account-settings';
 import { SettingsForm } from './settings-form';
 
 export function AccountSettings() {
   const t = useTranslations('Account');
-  const [pending, startTransition] = useTransition();
+  // A plain form action: without JavaScript the browser posts it and follows the action's redirect.
+  const [, signOutAction, pending] = useActionState(signOutEverywhere, null);
   return (
     <div className="space-y-8">
       <SettingsForm
@@ -37,13 +38,7 @@ export function AccountSettings() {
           {t('everywhere.title')}
         </h2>
         <p>{t('everywhere.intro')}</p>
-        <form
-          action={(data) => {
-            startTransition(async () => {
-              await signOutEverywhere(null, data);
-            });
-          }}
-        >
+        <form action={signOutAction}>
           <button type="submit" className="btn btn-secondary" disabled={pending}>
             {t('everywhere.submit')}
           </button>

@@ -1,11 +1,13 @@
 'use client';
 // One settings form (change password / change e-mail): fields, typed errors tied to them, a
-// success message, focus on what went wrong. The values stay in the fields after an error.
+// success message, focus on what went wrong. The values stay in the fields after an error. It posts
+// to its server action with or without JavaScript, so no password is ever in a URL (issue 11 C).
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef } from 'react';
 import { FormAlert, focusFirstError } from '../auth/form-alert';
 import { TextField } from '../auth/text-field';
 import { useFormMessages, type FailureLike } from '../auth/use-form-messages';
+import { useProgressiveAction } from '../auth/use-progressive-action';
 
 type Result = { ok: true; data: unknown } | FailureLike;
 
@@ -17,7 +19,7 @@ interface FieldSpec {
   hint?: string;
 }
 
-export function SettingsForm({
+export function SettingsForm<R extends Result>({
   id,
   title,
   fields,
@@ -30,38 +32,28 @@ export function SettingsForm({
   fields: FieldSpec[];
   submit: string;
   success: string;
-  action: (previous: null, data: FormData) => Promise<Result>;
+  action: (previous: R | null, data: FormData) => Promise<R>;
 }) {
   const t = useTranslations('Account');
   const messages = useFormMessages();
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const [result, setResult] = useState<Result | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [pending, startTransition] = useTransition();
-  const failure = result && !result.ok ? result : null;
+  const { state: result, formAction, onSubmit, pending } = useProgressiveAction<R | null>(action, null);
+  const failure: FailureLike | null = result && !result.ok ? (result as FailureLike) : null;
 
   useEffect(() => {
-    if (attempt === 0) return;
-    if (failure) focusFirstError(formRef.current, alertRef.current);
-    else alertRef.current?.focus();
-  }, [attempt, failure]);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    startTransition(async () => {
-      const r = await action(null, data);
-      if (r.ok) form.reset();
-      setResult(r);
-      setAttempt((n) => n + 1);
-    });
-  }
+    if (!result) return;
+    if (failure) {
+      focusFirstError(formRef.current, alertRef.current);
+    } else {
+      formRef.current?.reset();
+      alertRef.current?.focus();
+    }
+  }, [result, failure]);
 
   const formError = failure && failure.code !== 'invalid_input' ? messages.form(failure) : null;
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} className="space-y-4 rounded-xl border border-line bg-surface p-4 sm:p-6">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} className="space-y-4 rounded-xl border border-line bg-surface p-4 sm:p-6">
       <h2 id={`${id}-title`} className="text-xl font-bold">
         {title}
       </h2>

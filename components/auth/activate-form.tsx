@@ -1,49 +1,35 @@
 'use client';
 // P1 activation in one form: card number + PIN prove the card, then username, e-mail and password
 // make the account. One form rather than two steps, so nothing about a card is said before its PIN
-// is checked. On success the patron is signed in with the password just chosen.
-import { signIn } from 'next-auth/react';
+// is checked. It posts to the server action with or without JavaScript (issue 11 C); on success the
+// action signs the patron in with the password just chosen and goes on to Info lidmaatschap.
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef } from 'react';
 import { activate } from '@/lib/actions/activate';
+import type { ActivationResult } from '@/lib/actions/activate-core';
 import { FormAlert, focusFirstError } from './form-alert';
 import { TextField } from './text-field';
-import { useFormMessages, type FailureLike } from './use-form-messages';
+import { useFormMessages } from './use-form-messages';
+import { useProgressiveAction } from './use-progressive-action';
 
 export function ActivateForm() {
   const t = useTranslations('Activate');
   const messages = useFormMessages();
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const [failure, setFailure] = useState<FailureLike | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [pending, startTransition] = useTransition();
+  const { state, formAction, onSubmit, pending } = useProgressiveAction<ActivationResult | null>(activate, null);
+  const failure = state && !state.ok ? state : null;
 
   useEffect(() => {
-    if (attempt > 0 && failure) focusFirstError(formRef.current, alertRef.current);
-  }, [attempt, failure]);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(async () => {
-      const result = await activate(null, data);
-      if (result.ok) {
-        const signedIn = await signIn('credentials', { login: result.data.username, password: String(data.get('password') ?? ''), redirect: false });
-        window.location.assign(signedIn?.ok && !signedIn.error ? '/memberships?activated=1' : '/login?activated=1');
-        return;
-      }
-      setFailure(result);
-      setAttempt((n) => n + 1);
-    });
-  }
+    if (failure) focusFirstError(formRef.current, alertRef.current);
+  }, [failure]);
 
   const formError = failure ? messages.form(failure) : null;
   const field = (name: string) => messages.field(failure, name);
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl space-y-6">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="max-w-xl space-y-6">
       {formError ? (
         <FormAlert ref={alertRef} tone="error">
           <p>{formError}</p>

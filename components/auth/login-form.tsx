@@ -1,61 +1,43 @@
 'use client';
-// P1 sign-in form: username or e-mail + password through next-auth's Credentials provider. The
-// answer never says whether the account exists; a throttle says how long to wait.
-import { signIn } from 'next-auth/react';
+// P1 sign-in form: username or e-mail + password. It posts to a server action (lib/actions/sign-in.ts),
+// with JavaScript or without, so the password is never in a URL (issue 11 C). The answer never says
+// whether the account exists; a throttle says how long to wait.
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef } from 'react';
+import { signInWithPassword, type SignInState } from '@/lib/actions/sign-in';
 import { parseSignInError } from './form-feedback';
 import { FormAlert, focusFirstError } from './form-alert';
 import { TextField } from './text-field';
 import { useFormMessages, type FailureLike } from './use-form-messages';
+import { useProgressiveAction } from './use-progressive-action';
 
 export function LoginForm({ next, initialError }: { next: string; initialError?: string | null }) {
   const t = useTranslations('Login');
   const messages = useFormMessages();
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const [failure, setFailure] = useState<FailureLike | null>(() => {
-    const parsed = parseSignInError(initialError);
-    return parsed ? { ok: false, ...parsed } : null;
-  });
-  const [attempt, setAttempt] = useState(0);
-  const [pending, startTransition] = useTransition();
+  const { state, formAction, onSubmit, pending } = useProgressiveAction<SignInState>(signInWithPassword, null);
 
   useEffect(() => {
-    if (attempt > 0 && failure) focusFirstError(formRef.current, alertRef.current);
-  }, [attempt, failure]);
+    if (state) focusFirstError(formRef.current, alertRef.current);
+  }, [state]);
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const login = String(data.get('login') ?? '').trim();
-    const password = String(data.get('password') ?? '');
-    const fieldErrors: Record<string, string[]> = {};
-    if (!login) fieldErrors.login = ['required'];
-    if (!password) fieldErrors.password = ['required'];
-    if (Object.keys(fieldErrors).length > 0) {
-      setFailure({ ok: false, code: 'invalid_input', fieldErrors });
-      setAttempt((n) => n + 1);
-      return;
-    }
-    startTransition(async () => {
-      const result = await signIn('credentials', { login, password, redirect: false });
-      if (result?.ok && !result.error) {
-        // A full navigation, so the header and every server component see the new session.
-        window.location.assign(next);
-        return;
-      }
-      const parsed = parseSignInError(result?.error ?? 'server_error') ?? { code: 'server_error' as const };
-      setFailure({ ok: false, ...parsed });
-      setAttempt((n) => n + 1);
-    });
-  }
-
+  // An error handed over in the URL by next-auth's own endpoint (`/login?error=…`) until the form answers.
+  const initial = parseSignInError(initialError);
+  const failure: FailureLike | null = state ?? (initial ? { ok: false, ...initial } : null);
   const fieldError = (name: 'login' | 'password') => (failure?.fieldErrors?.[name] ? t(`${name}Required`) : null);
   const formError = failure && failure.code !== 'invalid_input' ? messages.form(failure) : null;
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-md space-y-5" aria-describedby={formError ? 'login-alert' : undefined}>
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="max-w-md space-y-5"
+      aria-describedby={formError ? 'login-alert' : undefined}
+    >
+      <input type="hidden" name="next" value={next} />
       {formError ? (
         <div id="login-alert">
           <FormAlert ref={alertRef} tone="error">
@@ -63,7 +45,15 @@ export function LoginForm({ next, initialError }: { next: string; initialError?:
           </FormAlert>
         </div>
       ) : null}
-      <TextField id="login" name="login" label={t('login')} autoComplete="username" error={fieldError('login')} maxLength={254} />
+      <TextField
+        id="login"
+        name="login"
+        label={t('login')}
+        autoComplete="username"
+        error={fieldError('login')}
+        maxLength={254}
+        defaultValue={state?.login}
+      />
       <TextField id="password" name="password" type="password" label={t('password')} autoComplete="current-password" error={fieldError('password')} />
       <button type="submit" className="btn btn-primary" aria-disabled={pending} disabled={pending}>
         {pending ? t('submitting') : t('submit')}

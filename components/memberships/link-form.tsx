@@ -1,50 +1,38 @@
 'use client';
-// P2/R14: link another membership with that card's number and PIN. Field errors and the PIN
+// P2/R14: link another membership with that card's number and PIN. It posts to the server action
+// with or without JavaScript, so the PIN is never in a URL (issue 11 C). Field errors and the PIN
 // throttle's wait come back as typed results; a success re-renders the page (the action revalidates).
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef } from 'react';
 import { linkMembership } from '@/lib/actions/link-membership';
+import type { ActionResult } from '@/lib/actions/account-action';
 import { FormAlert, focusFirstError } from '../auth/form-alert';
 import { TextField } from '../auth/text-field';
-import { useFormMessages, type FailureLike } from '../auth/use-form-messages';
+import { useFormMessages } from '../auth/use-form-messages';
+import { useProgressiveAction } from '../auth/use-progressive-action';
 
 export function LinkForm() {
   const t = useTranslations('Link');
   const messages = useFormMessages();
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const [failure, setFailure] = useState<FailureLike | null>(null);
-  const [linked, setLinked] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const [pending, startTransition] = useTransition();
+  const { state, formAction, onSubmit, pending } = useProgressiveAction<ActionResult<{ patronId: number }> | null>(linkMembership, null);
+  const failure = state && !state.ok ? state : null;
+  const linked = state?.ok === true;
 
   useEffect(() => {
-    if (attempt === 0) return;
-    if (failure) focusFirstError(formRef.current, alertRef.current);
-    else if (linked) alertRef.current?.focus();
-  }, [attempt, failure, linked]);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    startTransition(async () => {
-      const result = await linkMembership(null, data);
-      if (result.ok) {
-        form.reset();
-        setFailure(null);
-        setLinked(true);
-      } else {
-        setFailure(result);
-        setLinked(false);
-      }
-      setAttempt((n) => n + 1);
-    });
-  }
+    if (!state) return;
+    if (state.ok) {
+      formRef.current?.reset();
+      alertRef.current?.focus();
+    } else {
+      focusFirstError(formRef.current, alertRef.current);
+    }
+  }, [state]);
 
   const formError = failure ? messages.form(failure) : null;
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="link-title">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="link-title">
       <h2 id="link-title" className="text-2xl font-bold">
         {t('title')}
       </h2>

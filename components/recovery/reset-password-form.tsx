@@ -1,5 +1,6 @@
 'use client';
-// Issue 8 §2: the new password (the activation policy), twice; on success, the way to sign in.
+// Issue 8 §2: the new password (the activation policy), twice; on success the action goes on to
+// sign-in, which says the password was changed. Posts with or without JavaScript (issue 11 C).
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
@@ -10,21 +11,6 @@ import { RecoveryError } from './recovery-error';
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations('Recovery');
   const [state, action, pending] = useActionState<ResetPasswordState, FormData>(resetPasswordAction, { status: 'idle' });
-  if (state.status === 'done') {
-    return (
-      <div className="space-y-4">
-        <FormMessage tone="success">
-          <strong className="block">{t('resetDoneTitle')}</strong>
-          {t('resetDone')}
-        </FormMessage>
-        <p>
-          <Link href="/login" className="btn btn-primary">
-            {t('signIn')}
-          </Link>
-        </p>
-      </div>
-    );
-  }
   if (state.status === 'error' && state.code === 'invalid_link') {
     return (
       <div className="space-y-4">

@@ -4,7 +4,7 @@
 // so specs should use keys of their own (e.g. an ISIL/region code with a spec-specific suffix) and
 // stay independent of each other and of the demo network.
 import { expect, type APIRequestContext } from '@playwright/test';
-import { E2E_SCENARIO_HEADER, E2E_SCENARIO_TOKEN } from './config';
+import { E2E_SCENARIO_HEADER, e2eScenarioToken } from './config';
 
 /** A network@1 document; the importer validates it, so the type stays loose on purpose. */
 export type NetworkDocument = { format: 'mijn-bibliotheek/network@1' } & Record<string, unknown>;
@@ -16,14 +16,21 @@ export interface ImportCounts {
 /** Imports `document` into the e2e database; fails the test with the importer's errors otherwise. */
 export async function importScenario(request: APIRequestContext, document: NetworkDocument): Promise<ImportCounts> {
   const response = await request.post('/api/test/scenario', {
-    headers: { [E2E_SCENARIO_HEADER]: E2E_SCENARIO_TOKEN },
+    headers: { [E2E_SCENARIO_HEADER]: e2eScenarioToken() },
     data: document,
   });
   const body = (await response.json().catch(() => null)) as
     | { ok: true; counts: ImportCounts }
     | { ok: false; errors: { path: string; message: string }[] }
     | null;
-  expect(body, `scenario import answered ${response.status()} without JSON`).not.toBeNull();
+  expect(
+    body,
+    `scenario import answered ${response.status()} without JSON` +
+      (response.status() === 404 ? ' (the endpoint does not exist on this server: see lib/security/scenario-endpoint.ts)' : ''),
+  ).not.toBeNull();
+  if (response.status() === 403) {
+    throw new Error('scenario import refused (403): this run\'s E2E_SCENARIO_TOKEN is not the server\'s. Reusing a server started by hand? Give both the same E2E_SCENARIO_TOKEN.');
+  }
   if (!body!.ok) {
     throw new Error(
       `scenario import failed (${response.status()}):\n` +

@@ -1,19 +1,37 @@
 'use server';
 import 'server-only';
 // P1 activation (public: the patron has no account yet). The body is activateAccount; this wrapper
-// adds the client address for the PIN throttle and keeps failures typed. On success the form signs
-// the patron in with the password just chosen.
+// adds the client address for the PIN throttle and keeps failures typed. On success it signs the
+// patron in with the password just chosen and goes on to Info lidmaatschap — in the action itself,
+// so that the form works without JavaScript and no PIN or password is ever in a URL (issue 11 C).
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { authenticate } from '@/lib/auth/authenticate';
 import { clientAddressFromHeaders } from '@/lib/auth/client-address';
+import { startSession } from '@/lib/auth/session-reissue';
 import { fail } from './account-action';
 import { activateAccount, type ActivationResult } from './activate-core';
 
 export async function activate(_previous: ActivationResult | null, formData: FormData): Promise<ActivationResult> {
+  let destination: string;
   try {
-    return await activateAccount(await getDb(), formData, clientAddressFromHeaders(await headers()));
+    const db = await getDb();
+    const clientAddress = clientAddressFromHeaders(await headers());
+    const result = await activateAccount(db, formData, clientAddress);
+    if (!result.ok) return result;
+    // The same check as any sign-in (throttles included); should it refuse, sign-in is one step away.
+    const password = formData.get('password');
+    const signedIn = await authenticate(db, { login: result.data.username, password: typeof password === 'string' ? password : '', clientAddress });
+    if (signedIn.ok && signedIn.accountId === result.data.accountId) {
+      await startSession(signedIn.accountId, signedIn.sessionVersion);
+      destination = '/memberships?activated=1';
+    } else {
+      destination = '/login?activated=1';
+    }
   } catch (error) {
     console.error('activation failed', error instanceof Error ? error.name : typeof error);
     return fail('server_error');
   }
+  redirect(destination);
 }

@@ -7,8 +7,9 @@ import { env } from '../env';
 import { refreshAfterSignIn } from '../library-systems/triggers';
 import { authenticate } from './authenticate';
 import { clientAddressFromHeaders } from './client-address';
+import { safeReturnPath } from '../security/safe-return-path';
 import { authSecret } from './secret';
-import { IDLE_TIMEOUT_SECONDS, REFRESH_AFTER_SECONDS, type SessionClaims } from './session-policy';
+import { IDLE_TIMEOUT_SECONDS, newSessionClaims, REFRESH_AFTER_SECONDS, type SessionClaims } from './session-policy';
 
 /** The error a failed sign-in reports to the form: a code, and for a throttle the wait. */
 export function encodeSignInError(code: string, retryAfterSeconds?: number): string {
@@ -48,15 +49,17 @@ export function authOptions(): AuthOptions {
       },
     },
     callbacks: {
+      // Every callbackUrl next-auth would follow: a path of this site, else the overview (issue 11 A).
+      redirect({ url, baseUrl }) {
+        return new URL(safeReturnPath(url, { origin: baseUrl }), baseUrl).toString();
+      },
       jwt({ token, user }) {
         if (user) {
-          const now = Math.floor(Date.now() / 1000);
-          const claims: SessionClaims = {
-            sub: user.id,
-            sv: (user as { sessionVersion?: number }).sessionVersion ?? 0,
-            authTime: now,
-            seen: now,
-          };
+          const claims: SessionClaims = newSessionClaims(
+            Number(user.id),
+            (user as { sessionVersion?: number }).sessionVersion ?? 0,
+            Math.floor(Date.now() / 1000),
+          );
           // Only our claims: next-auth would otherwise copy name/e-mail into the token.
           return { ...claims };
         }

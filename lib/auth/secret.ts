@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { env } from '../env';
+import { env, MIN_SECRET_LENGTH } from '../env';
 
 export const GENERATED_SECRET_FILE = '.data/auth-secret';
 
@@ -13,7 +13,13 @@ export class MissingSecretError extends Error {
   }
 }
 
-/** The configured secret, or null when none is set. */
+export class ShortSecretError extends Error {
+  constructor(where: string) {
+    super(`${where} holds a session secret shorter than ${MIN_SECRET_LENGTH} characters. Delete it to have a new one generated, or set NEXTAUTH_SECRET.`);
+  }
+}
+
+/** The configured secret, or null when none is set (lib/env.ts refuses one under 32 characters). */
 export function configuredSecret(): string | null {
   const e = env();
   return e.NEXTAUTH_SECRET ?? e.AUTH_SECRET ?? null;
@@ -35,7 +41,11 @@ export function authSecret(): string {
 
 export function generatedSecret(file = GENERATED_SECRET_FILE): string {
   const abs = path.resolve(file);
-  if (existsSync(abs)) return readFileSync(abs, 'utf8').trim();
+  if (existsSync(abs)) {
+    const stored = readFileSync(abs, 'utf8').trim();
+    if (stored.length < MIN_SECRET_LENGTH) throw new ShortSecretError(file);
+    return stored;
+  }
   mkdirSync(path.dirname(abs), { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(abs, secret + '\n', { mode: 0o600 });

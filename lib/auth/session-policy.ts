@@ -17,6 +17,11 @@ export interface SessionClaims {
 
 export type SessionVerdict = 'valid' | 'idle' | 'too_old';
 
+/** The claims of a session that begins now: the same whether next-auth or our sign-in action starts it. */
+export function newSessionClaims(accountId: number, sessionVersion: number, nowSeconds: number): SessionClaims {
+  return { sub: String(accountId), sv: sessionVersion, authTime: nowSeconds, seen: nowSeconds };
+}
+
 export function judgeSession(claims: Pick<SessionClaims, 'authTime' | 'seen'>, nowSeconds: number): SessionVerdict {
   if (nowSeconds - claims.authTime > ABSOLUTE_TIMEOUT_SECONDS) return 'too_old';
   if (nowSeconds - claims.seen > IDLE_TIMEOUT_SECONDS) return 'idle';

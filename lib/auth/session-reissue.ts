@@ -1,12 +1,24 @@
 import 'server-only';
 // After the session version changes (unlinking, password change), every other session of the
-// account ends; this one carries on with a token for the new version. Server actions only:
-// they are where cookies may be set.
+// account ends; this one carries on with a token for the new version. And sign-in by server action
+// (issue 11 C: the form posts, with or without JavaScript) starts a session here. Server actions
+// only: they are where cookies may be set.
 import { cookies } from 'next/headers';
 import { decode, encode } from 'next-auth/jwt';
 import { authSecret } from './secret';
 import { sessionCookieAttributes, sessionCookieName } from './session-cookie';
-import { IDLE_TIMEOUT_SECONDS } from './session-policy';
+import { IDLE_TIMEOUT_SECONDS, newSessionClaims } from './session-policy';
+
+/**
+ * Starts a session for an account whose password was just checked: the same JWT (claims, secret,
+ * lifetime) and cookie as next-auth's Credentials callback makes, so everything that reads the
+ * session (getSignedInAccount, proxy.ts, next-auth's /api/auth/session) reads this one too.
+ */
+export async function startSession(accountId: number, sessionVersion: number): Promise<void> {
+  const now = Math.floor(Date.now() / 1000);
+  const token = await encode({ token: { ...newSessionClaims(accountId, sessionVersion, now) }, secret: authSecret(), maxAge: IDLE_TIMEOUT_SECONDS });
+  (await cookies()).set(sessionCookieName(), token, sessionCookieAttributes(IDLE_TIMEOUT_SECONDS));
+}
 
 export async function reissueSession(sessionVersion: number): Promise<void> {
   const secret = authSecret();

@@ -7,6 +7,7 @@ import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { getDb } from '../../db/client';
 import { accounts } from '../../db/schema';
+import { safeReturnPath } from '../security/safe-return-path';
 import { authOptions } from './options';
 import { judgeSession } from './session-policy';
 
@@ -43,10 +44,4 @@ export async function requireAccount(returnTo: string): Promise<SignedInAccount>
   const account = await getSignedInAccount();
   if (!account) redirect(`/login?next=${encodeURIComponent(safeReturnPath(returnTo))}`);
   return account;
-}
-
-/** Only paths of this site: never an open redirect to another host. */
-export function safeReturnPath(candidate: string | null | undefined): string {
-  if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/\\')) return '/';
-  return candidate;
 }

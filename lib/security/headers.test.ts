@@ -19,6 +19,11 @@ describe('security headers', () => {
   const action = (origin: string | null, method = 'POST') =>
     ({ method, headers: new Headers({ 'next-action': 'x', ...(origin ? { origin } : {}) }) });
 
+  const form = (origin: string | null) => ({
+    method: 'POST',
+    headers: new Headers({ 'content-type': 'multipart/form-data; boundary=----x', ...(origin ? { origin } : {}) }),
+  });
+
   it.each([
     ['same origin', action('https://portal.example.be'), false],
     ['missing Origin', action(null), true],
@@ -26,6 +31,10 @@ describe('security headers', () => {
     ['malformed Origin', action('not a url'), true],
     ['a GET is no action', action(null, 'GET'), false],
     ['a POST without Next-Action is no action', { method: 'POST', headers: new Headers() }, false],
+    ['a form posted without JavaScript, same origin', form('https://portal.example.be'), false],
+    ['a form posted without JavaScript, missing Origin', form(null), true],
+    ['a form posted without JavaScript, foreign Origin', form('https://evil.example'), true],
+    ['next-auth\'s own urlencoded POST is not an action', { method: 'POST', headers: new Headers({ 'content-type': 'application/x-www-form-urlencoded' }) }, false],
   ])('server action origin: %s', (_n, request, foreign) => {
     expect(isForeignActionRequest(request, 'portal.example.be')).toBe(foreign);
   });

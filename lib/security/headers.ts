@@ -42,12 +42,16 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
 }
 
 /**
- * A server action is a POST with a `Next-Action` header. It must come from this site: an Origin
- * header naming this host. Next.js checks a mismatched Origin itself; a missing one it lets pass,
- * which we do not.
+ * A server action is a POST with a `Next-Action` header — or, from a form posted before the page's
+ * scripts ran or with JavaScript off (issue 11 C), a plain multipart/form-data POST that names the
+ * action in its body. It must come from this site: an Origin header naming this host. Next.js
+ * checks a mismatched Origin itself; a missing one it lets pass, which we do not. (Nothing of ours
+ * takes a multipart POST but server actions.)
  */
 export function isForeignActionRequest(request: { method: string; headers: Headers }, host: string | null): boolean {
-  if (request.method !== 'POST' || !request.headers.has('next-action')) return false;
+  if (request.method !== 'POST') return false;
+  const multipart = /^multipart\/form-data\b/i.test(request.headers.get('content-type') ?? '');
+  if (!request.headers.has('next-action') && !multipart) return false;
   const origin = request.headers.get('origin');
   if (!origin || !host) return true;
   try {

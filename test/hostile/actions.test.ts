@@ -57,7 +57,13 @@ vi.mock('next/navigation', async (importOriginal) => ({
   },
 }));
 vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<object>()), after: () => {} }));
-vi.mock('@/lib/auth/session-reissue', () => ({ reissueSession: async () => {}, clearSessionCookie: async () => {} }));
+vi.mock('@/lib/auth/session-reissue', () => ({
+  reissueSession: async () => {},
+  clearSessionCookie: async () => {},
+  startSession: async () => {
+    throw new Error('hostile input must never start a session');
+  },
+}));
 vi.mock('@/lib/mail/transport', async (importOriginal) => ({
   ...(await importOriginal<object>()),
   getMailer: () => ({ kind: 'outbox', send: async () => {} }),
@@ -70,6 +76,7 @@ const { linkMembership } = await import('@/lib/actions/link-membership');
 const { unlinkMembership } = await import('@/lib/actions/unlink-membership');
 const { changePassword, changeEmail, signOutEverywhere } = await import('@/lib/actions/account-settings');
 const { activate } = await import('@/lib/actions/activate');
+const { signInWithPassword } = await import('@/lib/actions/sign-in');
 const { setLocale } = await import('@/lib/actions/set-locale');
 const { refreshCard, refreshCardForm } = await import('@/lib/actions/refresh-card');
 // The recovery actions (issue 8) are still moving: their cases are built from what is exported,
@@ -92,7 +99,7 @@ const RECOVERY_ACTIONS: [string, Record<string, unknown>, string][] = [
 ];
 const CASE_NAMES = [
   'renewLoans', 'cancelReservation', 'changePickupBranch', 'setHistoryRecording', 'clearHistory', 'linkMembership',
-  'unlinkMembership', 'changePassword', 'changeEmail', 'activate (public)', 'refreshCard', 'refreshCardForm',
+  'unlinkMembership', 'changePassword', 'changeEmail', 'activate (public)', 'signInWithPassword (public)', 'refreshCard', 'refreshCardForm',
   ...RECOVERY_ACTIONS.filter(([, mod, fn]) => exportedFn(mod, fn)).map(([name]) => name),
 ];
 const { parseInput } = await import('@/lib/actions/account-action');
@@ -214,6 +221,15 @@ describe.each(drivers)('hostile input: server actions (%s)', (driver) => {
       base: { cardNumber: '2000444444444', pin: '0000', username: 'mallory.two', email: 'm2@example.be', password: 'a long enough passphrase' },
       form: true,
       // A wrong PIN counts against the PIN throttle.
+      exclude: ['throttle_buckets'],
+    },
+    {
+      name: 'signInWithPassword (public)',
+      call: (raw) => signInWithPassword(null, raw as FormData),
+      // A username with a wrong password, and a return path to another site.
+      base: { login: 'victim.one', password: 'not-the-password', next: '//evil.example/' },
+      form: true,
+      // A wrong password counts against the sign-in throttle.
       exclude: ['throttle_buckets'],
     },
     ...recoveryCases(),

@@ -4,14 +4,16 @@
 //
 // - app/api/cards/[card]/history (CSV export): junk card slugs and search text, another account's
 //   card, signed out;
-// - app/api/test/scenario (test-only import): disabled → 404 for every method; enabled → a wrong
-//   token is 403, junk bodies 400/422 and nothing imported;
+// - app/api/test/scenario (test-only import): disabled → 404 for every method, also with the
+//   committed token, off loopback or in production on a real database; enabled → a wrong token is
+//   403, junk bodies 400/422 and nothing imported;
 // - app/api/auth/[...nextauth]: next-auth's own routing is its library's; what is ours is the
 //   credentials `authorize` and authenticate(), driven here with junk credentials (the HTTP side,
 //   CSRF and the Origin check are covered by the e2e specs).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { resetEnvForTests } from '@/lib/env';
+import { COMMITTED_E2E_SCENARIO_TOKEN } from '@/lib/security/scenario-endpoint';
 import { drivers, freshDb, type TestDb } from '@/test/db';
 import { deeplyNested, genericJunk, importHostileScenario, ONE_MB, snapshotDatabase, withoutTables, type HostileScenario } from './support';
 
@@ -30,6 +32,14 @@ const { authOptions } = await import('@/lib/auth/options');
 const { authenticate } = await import('@/lib/auth/authenticate');
 
 const params = (card: string) => ({ params: Promise.resolve({ card }) });
+
+// The scenario endpoint exists only on loopback (lib/security/scenario-endpoint.ts); the shell's
+// HOSTNAME is often the machine's name, so the cases set it and put it back.
+const savedHostname = process.env.HOSTNAME;
+function restoreHostname(): void {
+  if (savedHostname === undefined) delete process.env.HOSTNAME;
+  else process.env.HOSTNAME = savedHostname;
+}
 
 async function statusOf(call: () => Promise<Response>): Promise<number | string> {
   try {
@@ -50,6 +60,7 @@ describe.each(drivers)('hostile input: route handlers (%s)', (driver) => {
   afterAll(async () => {
     await t.close();
     delete process.env.E2E_SCENARIO_TOKEN;
+    restoreHostname();
     resetEnvForTests();
   });
   beforeEach(() => {
@@ -127,8 +138,41 @@ describe.each(drivers)('hostile input: route handlers (%s)', (driver) => {
       expect(await snapshotDatabase(t.db)).toEqual(before);
     });
 
+    it('a token that may not enable it (committed, or not on loopback, or production on a real database): a plain 404', async () => {
+      const before = await snapshotDatabase(t.db);
+      const settings: [string, Record<string, string | undefined>, string][] = [
+        ['the committed token', { E2E_SCENARIO_TOKEN: COMMITTED_E2E_SCENARIO_TOKEN, HOSTNAME: '127.0.0.1' }, COMMITTED_E2E_SCENARIO_TOKEN],
+        ['listening on every interface', { E2E_SCENARIO_TOKEN: TOKEN, HOSTNAME: '0.0.0.0' }, TOKEN],
+        ['HOSTNAME unset', { E2E_SCENARIO_TOKEN: TOKEN, HOSTNAME: undefined }, TOKEN],
+        ['production with DATABASE_URL', { E2E_SCENARIO_TOKEN: TOKEN, HOSTNAME: '127.0.0.1', NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example/x' }, TOKEN],
+      ];
+      const saved = { NODE_ENV: process.env.NODE_ENV, DATABASE_URL: process.env.DATABASE_URL };
+      try {
+        for (const [label, variables, token] of settings) {
+          for (const [name, value] of Object.entries(variables)) {
+            if (value === undefined) delete process.env[name];
+            else process.env[name] = value;
+          }
+          resetEnvForTests();
+          const status = await statusOf(() => post(JSON.stringify({ format: 'mijn-bibliotheek/network@1' }), { 'x-e2e-scenario-token': token }));
+          expect(status, label).toBe(404);
+          const vars = process.env as Record<string, string | undefined>;
+          for (const name of ['NODE_ENV', 'DATABASE_URL'] as const) {
+            if (saved[name] === undefined) delete vars[name];
+            else vars[name] = saved[name];
+          }
+        }
+      } finally {
+        delete process.env.E2E_SCENARIO_TOKEN;
+        restoreHostname();
+        resetEnvForTests();
+      }
+      expect(await snapshotDatabase(t.db)).toEqual(before);
+    });
+
     it('enabled: a missing or wrong token is 403; junk bodies are 400/422 and import nothing', async () => {
       process.env.E2E_SCENARIO_TOKEN = TOKEN;
+      process.env.HOSTNAME = '127.0.0.1';
       resetEnvForTests();
       const before = await snapshotDatabase(t.db);
       expect(await statusOf(() => post('{}'))).toBe(403);
@@ -157,6 +201,7 @@ describe.each(drivers)('hostile input: route handlers (%s)', (driver) => {
       }
       expect(withoutTables(await snapshotDatabase(t.db), [])).toEqual(before);
       delete process.env.E2E_SCENARIO_TOKEN;
+      restoreHostname();
       resetEnvForTests();
     });
   });

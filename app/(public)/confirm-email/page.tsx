@@ -10,9 +10,11 @@ import { checkEmailChangeLink } from '@/lib/data/recovery';
 
 export const dynamic = 'force-dynamic';
 
+// The token is in the URL: no Referer to any other site ('same-origin'; 'no-referrer' would make the
+// browser post the form with `Origin: null`, which the Origin rule refuses, issue 11 C).
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Recovery');
-  return { title: t('confirmTitle'), referrer: 'no-referrer', robots: { index: false } };
+  return { title: t('confirmTitle'), referrer: 'same-origin', robots: { index: false } };
 }
 
 export default async function ConfirmEmailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -5,7 +5,8 @@ import { redirect } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/auth/login-form';
-import { getSignedInAccount, safeReturnPath } from '@/lib/auth/session';
+import { getSignedInAccount } from '@/lib/auth/session';
+import { afterSignInPath } from '@/lib/security/safe-return-path';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,12 +19,21 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const asked = safeReturnPath(first(params.next));
-  // The home page is public; after sign-in the overview is where the patron wants to be.
-  const next = asked === '/' || asked.startsWith('/login') ? '/overview' : asked;
+  // Only a path of this site (issue 11 A); the home page or sign-in itself means the overview.
+  const next = afterSignInPath(first(params.next));
   if (await getSignedInAccount()) redirect(next);
   const [t, recovery, messages] = await Promise.all([getTranslations('Login'), getTranslations('Recovery'), getMessages()]);
-  const notice = params.signedOut === 'everywhere' ? t('signedOutEverywhere') : params.signedOut ? t('signedOut') : params.activated ? t('activated') : null;
+  const notice =
+    params.signedOut === 'everywhere' ? t('signedOutEverywhere')
+    : params.signedOut ? t('signedOut')
+    : params.activated ? t('activated')
+    : params.passwordReset ? (
+      <>
+        <strong className="block">{recovery('resetDoneTitle')}</strong>
+        {recovery('resetDone')}
+      </>
+    )
+    : null;
 
   return (
     <div className="max-w-xl space-y-6">

@@ -2,23 +2,27 @@
 // so that Playwright specs can build their scenario (e2e/support/scenario.ts). The e2e server owns
 // its PGlite directory, so no other process could write to it; this endpoint is the way in.
 //
-// Disabled unless the server was started with E2E_SCENARIO_TOKEN (scripts/serve-e2e.ts sets it).
-// Without it every method answers a plain 404, exactly like a route that does not exist, so a
-// production deployment never exposes it: NEVER set E2E_SCENARIO_TOKEN outside the e2e server.
-// With it, a request must carry the same token in the `x-e2e-scenario-token` header.
+// It exists only where lib/security/scenario-endpoint.ts allows it (issue 11 B): a token of at
+// least 16 characters that is not the one once committed for e2e, a server listening on loopback
+// only (HOSTNAME 127.0.0.1, ::1 or localhost), and never NODE_ENV=production with DATABASE_URL.
+// Otherwise every method answers a plain 404, exactly like a route that does not exist:
+// NEVER set E2E_SCENARIO_TOKEN outside the e2e server. When it exists, a request must carry the
+// same token in the `x-e2e-scenario-token` header.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { librarySystems } from '@/lib/library-systems/registry';
 import { importNetwork } from '@/db/import/import-network';
 import { env } from '@/lib/env';
+import { scenarioEndpointVerdict } from '@/lib/security/scenario-endpoint';
 
 export const dynamic = 'force-dynamic';
 
 const TOKEN_HEADER = 'x-e2e-scenario-token';
 
-/** The enabling token, read per request (never inlined at build time); short values do not count. */
+/** The enabling token when the endpoint may exist, read per request (never inlined at build time). */
 function configuredToken(): string | null {
-  return env().E2E_SCENARIO_TOKEN ?? null;
+  const verdict = scenarioEndpointVerdict(env());
+  return verdict.enabled ? verdict.token : null;
 }
 
 function sameToken(given: string, expected: string): boolean {
