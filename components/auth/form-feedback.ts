@@ -21,6 +21,7 @@ export const FORM_ERROR_CODES = [
   'not_found',
   'unauthenticated',
   'invalid',
+  'library_unreachable',
   'server_error',
 ] as const;
 export type FormErrorCode = (typeof FORM_ERROR_CODES)[number];

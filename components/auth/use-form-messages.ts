@@ -8,6 +8,7 @@ export interface FailureLike {
   code: string;
   fieldErrors?: Record<string, string[]>;
   retryAfterSeconds?: number;
+  library?: { name: string; message: string | null };
 }
 
 export function useFormMessages() {
@@ -25,6 +26,7 @@ export function useFormMessages() {
         const wait = waitParts(failure.retryAfterSeconds);
         return wait.unit === 'minutes' ? tError('throttledMinutes', { count: wait.count }) : tError('throttledSeconds', { count: wait.count });
       }
+      if (code === 'library_unreachable') return tError('library_unreachable', { library: failure.library?.name ?? '' });
       return tError(code);
     },
   };

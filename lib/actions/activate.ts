@@ -11,6 +11,7 @@ import { authenticate } from '@/lib/auth/authenticate';
 import { clientAddressFromHeaders } from '@/lib/auth/client-address';
 import { startSession } from '@/lib/auth/session-reissue';
 import { fail } from './account-action';
+import { librarySystems } from '@/lib/library-systems/registry';
 import { activateAccount, type ActivationResult } from './activate-core';
 
 export async function activate(_previous: ActivationResult | null, formData: FormData): Promise<ActivationResult> {
@@ -18,7 +19,7 @@ export async function activate(_previous: ActivationResult | null, formData: For
   try {
     const db = await getDb();
     const clientAddress = clientAddressFromHeaders(await headers());
-    const result = await activateAccount(db, formData, clientAddress);
+    const result = await activateAccount(db, formData, clientAddress, new Date(), librarySystems());
     if (!result.ok) return result;
     // The same check as any sign-in (throttles included); should it refuse, sign-in is one step away.
     const password = formData.get('password');

@@ -6,10 +6,11 @@ import { headers } from 'next/headers';
 import { clientAddressFromHeaders } from '@/lib/auth/client-address';
 import { linkInput } from '@/lib/auth/identity-input';
 import { accountAction, type ActionResult } from './account-action';
+import { librarySystems } from '@/lib/library-systems/registry';
 import { linkPatronForAccount } from './link-membership-core';
 
 const link = accountAction(linkInput, async (input, { account, db }) => {
-  const result = await linkPatronForAccount(db, account, input, clientAddressFromHeaders(await headers()));
+  const result = await linkPatronForAccount(db, account, input, clientAddressFromHeaders(await headers()), new Date(), librarySystems());
   if (result.ok) revalidatePath('/', 'layout');
   return result;
 });
