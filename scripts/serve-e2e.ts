@@ -9,9 +9,19 @@
 //    (app/api/test/scenario/route.ts) that e2e/support/scenario.ts posts to. That endpoint
 //    answers 404 unless lib/security/scenario-endpoint.ts allows it: a generated token (not the
 //    committed one), loopback only, never production with DATABASE_URL.
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { E2E_AUTH_SECRET, E2E_HOSTNAME, E2E_OUTBOX_DIR, E2E_PGLITE_DIR, E2E_PORT, e2eScenarioToken } from '../e2e/support/config';
+import {
+  E2E_AUTH_SECRET,
+  E2E_HOSTNAME,
+  E2E_LIBRARY_SYSTEMS_FILE,
+  E2E_OUTBOX_DIR,
+  E2E_PGLITE_DIR,
+  E2E_PORT,
+  E2E_SIP2_PORT,
+  e2eScenarioToken,
+} from '../e2e/support/config';
+import { linkedLibraryConfig } from '../test/scenarios/linked-library';
 import { E2E_SERVER_LOG } from '../e2e/support/server-log';
 import { prepareDatabase, runNextStart } from './lib/server';
 
@@ -32,6 +42,10 @@ try {
 rmSync(path.resolve(E2E_PGLITE_DIR), { recursive: true, force: true });
 rmSync(path.resolve(E2E_OUTBOX_DIR), { recursive: true, force: true });
 rmSync(path.resolve(E2E_SERVER_LOG), { force: true });
+// Library BE-REF01 is linked to the reference SIP2 server that e2e/library-link.spec.ts runs; a
+// short idle timeout because that server serves one connection at a time (the spec's desk too).
+mkdirSync(path.dirname(path.resolve(E2E_LIBRARY_SYSTEMS_FILE)), { recursive: true });
+writeFileSync(path.resolve(E2E_LIBRARY_SYSTEMS_FILE), JSON.stringify(linkedLibraryConfig(E2E_SIP2_PORT, 5_000, 300), null, 2));
 await prepareDatabase({ pgliteDir: E2E_PGLITE_DIR }, { seedWhenEmpty: true, log: (line) => console.log(`[e2e]${line}`) });
 
 runNextStart({
@@ -57,5 +71,7 @@ runNextStart({
     SMTP_URL: '',
     OUTBOX_DIR: E2E_OUTBOX_DIR,
     PUBLIC_BASE_URL: `http://127.0.0.1:${E2E_PORT}`,
+    LIBRARY_SYSTEMS_FILE: path.resolve(E2E_LIBRARY_SYSTEMS_FILE),
+    LIBRARY_SYSTEMS: '',
   },
 });

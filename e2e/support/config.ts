@@ -29,3 +29,10 @@ export const E2E_SCENARIO_HEADER = 'x-e2e-scenario-token';
 export const E2E_AUTH_SECRET = 'e2e-only-nextauth-secret-0123456789abcdef';
 /** Where the e2e server writes mails (.eml; no SMTP configured), wiped at each start; e2e/mail-*.spec.ts read them. */
 export const E2E_OUTBOX_DIR = '.data/e2e-outbox';
+/**
+ * Where the e2e server expects the reference SIP2 server that links library BE-REF01 (issue 12):
+ * e2e/library-link.spec.ts starts and stops it there; the other specs never touch that library.
+ */
+export const E2E_SIP2_PORT = Number(process.env.E2E_SIP2_PORT) || E2E_PORT + 2900;
+/** The e2e server's library systems configuration, written at each start. */
+export const E2E_LIBRARY_SYSTEMS_FILE = '.data/e2e-library-systems.json';

@@ -32,7 +32,7 @@ export async function refreshCardForAccount(
   account: SignedInAccount,
   input: RefreshCardInput,
   now: Date,
-  options: { inFlight?: InFlightLookup } = {},
+  options: { inFlight?: InFlightLookup; claimIntervalSeconds?: number } = {},
 ): Promise<ActionResult<RefreshCardSummary>> {
   if (!isPlausibleSlug(input.card)) return fail('not_found');
   const view = await queryView<{ found: boolean }>(
@@ -41,8 +41,8 @@ export async function refreshCardForAccount(
         select json_build_object('found', exists (select 1 from card_patrons)) as view`,
   );
   if (!view.found) return fail('not_found');
-  // On demand: not only when stale; the claim still keeps it to one call set per 30 s.
-  const results = await refreshAccount(db, systems, account, { cardSlug: input.card, inFlight: options.inFlight }, now);
+  // On demand: not only when stale; the claim still keeps it to one call set per interval.
+  const results = await refreshAccount(db, systems, account, { cardSlug: input.card, inFlight: options.inFlight, claimIntervalSeconds: options.claimIntervalSeconds }, now);
   const count = (status: string) => results.filter((r) => r.outcome.status === status).length;
   return ok({ fetched: count('fetched'), unreachable: count('unreachable'), notDue: count('not_due'), failed: count('failed') });
 }

@@ -6,14 +6,16 @@ import 'server-only';
 // useActionState, so the button works before (and without) JavaScript.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { librarySystems } from '@/lib/library-systems/registry';
+import { librarySystems, librarySystemsConfig } from '@/lib/library-systems/registry';
 import { accountAction, type ActionResult } from './account-action';
 import { refreshCardForAccount, type RefreshCardSummary } from './refresh-card-core';
 
 const refresh = accountAction(
   z.object({ card: z.string().min(1).max(80) }),
   async (input, { db, account }) => {
-    const result = await refreshCardForAccount(db, librarySystems(), account, input, new Date());
+    const result = await refreshCardForAccount(db, librarySystems(), account, input, new Date(), {
+      claimIntervalSeconds: librarySystemsConfig().refreshIntervalSeconds,
+    });
     if (result.ok) {
       revalidatePath('/cards/[card]', 'layout');
       revalidatePath('/overview');

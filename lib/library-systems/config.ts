@@ -27,6 +27,8 @@ const sip2Endpoint = z.strictObject({
 export const librarySystemsConfigSchema = z.strictObject({
   /** A card's copy older than this is refreshed when the card is opened (L3). */
   refreshAfterMinutes: z.int().min(1).max(24 * 60).default(15),
+  /** The least time between two refreshes of one patron at one library: the bound on calls per account. */
+  refreshIntervalSeconds: z.int().min(1).max(3600).default(30),
   libraries: z
     .record(z.string().refine((v) => parseIsil(v) !== null, 'not an ISIL'), sip2Endpoint)
     .default({}),
@@ -35,7 +37,7 @@ export const librarySystemsConfigSchema = z.strictObject({
 export type LibrarySystemsConfig = z.infer<typeof librarySystemsConfigSchema>;
 export type Sip2Endpoint = z.infer<typeof sip2Endpoint>;
 
-export const EMPTY_CONFIG: LibrarySystemsConfig = { refreshAfterMinutes: 15, libraries: {} };
+export const EMPTY_CONFIG: LibrarySystemsConfig = { refreshAfterMinutes: 15, refreshIntervalSeconds: 30, libraries: {} };
 
 /** Parses a configuration document; the error names the JSON path but never quotes a value. */
 export function parseLibrarySystemsConfig(document: unknown): LibrarySystemsConfig {

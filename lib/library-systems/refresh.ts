@@ -59,6 +59,8 @@ export interface RefreshOptions {
   staleAfterMinutes?: number | null;
   deadlineMs?: number;
   inFlight?: InFlightLookup;
+  /** The least time between two refreshes of one patron at one library (the configuration's refreshIntervalSeconds). */
+  claimIntervalSeconds?: number;
 }
 
 export type RefreshOutcome =
@@ -73,9 +75,15 @@ export type RefreshOutcome =
 const iso = (date: Date) => date.toISOString();
 
 /** Step 1: the claim. True when this caller may refresh now. */
-async function claim(db: Executor, target: RefreshTarget, now: Date, staleAfterMinutes: number | null): Promise<boolean> {
+async function claim(
+  db: Executor,
+  target: RefreshTarget,
+  now: Date,
+  staleAfterMinutes: number | null,
+  intervalSeconds: number,
+): Promise<boolean> {
   const staleBefore = staleAfterMinutes === null ? null : iso(new Date(now.getTime() - staleAfterMinutes * 60_000));
-  const claimBefore = iso(new Date(now.getTime() - CLAIM_INTERVAL_SECONDS * 1000));
+  const claimBefore = iso(new Date(now.getTime() - intervalSeconds * 1000));
   const rows = await db
     .insert(librarySync)
     .values({ patronId: target.patronId, libraryId: target.libraryId, lastAttemptAt: now })
@@ -146,7 +154,9 @@ export async function refreshPatronAtLibrary(
   if (!system) return { status: 'not_linked' };
   const log = { patronId: target.patronId, libraryId: target.libraryId };
   try {
-    if (!(await claim(db, target, now, options.staleAfterMinutes ?? null))) return { status: 'not_due' };
+    if (!(await claim(db, target, now, options.staleAfterMinutes ?? null, options.claimIntervalSeconds ?? CLAIM_INTERVAL_SECONDS))) {
+      return { status: 'not_due' };
+    }
   } catch (error) {
     logger().error({ ...log, ...safe.error(error) }, 'library refresh: claim failed');
     return { status: 'failed' };
@@ -463,6 +473,7 @@ async function applyPlan(tx: Tx, target: RefreshTarget, plan: ReconcilePlan): Pr
 }
 
 export interface AccountRefreshOptions {
+  claimIntervalSeconds?: number;
   /** Only the libraries of this card (R2 slug). */
   cardSlug?: string;
   /** Only pairs whose copy is older than `staleAfterMinutes`. */
@@ -510,6 +521,7 @@ export async function refreshAccount(
         staleAfterMinutes,
         deadlineMs: options.deadlineMs,
         inFlight: options.inFlight,
+        claimIntervalSeconds: options.claimIntervalSeconds,
       }),
     })),
   );

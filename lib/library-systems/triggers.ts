@@ -34,7 +34,7 @@ function anyLinked(): boolean {
 export function refreshAfterSignIn(accountId: number): void {
   if (!anyLinked()) return; // import-only: nothing to do, no query
   besideTheRequest(async () =>
-    refreshAccount(await getDb(), librarySystems(), { accountId }, { onlyStale: true, staleAfterMinutes: librarySystemsConfig().refreshAfterMinutes }, new Date()),
+    refreshAccount(await getDb(), librarySystems(), { accountId }, { onlyStale: true, staleAfterMinutes: librarySystemsConfig().refreshAfterMinutes, claimIntervalSeconds: librarySystemsConfig().refreshIntervalSeconds }, new Date()),
   );
 }
 
@@ -46,7 +46,7 @@ export function refreshOpenedCard(accountId: number, cardSlug: string): void {
       await getDb(),
       librarySystems(),
       { accountId },
-      { cardSlug, onlyStale: true, staleAfterMinutes: librarySystemsConfig().refreshAfterMinutes },
+      { cardSlug, onlyStale: true, staleAfterMinutes: librarySystemsConfig().refreshAfterMinutes, claimIntervalSeconds: librarySystemsConfig().refreshIntervalSeconds },
       new Date(),
     ),
   );

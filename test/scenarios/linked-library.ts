@@ -26,6 +26,7 @@ export const IMPORT_ONLY_ITEM = '3900000000001';
 export function linkedLibraryConfig(port: number, timeoutMs = 10_000, idleTimeoutMs = 500): LibrarySystemsConfig {
   return {
     refreshAfterMinutes: 15,
+    refreshIntervalSeconds: 1,
     libraries: {
       [LINKED_ISIL]: {
         protocol: 'sip2',
