@@ -44,7 +44,7 @@ try {
   }
   if (!d.online || missing.length) exitCode = 1;
 } catch (error) {
-  if (!(error instanceof LibraryUnavailableError)) throw error;
+  if (!LibraryUnavailableError.is(error)) throw error;
   const cause = error.cause instanceof Error ? `${error.reason}: ${error.cause.message}` : error.reason;
   console.error(`  cannot be reached: ${cause}`);
   exitCode = 1;

@@ -46,7 +46,7 @@ async function renewAtOneLibrary(
       const answer = await system.renew(call.libraryPatronId, call.itemBarcode);
       answers.set(call.loanId, answer.ok ? { outcome: 'renewed', dueOn: answer.dueOn } : { outcome: 'refused', message: answer.message });
     } catch (error) {
-      if (!(error instanceof LibraryUnavailableError)) throw error;
+      if (!LibraryUnavailableError.is(error)) throw error;
       logger().warn({ isil, reason: error.reason }, 'library system unavailable during renewal');
       reachable = false;
       answers.set(call.loanId, { outcome: 'unreachable' });

@@ -42,7 +42,7 @@ export async function atLibrary<T>(
     answer = await call(system, reservation.libraryPatronId);
   } catch (error) {
     await db.transaction((tx) => releaseSubjects(tx, key, [subject]));
-    if (!(error instanceof LibraryUnavailableError)) throw error;
+    if (!LibraryUnavailableError.is(error)) throw error;
     logger().warn({ isil: reservation.isil, reason: error.reason }, 'library system unavailable for a reservation');
     return fail('library_unreachable', { library });
   }

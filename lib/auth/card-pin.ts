@@ -57,7 +57,7 @@ async function checkCandidates(db: Db, candidates: Candidate[], pin: string, sys
         const answer = await system.checkPin(candidate.libraryPatronId, pin);
         if (answer.pinValid) return { kind: 'match', card: candidate };
       } catch (error) {
-        if (!(error instanceof LibraryUnavailableError)) throw error;
+        if (!LibraryUnavailableError.is(error)) throw error;
         logger().warn({ isil: candidate.isil, reason: error.reason }, 'PIN check: library system unavailable');
         unreachable ??= candidate.libraryName;
       }

@@ -99,7 +99,21 @@ export interface LibrarySystems {
   linkedIsils(): string[];
 }
 
+/**
+ * A brand rather than `instanceof`: the systems are built once per process and shared through
+ * globalThis, while Next.js may bundle this module more than once (one copy per server bundle), so
+ * an error made by one copy's class is not an instance of another copy's.
+ */
+const UNAVAILABLE = Symbol.for('mijn-bibliotheek.LibraryUnavailableError');
+
 export class LibraryUnavailableError extends Error {
+  readonly [UNAVAILABLE] = true;
+
+  /** True for a LibraryUnavailableError made by any copy of this module. */
+  static is(error: unknown): error is LibraryUnavailableError {
+    return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[UNAVAILABLE] === true;
+  }
+
   constructor(
     readonly isil: string,
     /** Why; the underlying error, if any, is the standard `cause`. */

@@ -115,7 +115,7 @@ function beforeDeadline<T>(promise: Promise<T>, deadline: number, isil: string):
 
 /** Any failure of a library call counts as the library being unavailable (the port promises nothing else). */
 function asUnavailable(error: unknown, isil: string): LibraryUnavailableError {
-  return error instanceof LibraryUnavailableError ? error : new LibraryUnavailableError(isil, 'protocol', { cause: error });
+  return LibraryUnavailableError.is(error) ? error : new LibraryUnavailableError(isil, 'protocol', { cause: error });
 }
 
 /**
@@ -182,7 +182,7 @@ export async function refreshPatronAtLibrary(
     const wanted = barcodes.filter((b) => !knownSet.has(b) || !dueKnown.get(b)).slice(0, MAX_ITEM_LOOKUPS);
     itemInfo = await lookUpItems(system, wanted, deadline);
   } catch (error) {
-    if (!(error instanceof LibraryUnavailableError) && isDatabaseError(error)) {
+    if (!LibraryUnavailableError.is(error) && isDatabaseError(error)) {
       logger().error({ ...log, ...safe.error(error) }, 'library refresh: reading known items failed');
       return { status: 'failed' };
     }
