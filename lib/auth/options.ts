@@ -1,5 +1,7 @@
 // next-auth (v4) configuration: Credentials provider, JWT sessions in an HttpOnly, SameSite=Lax
-// cookie (Secure in production). The token carries the account id and its session version only.
+// cookie (Secure in production). The token carries the account id, its session version and a random
+// session id only; signing out records the session id as ended (lib/auth/session-store.ts), so a
+// copy of the cookie stops working then.
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../../db/client';
@@ -8,6 +10,7 @@ import { authenticate } from './authenticate';
 import { clientAddressFromHeaders } from './client-address';
 import { authSecret } from './secret';
 import { IDLE_TIMEOUT_SECONDS, REFRESH_AFTER_SECONDS, type SessionClaims } from './session-policy';
+import { endSession, newSessionId } from './session-store';
 
 /** The error a failed sign-in reports to the form: a code, and for a throttle the wait. */
 export function encodeSignInError(code: string, retryAfterSeconds?: number): string {
@@ -38,6 +41,13 @@ export function authOptions(): AuthOptions {
         },
       }),
     ],
+    events: {
+      // POST /api/auth/signout with this browser's cookie: the session ends on the server too.
+      // (A failure here is logged by next-auth and the cookie is still cleared.)
+      async signOut({ token }) {
+        await endSession(await getDb(), token);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {
@@ -45,6 +55,7 @@ export function authOptions(): AuthOptions {
           const claims: SessionClaims = {
             sub: user.id,
             sv: (user as { sessionVersion?: number }).sessionVersion ?? 0,
+            sid: newSessionId(),
             authTime: now,
             seen: now,
           };
@@ -58,6 +69,7 @@ export function authOptions(): AuthOptions {
           expires: session.expires,
           accountId: Number(token.sub),
           sv: token.sv,
+          sid: token.sid,
           authTime: token.authTime,
           seen: token.seen,
         } as typeof session;
