@@ -5,6 +5,8 @@ import 'server-only';
 //  2. the PIN (throttled per card and per client, non-disclosing);
 //  3. only then "already linked" and "username taken", so neither question can be asked about a
 //     card or a name without the PIN of a real card.
+// The e-mail address is pending (issue 11 §5): the transaction stores a verification link, which is
+// mailed to the address afterwards; until it is opened no recovery mail goes there.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accountPatrons, accounts } from '@/db/schema';
@@ -12,6 +14,7 @@ import { verifyCardPin } from '@/lib/auth/card-pin';
 import { hashSecret } from '@/lib/auth/hash';
 import { activationInput } from '@/lib/auth/identity-input';
 import { checkPassword } from '@/lib/auth/password-policy';
+import { issueEmailVerification, mailEmailVerification, type MailDeps } from '@/lib/data/recovery';
 import { fail, ok, parseInput, type ActionResult } from './account-action';
 import { uniqueViolation } from './unique-violation';
 
@@ -23,7 +26,8 @@ class Refusal extends Error {
   }
 }
 
-export async function activateAccount(db: Db, raw: unknown, clientAddress: string, now = new Date()): Promise<ActivationResult> {
+export async function activateAccount(db: Db, raw: unknown, clientAddress: string, deps: MailDeps): Promise<ActivationResult> {
+  const now = deps.now ?? new Date();
   const parsed = parseInput(activationInput, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.data;
@@ -36,8 +40,9 @@ export async function activateAccount(db: Db, raw: unknown, clientAddress: strin
   }
 
   const passwordHash = await hashSecret(input.password);
+  let created: { accountId: number; username: string; token: string };
   try {
-    return await db.transaction(async (tx) => {
+    created = await db.transaction(async (tx) => {
       const [linked] = await tx
         .select({ accountId: accountPatrons.accountId })
         .from(accountPatrons)
@@ -51,10 +56,11 @@ export async function activateAccount(db: Db, raw: unknown, clientAddress: strin
       if (taken) throw new Refusal(fail('invalid_input', { fieldErrors: { username: ['taken'] } }));
       const [account] = await tx
         .insert(accounts)
-        .values({ username: input.username, email: input.email, passwordHash })
+        .values({ username: input.username, email: input.email, emailVerified: false, passwordHash })
         .returning({ id: accounts.id });
       await tx.insert(accountPatrons).values({ accountId: account!.id, patronId: card.patronId });
-      return ok({ accountId: account!.id, username: input.username });
+      const token = await issueEmailVerification(tx, account!.id, input.email, now);
+      return { accountId: account!.id, username: input.username, token };
     });
   } catch (error) {
     if (error instanceof Refusal) return error.result;
@@ -64,4 +70,8 @@ export async function activateAccount(db: Db, raw: unknown, clientAddress: strin
     if (constraint !== null) return fail('already_linked');
     throw error;
   }
+  // After the commit: a mail that fails leaves a pending address, which the settings can resend.
+  // In the account's mail language, which starts as the default (nl) and is set in the settings.
+  await mailEmailVerification(deps, { email: input.email, username: created.username, locale: 'nl' }, created.token);
+  return ok({ accountId: created.accountId, username: created.username });
 }

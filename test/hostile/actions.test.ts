@@ -68,7 +68,7 @@ const { cancelReservation, changePickupBranch } = await import('@/lib/actions/re
 const { setHistoryRecording, clearHistory } = await import('@/lib/actions/history');
 const { linkMembership } = await import('@/lib/actions/link-membership');
 const { unlinkMembership } = await import('@/lib/actions/unlink-membership');
-const { changePassword, changeEmail, signOutEverywhere } = await import('@/lib/actions/account-settings');
+const { changePassword, changeEmail, resendVerification, signOutEverywhere } = await import('@/lib/actions/account-settings');
 const { activate } = await import('@/lib/actions/activate');
 const { setLocale } = await import('@/lib/actions/set-locale');
 // The recovery actions (issue 8) are still moving: their cases are built from what is exported,
@@ -91,7 +91,7 @@ const RECOVERY_ACTIONS: [string, Record<string, unknown>, string][] = [
 ];
 const CASE_NAMES = [
   'renewLoans', 'cancelReservation', 'changePickupBranch', 'setHistoryRecording', 'clearHistory', 'linkMembership',
-  'unlinkMembership', 'changePassword', 'changeEmail', 'activate (public)',
+  'unlinkMembership', 'changePassword', 'changeEmail', 'resendVerification', 'activate (public)',
   ...RECOVERY_ACTIONS.filter(([, mod, fn]) => exportedFn(mod, fn)).map(([name]) => name),
 ];
 const { parseInput } = await import('@/lib/actions/account-action');
@@ -203,6 +203,14 @@ describe.each(drivers)('hostile input: server actions (%s)', (driver) => {
       base: { email: 'new@example.be', currentPassword: 'not-the-password' },
       form: true,
       exclude: ['throttle_buckets'],
+    },
+    {
+      name: 'resendVerification',
+      call: (raw) => resendVerification(null, raw as FormData),
+      // It takes no input; the caller's address is verified (imported), so whatever is sent the
+      // answer is `already_verified` and nothing is sent, counted or written.
+      base: { accountId: s.victim.patronIds[0], email: 'someone.else@example.be' },
+      form: true,
     },
     {
       name: 'activate (public)',
