@@ -25,6 +25,7 @@ describe.each(drivers)('identity actions (%s)', (driver) => {
   beforeAll(async () => {
     t = await freshDb(driver);
     await importIdentityScenario(t.db);
+    activationMails.length = 0; // per driver: the mails of this database only
   });
   afterAll(async () => {
     await t.close();
