@@ -33,6 +33,7 @@ const fakeHeaders = {
 };
 const requireFromNextAuth = createRequire(createRequire(import.meta.url).resolve('next-auth'));
 const nextHeadersPath = requireFromNextAuth.resolve('next/headers');
+const realNextHeaders = requireFromNextAuth.cache[nextHeadersPath];
 requireFromNextAuth.cache[nextHeadersPath] = { id: nextHeadersPath, filename: nextHeadersPath, loaded: true, exports: fakeHeaders } as never;
 vi.mock('next/headers', () => fakeHeaders);
 
@@ -87,6 +88,14 @@ async function whoIs(sessionCookie: string | undefined) {
   return getSignedInAccount();
 }
 
+// Leave Node's require cache as it was, for whatever runs next in this worker.
+afterAll(() => {
+  delete process.env.AUTH_SECRET;
+  resetEnvForTests();
+  if (realNextHeaders) requireFromNextAuth.cache[nextHeadersPath] = realNextHeaders;
+  else delete requireFromNextAuth.cache[nextHeadersPath];
+});
+
 describe.each(drivers)('hostile input: a signed-out session cookie (%s)', (driver) => {
   let t: TestDb;
   let s: HostileScenario;
@@ -97,8 +106,6 @@ describe.each(drivers)('hostile input: a signed-out session cookie (%s)', (drive
   });
   afterAll(async () => {
     await t.close();
-    delete process.env.AUTH_SECRET;
-    resetEnvForTests();
   });
   beforeEach(() => {
     ctx.db = t.db;
