@@ -225,6 +225,11 @@ export const accounts = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Due-date reminders: lead time in days (1–7); null = no reminders (issue 8). `locale` is the mail language. */
     reminderDays: integer().default(3),
+    /**
+     * Whether `email` is verified (issue 11 §5): the address's link was opened (activation, e-mail
+     * change), or the library exported it (import). Recovery mails go only to a verified address.
+     */
+    emailVerified: boolean().notNull().default(false),
   },
   (t) => [
     check('accounts_locale_check', inList('locale', LOCALES)),
@@ -232,6 +237,25 @@ export const accounts = pgTable(
     uniqueIndex('accounts_username_lower_idx').on(sql`lower(${t.username})`),
     index('accounts_email_lower_idx').on(sql`lower(${t.email})`),
   ],
+);
+
+/**
+ * Sessions ended by signing out (issue 11 §6). A session JWT carries a random id (`sid`); the
+ * per-request check (getSignedInAccount) refuses a token whose id is here, in the same statement
+ * that reads the session version. A row is only needed while the JWT could still be valid: after
+ * `expiresAt` (the 30-day absolute limit) it may go.
+ */
+export const endedSessions = pgTable(
+  'ended_sessions',
+  {
+    sessionId: text().primaryKey(),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id),
+    endedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.expiresAt)],
 );
 
 /** Account ↔ patron links (P2). A patron record is linked to at most one account. */

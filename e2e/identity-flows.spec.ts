@@ -98,6 +98,12 @@ test('P1 activate → sign in via the form → P2 link a second library → both
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/memberships\?activated=1$/);
   await expect(page.getByRole('status').filter({ hasText: 'Je account is geactiveerd' })).toBeVisible();
+  // Issue 11 §5: the address given here is pending until its link is opened (the mailed link is
+  // followed in e2e/mail-recovery.spec.ts).
+  await page.goto('/account');
+  await expect(page.getByText('(niet bevestigd)')).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Bevestig je e-mailadres' })).toContainText(`${username}@example.be`);
+  await page.goto('/memberships');
 
   // Sign out, then back in through the form: the portal asks for sign-in and returns.
   await page.getByRole('button', { name: 'Afmelden' }).click();

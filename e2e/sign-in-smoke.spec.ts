@@ -8,7 +8,7 @@ test('P1 a demo account signs in; the session names only the account', async ({ 
   const account = DEMO_ACCOUNTS[0]!;
   await signIn(page, account.username, account.password);
   const session = await (await page.request.get('/api/auth/session')).json();
-  expect(Object.keys(session).sort()).toEqual(['accountId', 'authTime', 'expires', 'seen', 'sv']);
+  expect(Object.keys(session).sort()).toEqual(['accountId', 'authTime', 'expires', 'seen', 'sid', 'sv']);
   const cookies = await page.context().cookies();
   const sessionCookie = cookies.find((c) => c.name.endsWith('next-auth.session-token'));
   expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true });

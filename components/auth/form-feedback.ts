@@ -18,6 +18,7 @@ export const FORM_ERROR_CODES = [
   'already_linked_here',
   'linked_elsewhere',
   'last_link',
+  'already_verified',
   'not_found',
   'unauthenticated',
   'invalid',

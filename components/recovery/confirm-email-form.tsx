@@ -1,20 +1,21 @@
 'use client';
-// Issue 8 §4: the change happens on this POST, not on opening the link (mail scanners open links).
+// Issue 8 §4 / issue 11 §5: the change (or verification) happens on this POST, not on opening the
+// link (mail scanners open links).
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { confirmEmailAction, type ConfirmEmailState } from '@/lib/actions/confirm-email';
+import { confirmEmailAction, type ConfirmEmailState, type EmailLinkKind } from '@/lib/actions/confirm-email';
 import { FormMessage } from './form-message';
 import { RecoveryError } from './recovery-error';
 
-export function ConfirmEmailForm({ token }: { token: string }) {
+export function ConfirmEmailForm({ token, kind }: { token: string; kind: EmailLinkKind }) {
   const t = useTranslations('Recovery');
   const [state, action, pending] = useActionState<ConfirmEmailState, FormData>(confirmEmailAction, { status: 'idle' });
   if (state.status === 'done') {
     return (
       <FormMessage tone="success">
-        <strong className="block">{t('confirmedTitle')}</strong>
-        {t('confirmed', { email: state.email })}
+        <strong className="block">{state.kind === 'verify' ? t('verifiedTitle') : t('confirmedTitle')}</strong>
+        {state.kind === 'verify' ? t('verified', { email: state.email }) : t('confirmed', { email: state.email })}
       </FormMessage>
     );
   }
@@ -33,7 +34,7 @@ export function ConfirmEmailForm({ token }: { token: string }) {
       <input type="hidden" name="token" value={token} />
       {state.status === 'error' && <RecoveryError code={state.code} />}
       <button type="submit" className="btn btn-primary" disabled={pending}>
-        {pending ? t('confirming') : t('confirm')}
+        {pending ? t('confirming') : kind === 'verify' ? t('verify') : t('confirm')}
       </button>
     </form>
   );

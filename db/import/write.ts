@@ -354,7 +354,9 @@ export async function writeNetwork(
   ).counts;
 
   at('accounts');
-  // Accounts (P1), by lower(username); a changed password revokes existing sessions.
+  // Accounts (P1), by lower(username); a changed password revokes existing sessions. An address
+  // the library exported is the library's record of the patron's address: it counts as verified
+  // (issue 11 §5), also when it marks an address that was pending in the portal.
   const accountIds = await upsertByNaturalKey(
     db,
     {
@@ -362,7 +364,7 @@ export async function writeNetwork(
       keyOf: (r) => String(r.username).toLowerCase(),
       storedWhere: (chunk) =>
         inArray(sql`lower(${accounts.username})`, chunk.map((a) => a.username.toLowerCase())),
-      columns: ['username', 'email', 'passwordHash'],
+      columns: ['username', 'email', 'emailVerified', 'passwordHash'],
       target: [accounts.id],
       conflictOnId: true,
       extraSet: {
@@ -375,7 +377,7 @@ export async function writeNetwork(
           passwordHash: await keepOrHash(stored.get(account.username.toLowerCase())?.passwordHash as string, password),
         })),
     },
-    doc.accounts.map((a) => ({ username: a.username, email: a.email, password: a.password })),
+    doc.accounts.map((a) => ({ username: a.username, email: a.email, emailVerified: true, password: a.password })),
   ).then(({ ids, counts: c }) => ((counts.accounts = c), ids));
 
   at('accounts[].patrons');

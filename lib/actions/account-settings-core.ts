@@ -10,7 +10,12 @@ import { SIGN_IN_PER_ACCOUNT } from '@/lib/domain/throttle';
 import { hashSecret, verifySecret } from '@/lib/auth/hash';
 import type { ChangeEmailInput, ChangePasswordInput } from '@/lib/auth/identity-input';
 import { checkPassword } from '@/lib/auth/password-policy';
-import { expirePendingEmailChanges, requestEmailChangeForAccount, type MailDeps } from '@/lib/data/recovery';
+import {
+  endOutstandingLinks,
+  requestEmailChangeForAccount,
+  resendEmailVerificationForAccount,
+  type MailDeps,
+} from '@/lib/data/recovery';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { throttledAttempt, type ThrottleKey } from '@/lib/auth/throttle-store';
 import { fail, ok, type ActionResult } from './account-action';
@@ -44,8 +49,12 @@ async function confirmCurrentPassword(
   return { ok: true, current };
 }
 
-/** Bumps the session version if it is still the one this session holds (ends every other session). */
-async function bumpSessionVersion(db: Db, account: SignedInAccount, set: Partial<typeof accounts.$inferInsert> = {}) {
+/**
+ * Bumps the session version if it is still the one this session holds (ends every other session),
+ * and ends the account's outstanding links with it: unused reset links and pending e-mail changes
+ * (issue 11 §6, "everything ends together").
+ */
+async function bumpSessionVersion(db: Db, account: SignedInAccount, now: Date, set: Partial<typeof accounts.$inferInsert> = {}) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(accounts)
@@ -53,7 +62,7 @@ async function bumpSessionVersion(db: Db, account: SignedInAccount, set: Partial
       .where(and(eq(accounts.id, account.accountId), eq(accounts.sessionVersion, account.sessionVersion)))
       .returning({ sessionVersion: accounts.sessionVersion });
     if (!row) return null;
-    await expirePendingEmailChanges(tx, account.accountId);
+    await endOutstandingLinks(tx, account.accountId, now);
     return row.sessionVersion;
   });
 }
@@ -69,7 +78,7 @@ export async function changePasswordForAccount(
   const problem = checkPassword(input.newPassword, { username: confirmed.current.username, email: confirmed.current.email });
   if (problem) return fail('invalid_input', { fieldErrors: { newPassword: [problem] } });
   const passwordHash = await hashSecret(input.newPassword);
-  const sessionVersion = await bumpSessionVersion(db, account, { passwordHash });
+  const sessionVersion = await bumpSessionVersion(db, account, now, { passwordHash });
   return sessionVersion === null ? fail('unauthenticated') : ok({ sessionVersion });
 }
 
@@ -100,7 +109,28 @@ export async function changeEmailForAccount(
 }
 
 /** "Sign out everywhere": every session of the account ends, this one included (the caller clears its cookie). */
-export async function signOutEverywhereForAccount(db: Db, account: SignedInAccount): Promise<ActionResult<null>> {
-  const sessionVersion = await bumpSessionVersion(db, account);
+export async function signOutEverywhereForAccount(db: Db, account: SignedInAccount, now = new Date()): Promise<ActionResult<null>> {
+  const sessionVersion = await bumpSessionVersion(db, account, now);
   return sessionVersion === null ? fail('unauthenticated') : ok(null);
+}
+
+/**
+ * Issue 11 §5: a new link to verify the account's own (pending) address. Throttled per account;
+ * an address that is verified already is answered as such (nothing is sent).
+ */
+export async function resendVerificationForAccount(
+  db: Db,
+  account: SignedInAccount,
+  deps: MailDeps,
+): Promise<ActionResult<{ status: 'verification_sent'; email: string }>> {
+  const result = await resendEmailVerificationForAccount(db, account, deps);
+  if (result.ok) return ok({ status: 'verification_sent', email: result.email });
+  switch (result.code) {
+    case 'throttled':
+      return fail('throttled', { retryAfterSeconds: result.retryAfterSeconds });
+    case 'already_verified':
+      return fail('already_verified');
+    case 'not_found':
+      return fail('unauthenticated');
+  }
 }

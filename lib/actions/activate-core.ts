@@ -6,6 +6,8 @@ import 'server-only';
 //     card and the client even when the PIN is right;
 //  3. only then "already linked" and "username taken", so neither question can be asked about a
 //     card or a name without the PIN of a real card, and each asking costs an attempt.
+// The e-mail address is pending (issue 11 §5): the transaction stores a verification link, which is
+// mailed to the address afterwards; until it is opened no recovery mail goes there.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accountPatrons, accounts } from '@/db/schema';
@@ -14,6 +16,7 @@ import { hashSecret } from '@/lib/auth/hash';
 import { activationInput } from '@/lib/auth/identity-input';
 import { checkPassword } from '@/lib/auth/password-policy';
 import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
+import { issueEmailVerification, mailEmailVerification, type MailDeps } from '@/lib/data/recovery';
 import { fail, ok, parseInput, type ActionResult } from './account-action';
 import { cardPinFailure } from './card-pin-failure';
 import { uniqueViolation } from './unique-violation';
@@ -30,9 +33,10 @@ export async function activateAccount(
   db: Db,
   raw: unknown,
   clientAddress: string,
-  now = new Date(),
+  deps: MailDeps,
   systems: LibrarySystems = NO_LIBRARY_SYSTEMS,
 ): Promise<ActivationResult> {
+  const now = deps.now ?? new Date();
   const parsed = parseInput(activationInput, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.data;
@@ -45,8 +49,9 @@ export async function activateAccount(
   if (!card.ok) return cardPinFailure(card);
 
   const passwordHash = await hashSecret(input.password);
+  let created: { accountId: number; username: string; token: string };
   try {
-    return await db.transaction(async (tx) => {
+    created = await db.transaction(async (tx) => {
       const [linked] = await tx
         .select({ accountId: accountPatrons.accountId })
         .from(accountPatrons)
@@ -60,10 +65,11 @@ export async function activateAccount(
       if (taken) throw new Refusal(fail('invalid_input', { fieldErrors: { username: ['taken'] } }));
       const [account] = await tx
         .insert(accounts)
-        .values({ username: input.username, email: input.email, passwordHash })
+        .values({ username: input.username, email: input.email, emailVerified: false, passwordHash })
         .returning({ id: accounts.id });
       await tx.insert(accountPatrons).values({ accountId: account!.id, patronId: card.patronId });
-      return ok({ accountId: account!.id, username: input.username });
+      const token = await issueEmailVerification(tx, account!.id, input.email, now);
+      return { accountId: account!.id, username: input.username, token };
     });
   } catch (error) {
     if (error instanceof Refusal) return error.result;
@@ -73,4 +79,8 @@ export async function activateAccount(
     if (constraint !== null) return fail('already_linked');
     throw error;
   }
+  // After the commit: a mail that fails leaves a pending address, which the settings can resend.
+  // In the account's mail language, which starts as the default (nl) and is set in the settings.
+  await mailEmailVerification(deps, { email: input.email, username: created.username, locale: 'nl' }, created.token);
+  return ok({ accountId: created.accountId, username: created.username });
 }

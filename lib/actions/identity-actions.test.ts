@@ -8,19 +8,24 @@ import { accountPatrons, accounts, patrons } from '@/db/schema';
 import { authenticate } from '@/lib/auth/authenticate';
 import { drivers, freshDb, type TestDb } from '@/test/db';
 import type { Mail } from '@/lib/mail/transport';
-import { changeEmailForAccount, changePasswordForAccount, signOutEverywhereForAccount } from './account-settings-core';
+import { checkEmailChangeLink, confirmEmailChange, requestPasswordReset, requestUsernameReminder } from '@/lib/data/recovery';
+import { changeEmailForAccount, changePasswordForAccount, resendVerificationForAccount, signOutEverywhereForAccount } from './account-settings-core';
 import { activateAccount } from './activate-core';
 import { accountOf, CARDS, importIdentityScenario, NOW, PASSWORD, patronId } from './identity-test-setup';
 import { linkPatronForAccount } from './link-membership-core';
 import { unlinkPatronForAccount } from './unlink-membership-core';
 
 const minutesLater = (m: number) => new Date(NOW.getTime() + m * 60_000);
+/** Mails of activation (the link that verifies the address), kept for the tests to read. */
+const activationMails: Mail[] = [];
+const activation = (now: Date) => ({ mailer: { kind: 'outbox' as const, send: async (m: Mail) => void activationMails.push(m) }, now, baseUrl: 'https://portal.example.be' });
 
 describe.each(drivers)('identity actions (%s)', (driver) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await freshDb(driver);
     await importIdentityScenario(t.db);
+    activationMails.length = 0; // per driver: the mails of this database only
   });
   afterAll(async () => {
     await t.close();
@@ -43,26 +48,26 @@ describe.each(drivers)('identity actions (%s)', (driver) => {
 
     it('refuses a weak password before spending a PIN attempt, with a field error', async () => {
       t.queries.length = 0;
-      const r = await activateAccount(t.db, form({ password: 'short' }), '198.51.100.10', NOW);
+      const r = await activateAccount(t.db, form({ password: 'short' }), '198.51.100.10', activation(NOW));
       expect(r).toEqual({ ok: false, code: 'invalid_input', fieldErrors: { password: ['too_short'] } });
-      const common = await activateAccount(t.db, form({ password: 'password123' }), '198.51.100.10', NOW);
+      const common = await activateAccount(t.db, form({ password: 'password123' }), '198.51.100.10', activation(NOW));
       expect(common).toMatchObject({ fieldErrors: { password: ['common'] } });
-      const same = await activateAccount(t.db, form({ password: 'dirk.baert' }), '198.51.100.10', NOW);
+      const same = await activateAccount(t.db, form({ password: 'dirk.baert' }), '198.51.100.10', activation(NOW));
       expect(same).toMatchObject({ fieldErrors: { password: ['same_as_username'] } });
       expect(t.queries).toHaveLength(0);
     });
 
     it('refuses malformed input with per-field codes, never throwing', async () => {
-      const r = await activateAccount(t.db, { cardNumber: '1', pin: 'abc', username: 'a@b', email: 'nope', password: 5 }, 'x', NOW);
+      const r = await activateAccount(t.db, { cardNumber: '1', pin: 'abc', username: 'a@b', email: 'nope', password: 5 }, 'x', activation(NOW));
       expect(r).toMatchObject({ ok: false, code: 'invalid_input' });
       expect(Object.keys((r as { fieldErrors: object }).fieldErrors).sort()).toEqual(['cardNumber', 'email', 'password', 'pin', 'username']);
-      expect(await activateAccount(t.db, null, 'x', NOW)).toMatchObject({ ok: false, code: 'invalid_input' });
+      expect(await activateAccount(t.db, null, 'x', activation(NOW))).toMatchObject({ ok: false, code: 'invalid_input' });
     });
 
     it('a wrong PIN and an unknown card get the same answer; nothing is written but the throttle', async () => {
       const before = await snapshotDatabase(t.db);
-      const wrong = await activateAccount(t.db, form({ pin: '0000' }), '198.51.100.11', NOW);
-      const unknown = await activateAccount(t.db, form({ cardNumber: '2000999999999' }), '198.51.100.11', NOW);
+      const wrong = await activateAccount(t.db, form({ pin: '0000' }), '198.51.100.11', activation(NOW));
+      const unknown = await activateAccount(t.db, form({ cardNumber: '2000999999999' }), '198.51.100.11', activation(NOW));
       expect(wrong).toEqual({ ok: false, code: 'card_invalid' });
       expect(unknown).toEqual(wrong);
       const after = await snapshotDatabase(t.db);
@@ -70,13 +75,13 @@ describe.each(drivers)('identity actions (%s)', (driver) => {
     });
 
     it('username taken: a clear field error, only after the PIN proved the card', async () => {
-      const r = await activateAccount(t.db, form({ username: 'AN.Peeters' }), '198.51.100.12', NOW);
+      const r = await activateAccount(t.db, form({ username: 'AN.Peeters' }), '198.51.100.12', activation(NOW));
       expect(r).toEqual({ ok: false, code: 'invalid_input', fieldErrors: { username: ['taken'] } });
     });
 
     it('creates the account linked to the card’s patron, in one transaction, and it can sign in', async () => {
       const patronCount = (await t.db.select().from(patrons)).length;
-      const r = await activateAccount(t.db, form(), '198.51.100.13', NOW);
+      const r = await activateAccount(t.db, form(), '198.51.100.13', activation(NOW));
       expect(r).toMatchObject({ ok: true, data: { username: 'dirk.baert' } });
       expect(await linksOf('dirk.baert')).toEqual([await patronId(t.db, 'dirk')]);
       expect((await t.db.select().from(patrons)).length).toBe(patronCount); // R14: no new patron
@@ -84,10 +89,60 @@ describe.each(drivers)('identity actions (%s)', (driver) => {
       expect(signIn.ok).toBe(true);
     });
 
+    it('issue 11 §5: the address stays pending until its link is opened; meanwhile no recovery mail goes there', async () => {
+      const [row] = await t.db.select({ id: accounts.id, emailVerified: accounts.emailVerified }).from(accounts).where(eq(accounts.username, 'dirk.baert'));
+      expect(row?.emailVerified).toBe(false);
+      const mails = activationMails.filter((m) => m.to === 'dirk@example.be');
+      expect(mails.map((m) => m.subject)).toEqual(['Bevestig je e-mailadres voor Mijn Bibliotheek']);
+      const token = /https:\/\/portal\.example\.be\/confirm-email\?token=([A-Za-z0-9_-]{43})/.exec(mails[0]!.text)?.[1];
+      expect(token).toBeDefined();
+
+      // Recovery while pending: the same answer as for nobody, and no mail.
+      const sentBefore = activationMails.length;
+      const ask = (i: number) => ({ ...activation(minutesLater(1)), clientAddress: `198.51.100.${150 + i}` });
+      const pending = [
+        await requestPasswordReset(t.db, { login: 'dirk.baert', clientAddress: ask(0).clientAddress }, ask(0)),
+        await requestUsernameReminder(t.db, { email: 'dirk@example.be', clientAddress: ask(1).clientAddress }, ask(1)),
+      ];
+      const nobody = [
+        await requestPasswordReset(t.db, { login: 'nobody.here', clientAddress: ask(2).clientAddress }, ask(2)),
+        await requestUsernameReminder(t.db, { email: 'nobody@example.be', clientAddress: ask(3).clientAddress }, ask(3)),
+      ];
+      expect(pending).toEqual(nobody);
+      expect(activationMails.length).toBe(sentBefore);
+
+      // "Send the link again": a new link, throttled per account (3 an hour).
+      const dirk = await accountOf(t.db, 'dirk.baert');
+      for (let i = 0; i < 3; i++) {
+        expect(await resendVerificationForAccount(t.db, dirk, activation(minutesLater(2)))).toEqual({
+          ok: true,
+          data: { status: 'verification_sent', email: 'dirk@example.be' },
+        });
+      }
+      expect(await resendVerificationForAccount(t.db, dirk, activation(minutesLater(2)))).toMatchObject({ ok: false, code: 'throttled' });
+      expect(activationMails.length).toBe(sentBefore + 3);
+      expect(await resendVerificationForAccount(t.db, { ...dirk, sessionVersion: dirk.sessionVersion + 1 }, activation(minutesLater(2)))).toEqual({
+        ok: false,
+        code: 'unauthenticated',
+      });
+
+      // Opening the first link (any unexpired one works) and confirming: verified; no "changed" notice.
+      expect(await checkEmailChangeLink(t.db, token!, minutesLater(3))).toEqual({ ok: true, username: 'dirk.baert', newEmail: 'dirk@example.be', kind: 'verify' });
+      expect(await confirmEmailChange(t.db, token!, activation(minutesLater(3)))).toEqual({ ok: true, email: 'dirk@example.be', kind: 'verify' });
+      const [after] = await t.db.select({ email: accounts.email, emailVerified: accounts.emailVerified }).from(accounts).where(eq(accounts.id, row!.id));
+      expect(after).toEqual({ email: 'dirk@example.be', emailVerified: true });
+      expect(activationMails.length).toBe(sentBefore + 3);
+      expect(await resendVerificationForAccount(t.db, dirk, activation(minutesLater(90)))).toEqual({ ok: false, code: 'already_verified' });
+
+      // Now recovery reaches the address.
+      expect(await requestPasswordReset(t.db, { login: 'dirk@example.be', clientAddress: '198.51.100.160' }, activation(minutesLater(4)))).toEqual({ ok: true });
+      expect(activationMails.slice(sentBefore + 3).map((m) => [m.to, m.subject])).toEqual([['dirk@example.be', 'Kies een nieuw wachtwoord voor Mijn Bibliotheek']]);
+    });
+
     it('a card whose patron is already linked: refused without naming the account', async () => {
       const before = await snapshotDatabase(t.db);
       // Every activation counted against the card (issue 11 point 4): three so far lock it for 5 min.
-      const r = await activateAccount(t.db, form({ username: 'someone.else' }), '198.51.100.14', minutesLater(5));
+      const r = await activateAccount(t.db, form({ username: 'someone.else' }), '198.51.100.14', activation(minutesLater(5)));
       expect(r).toEqual({ ok: false, code: 'already_linked' });
       expect(JSON.stringify(r)).not.toContain('dirk.baert');
       expect({ ...(await snapshotDatabase(t.db)), throttle_buckets: [] }).toEqual({ ...before, throttle_buckets: [] });
@@ -121,7 +176,7 @@ describe.each(drivers)('identity actions (%s)', (driver) => {
     it('PIN throttle shared with activation: 3 wrong PINs lock the card, with the wait; the right PIN is refused meanwhile', async () => {
       const account = await accountOf(t.db, 'an.peeters');
       const card = { cardNumber: CARDS.frans.cardNumber, pin: '0000' };
-      await activateAccount(t.db, { ...card, username: 'x.y.z', email: 'x@example.be', password: 'another long passphrase' }, '203.0.113.1', NOW);
+      await activateAccount(t.db, { ...card, username: 'x.y.z', email: 'x@example.be', password: 'another long passphrase' }, '203.0.113.1', activation(NOW));
       await linkPatronForAccount(t.db, account, card, '203.0.113.2', NOW);
       await linkPatronForAccount(t.db, account, card, '203.0.113.3', NOW);
       const locked = await linkPatronForAccount(t.db, account, CARDS.frans, '203.0.113.4', NOW);

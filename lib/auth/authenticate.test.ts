@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNetwork } from '../../db/import/import-network';
 import { FIXTURE_PASSWORD, networkFixture } from '../../db/import/fixtures';
+import { accounts, throttleBuckets } from '../../db/schema';
 import { drivers, freshDb, type TestDb } from '../../test/db';
-import { authenticate } from './authenticate';
+import { authenticate, signInKeys } from './authenticate';
+import { hashSecret } from './hash';
+
+describe('signInKeys', () => {
+  it('every account of the login, the typed login and the client, once each, in code-unit order', () => {
+    const keys = signInKeys('family@example.be', [12, 3, 12], '203.0.113.5').map((k) => k.key);
+    expect(keys).toEqual(['signin:account:12', 'signin:account:3', 'signin:client:203.0.113.5', 'signin:login:family@example.be']);
+    expect(signInKeys('ghost', [], 'x').map((k) => k.key)).toEqual(['signin:client:x', 'signin:login:ghost']);
+  });
+});
 
 describe.each(drivers)('P1 sign-in with throttling (%s)', (driver) => {
   let t: TestDb;
@@ -60,5 +70,37 @@ describe.each(drivers)('P1 sign-in with throttling (%s)', (driver) => {
     expect(r).toMatchObject({ ok: false, code: 'throttled' });
     const elsewhere = await authenticate(t.db, { login: 'an.peeters', password: FIXTURE_PASSWORD, clientAddress: '192.0.2.8' }, at(20));
     expect(elsewhere.ok).toBe(true);
+  });
+
+  it('a family address: a failure by e-mail counts against every account of it and the typed login', async () => {
+    const FAMILY = 'family@example.be';
+    const hash = await hashSecret(FIXTURE_PASSWORD);
+    await t.db.insert(accounts).values([
+      { username: 'fam.one', email: FAMILY, passwordHash: hash, emailVerified: true },
+      { username: 'fam.two', email: 'Family@Example.be', passwordHash: await hashSecret('the other password'), emailVerified: true },
+    ]);
+    // Each member signs in by the shared address with their own password.
+    expect(await authenticate(t.db, { login: FAMILY, password: FIXTURE_PASSWORD, clientAddress: '198.51.100.70' }, at(30))).toMatchObject({ ok: true });
+    expect(await authenticate(t.db, { login: FAMILY, password: 'the other password', clientAddress: '198.51.100.70' }, at(30))).toMatchObject({ ok: true });
+    // Five wrong guesses by e-mail (from five addresses): every account of the address is locked,
+    // also when its username is typed — one guess tested both passwords, so both count it.
+    for (let i = 0; i < 5; i++) {
+      expect((await authenticate(t.db, { login: FAMILY, password: `wrong-${i}-xxxx`, clientAddress: `198.51.100.${80 + i}` }, at(31))).ok).toBe(false);
+    }
+    const buckets = await t.db.select().from(throttleBuckets);
+    const failures = (key: string) => buckets.find((b) => b.key === key)?.failures;
+    expect(failures(`signin:login:${FAMILY}`)).toBe(5);
+    for (const username of ['fam.one', 'fam.two']) {
+      const r = await authenticate(t.db, { login: username, password: username === 'fam.one' ? FIXTURE_PASSWORD : 'the other password', clientAddress: '198.51.100.99' }, at(31));
+      expect(r, username).toEqual({ ok: false, code: 'throttled', retryAfterSeconds: 60 });
+    }
+    // Parallel guesses by e-mail and by both usernames take the same bucket locks in one order:
+    // none deadlocks, every one is answered.
+    const burst = await Promise.all(
+      ['fam.one', 'fam.two', FAMILY, 'FAMILY@example.be', 'fam.two', FAMILY].map((login, i) =>
+        authenticate(t.db, { login, password: 'wrong-again-xxxx', clientAddress: `198.51.100.${120 + i}` }, at(40)),
+      ),
+    );
+    expect(burst.every((r) => !r.ok && (r.code === 'invalid' || r.code === 'throttled'))).toBe(true);
   });
 });

@@ -21,6 +21,18 @@ const input = z.object({
   clientAddress: z.string().max(64),
 });
 
+/** An address shared by more accounts than this is not a family: the rest are not tried. */
+const MAX_CANDIDATES = 20;
+
+/** The throttle buckets of one sign-in attempt, without duplicates, in code-unit order. */
+export function signInKeys(login: string, accountIds: number[], clientAddress: string): ThrottleKey[] {
+  const keys = new Map<string, ThrottleKey>();
+  for (const id of accountIds) keys.set(`signin:account:${id}`, { key: `signin:account:${id}`, policy: SIGN_IN_PER_ACCOUNT });
+  keys.set(`signin:login:${login}`, { key: `signin:login:${login}`, policy: SIGN_IN_PER_ACCOUNT });
+  keys.set(`signin:client:${clientAddress}`, { key: `signin:client:${clientAddress}`, policy: SIGN_IN_PER_CLIENT });
+  return [...keys.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
 export async function authenticate(
   db: Db,
   raw: { login: string; password: string; clientAddress: string },
@@ -35,19 +47,19 @@ export async function authenticate(
     .select({ id: accounts.id, username: accounts.username, passwordHash: accounts.passwordHash, sessionVersion: accounts.sessionVersion })
     .from(accounts)
     .where(or(eq(sql`lower(${accounts.username})`, login), eq(sql`lower(${accounts.email})`, login)))
-    .limit(5);
+    .orderBy(accounts.id)
+    .limit(MAX_CANDIDATES);
   // A username match wins over e-mail matches; several accounts may share one e-mail address.
   const ordered = [...candidates].sort(
     (a, b) => Number(b.username.toLowerCase() === login) - Number(a.username.toLowerCase() === login),
   );
 
-  // Keyed by the account when there is one, by the typed name when there is none: from outside
-  // both behave the same, so the lock does not tell whether the account exists.
-  const accountKey = ordered[0] ? `signin:account:${ordered[0].id}` : `signin:login:${login}`;
-  const keys: ThrottleKey[] = [
-    { key: accountKey, policy: SIGN_IN_PER_ACCOUNT },
-    { key: `signin:client:${clientAddress}`, policy: SIGN_IN_PER_CLIENT },
-  ];
+  // A failure counts against every account the login names (several share one e-mail address: a
+  // family) and against the typed login itself (issue 11 §5). Were it counted against one of them
+  // only, one guess by e-mail would test the password of every account of the address while using
+  // up the attempts of just one. The typed login is counted whether or not an account exists, so
+  // the lock does not tell that either. Sorted, so that attempts take the bucket locks in one order.
+  const keys: ThrottleKey[] = signInKeys(login, ordered.map((c) => c.id), clientAddress);
   const result = await throttledAttempt(db, keys, now, async () => {
     if (ordered.length === 0) {
       await verifySecret(await dummyHash(), password); // same time as a real check
@@ -55,7 +67,7 @@ export async function authenticate(
     }
     for (const candidate of ordered) {
       if (await verifySecret(candidate.passwordHash, password)) {
-        return { ok: true, value: candidate, clear: [`signin:account:${candidate.id}`] };
+        return { ok: true, value: candidate, clear: [`signin:account:${candidate.id}`, `signin:login:${login}`] };
       }
     }
     return { ok: false, value: null };

@@ -1,5 +1,7 @@
 // next-auth (v4) configuration: Credentials provider, JWT sessions in an HttpOnly, SameSite=Lax
-// cookie (Secure in production). The token carries the account id and its session version only.
+// cookie (Secure in production). The token carries the account id, its session version and a random
+// session id only; signing out records the session id as ended (lib/auth/session-store.ts), so a
+// copy of the cookie stops working then.
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../../db/client';
@@ -10,6 +12,7 @@ import { clientAddressFromHeaders } from './client-address';
 import { safeReturnPath } from '../security/safe-return-path';
 import { authSecret } from './secret';
 import { IDLE_TIMEOUT_SECONDS, newSessionClaims, REFRESH_AFTER_SECONDS, type SessionClaims } from './session-policy';
+import { endSession, newSessionId } from './session-store';
 
 /** The error a failed sign-in reports to the form: a code, and for a throttle the wait. */
 export function encodeSignInError(code: string, retryAfterSeconds?: number): string {
@@ -47,6 +50,11 @@ export function authOptions(): AuthOptions {
         const accountId = Number(user.id);
         if (Number.isSafeInteger(accountId) && accountId > 0) refreshAfterSignIn(accountId);
       },
+      // POST /api/auth/signout with this browser's cookie: the session ends on the server too.
+      // (A failure here is logged by next-auth and the cookie is still cleared.)
+      async signOut({ token }) {
+        await endSession(await getDb(), token);
+      },
     },
     callbacks: {
       // Every callbackUrl next-auth would follow: a path of this site, else the overview (issue 11 A).
@@ -59,6 +67,7 @@ export function authOptions(): AuthOptions {
             Number(user.id),
             (user as { sessionVersion?: number }).sessionVersion ?? 0,
             Math.floor(Date.now() / 1000),
+            newSessionId(),
           );
           // Only our claims: next-auth would otherwise copy name/e-mail into the token.
           return { ...claims };
@@ -70,6 +79,7 @@ export function authOptions(): AuthOptions {
           expires: session.expires,
           accountId: Number(token.sub),
           sv: token.sv,
+          sid: token.sid,
           authTime: token.authTime,
           seen: token.seen,
         } as typeof session;

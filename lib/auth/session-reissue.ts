@@ -8,6 +8,8 @@ import { decode, encode } from 'next-auth/jwt';
 import { authSecret } from './secret';
 import { sessionCookieAttributes, sessionCookieName } from './session-cookie';
 import { IDLE_TIMEOUT_SECONDS, newSessionClaims } from './session-policy';
+import { newSessionId } from './session-store';
+import { refreshAfterSignIn } from '../library-systems/triggers';
 
 /**
  * Starts a session for an account whose password was just checked: the same JWT (claims, secret,
@@ -16,8 +18,11 @@ import { IDLE_TIMEOUT_SECONDS, newSessionClaims } from './session-policy';
  */
 export async function startSession(accountId: number, sessionVersion: number): Promise<void> {
   const now = Math.floor(Date.now() / 1000);
-  const token = await encode({ token: { ...newSessionClaims(accountId, sessionVersion, now) }, secret: authSecret(), maxAge: IDLE_TIMEOUT_SECONDS });
+  const token = await encode({ token: { ...newSessionClaims(accountId, sessionVersion, now, newSessionId()) }, secret: authSecret(), maxAge: IDLE_TIMEOUT_SECONDS });
   (await cookies()).set(sessionCookieName(), token, sessionCookieAttributes(IDLE_TIMEOUT_SECONDS));
+  // Issue 12: as after next-auth's own sign-in (options.ts events), the account's linked libraries
+  // are asked for fresh data beside the response, never in its way.
+  refreshAfterSignIn(accountId);
 }
 
 export async function reissueSession(sessionVersion: number): Promise<void> {

@@ -1,8 +1,8 @@
 import 'server-only';
 // The signed-in account of this request. The JWT proves who signed in; the database says whether
-// that session still counts (session version: password change, "sign out everywhere", unlinking).
+// that session still counts (session version: password change, "sign out everywhere", unlinking;
+// ended sessions: signed out), in one statement (lib/auth/session-store.ts).
 import { cache } from 'react';
-import { eq } from 'drizzle-orm';
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { getDb } from '../../db/client';
@@ -10,6 +10,7 @@ import { accounts } from '../../db/schema';
 import { safeReturnPath } from '../security/safe-return-path';
 import { authOptions } from './options';
 import { judgeSession } from './session-policy';
+import { sessionStillCounts } from './session-store';
 
 /** Who is asking: what every data function and server action takes (P3). */
 export interface SignedInAccount {
@@ -20,6 +21,7 @@ export interface SignedInAccount {
 interface PortalSession {
   accountId?: number;
   sv?: number;
+  sid?: string;
   authTime?: number;
   seen?: number;
 }
@@ -28,15 +30,12 @@ interface PortalSession {
 export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null> => {
   const session = (await getServerSession(authOptions())) as PortalSession | null;
   if (!session?.accountId || typeof session.sv !== 'number') return null;
+  // A token without a session id (issued before sessions had one) cannot be ended alone: refused.
+  if (typeof session.sid !== 'string') return null;
   const now = Math.floor(Date.now() / 1000);
   if (judgeSession({ authTime: session.authTime ?? 0, seen: session.seen ?? 0 }, now) !== 'valid') return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({ sessionVersion: accounts.sessionVersion })
-    .from(accounts)
-    .where(eq(accounts.id, session.accountId));
-  if (!row || row.sessionVersion !== session.sv) return null;
-  return { accountId: session.accountId, sessionVersion: session.sv };
+  const counts = await sessionStillCounts(await getDb(), { accountId: session.accountId, sessionVersion: session.sv, sessionId: session.sid });
+  return counts ? { accountId: session.accountId, sessionVersion: session.sv } : null;
 });
 
 /** For portal pages: the account, or a redirect to sign-in that comes back to `returnTo`. */

@@ -16,6 +16,9 @@ import { PIN_CEILING_KEY, verifyCardPin } from './card-pin';
 import { hashSecret, isPeppered, verifyPin } from './hash';
 import { CLEANUP_BATCH } from './throttle-store';
 
+/** Activation mails a verification link; these tests are about the throttle, so the mail goes nowhere. */
+const noMail = { kind: 'outbox' as const, send: async () => {} };
+
 const T0 = new Date('2026-11-23T10:00:00Z');
 const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);
 
@@ -152,12 +155,12 @@ describe.each(drivers)('issue 11: throttle hardening (%s)', (driver) => {
   it('point 4: every activation counts against the card and the client, a taken username included', async () => {
     const form = { ...CARDS.dirk, username: 'an.peeters', email: 'dirk@example.be', password: 'a long enough passphrase' };
     for (let i = 0; i < 3; i++) {
-      const r = await activateAccount(t.db, form, `198.51.100.${30 + i}`, T0);
+      const r = await activateAccount(t.db, form, `198.51.100.${30 + i}`, { mailer: noMail, now: T0 });
       expect(r).toEqual({ ok: false, code: 'invalid_input', fieldErrors: { username: ['taken'] } });
     }
     expect(await bucket('pin:client:198.51.100.30')).toMatchObject({ failures: 1 });
     // Three questions with the right PIN lock the card like three wrong PINs: no more probing.
-    expect(await activateAccount(t.db, { ...form, username: 'free.name' }, '198.51.100.40', T0)).toMatchObject({
+    expect(await activateAccount(t.db, { ...form, username: 'free.name' }, '198.51.100.40', { mailer: noMail, now: T0 })).toMatchObject({
       ok: false,
       code: 'throttled',
     });

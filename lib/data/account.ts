@@ -1,5 +1,6 @@
 import 'server-only';
-// The account settings page in one query: username, e-mail address, reminder lead time and mail
+// The account settings page in one query: username, e-mail address (and whether it is verified),
+// reminder lead time and mail
 // language (P3: by the account's own id only).
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
@@ -9,6 +10,8 @@ import type { SignedInAccount } from '@/lib/auth/session';
 export interface AccountSettingsView {
   username: string;
   email: string;
+  /** Whether the address is verified (issue 11 §5); until then no recovery mail or reminder goes there. */
+  emailVerified: boolean;
   /** Days ahead for the due-date reminder (1–7); null: reminders off (issue 8 §6). */
   reminderDays: number | null;
   locale: 'nl' | 'en';
@@ -16,7 +19,7 @@ export interface AccountSettingsView {
 
 export async function getAccountSettings(db: Executor, account: SignedInAccount): Promise<AccountSettingsView | null> {
   const [row] = await db
-    .select({ username: accounts.username, email: accounts.email, reminderDays: accounts.reminderDays, locale: accounts.locale })
+    .select({ username: accounts.username, email: accounts.email, emailVerified: accounts.emailVerified, reminderDays: accounts.reminderDays, locale: accounts.locale })
     .from(accounts)
     .where(eq(accounts.id, account.accountId));
   return row ? { ...row, locale: row.locale === 'en' ? 'en' : 'nl' } : null;

@@ -8,9 +8,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, networkFixture } from '../../db/import/fixtures';
 import { importNetwork } from '../../db/import/import-network';
-import { accounts } from '../../db/schema';
+import { accounts, passwordResetTokens } from '../../db/schema';
 import { drivers, freshDb, type TestDb } from '../../test/db';
-import { signOutEverywhereForAccount } from '../actions/account-settings-core';
+import { changePasswordForAccount, signOutEverywhereForAccount } from '../actions/account-settings-core';
 import { authenticate } from '../auth/authenticate';
 import { hashSecret } from '../auth/hash';
 import { startSmtpSink, type SmtpSink } from '../mail/smtp-sink';
@@ -176,9 +176,9 @@ describe.each(drivers)('issue 8 recovery through real SMTP (%s)', (driver) => {
     expect(still!.email).toBe(AN); // nothing changed yet
 
     const token = linkToken(mail.decoded, 'confirm-email')!;
-    expect(await checkEmailChangeLink(t.db, token, at(302))).toEqual({ ok: true, username: 'an.peeters', newEmail: newAddress });
+    expect(await checkEmailChangeLink(t.db, token, at(302))).toEqual({ ok: true, username: 'an.peeters', newEmail: newAddress, kind: 'change' });
     const beforeConfirm = sink.messages.length;
-    expect(await confirmEmailChange(t.db, token, deps(303))).toEqual({ ok: true, email: newAddress });
+    expect(await confirmEmailChange(t.db, token, deps(303))).toEqual({ ok: true, email: newAddress, kind: 'change' });
     const [after] = await t.db.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, an!.id));
     expect(after!.email).toBe(newAddress);
     const notice = sink.messages.slice(beforeConfirm);
@@ -202,6 +202,92 @@ describe.each(drivers)('issue 8 recovery through real SMTP (%s)', (driver) => {
     expect(await confirmEmailChange(t.db, token, deps(401))).toEqual({ ok: false, code: 'invalid_link' });
     const [after] = await t.db.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, an!.id));
     expect(after!.email).not.toBe(intruder);
+  });
+
+  it('issue 11 §5 recovery mails go only to a verified address; the answers do not tell', async () => {
+    const hash = await hashSecret('a pending password');
+    await t.db.insert(accounts).values([
+      { username: 'solo.pending', email: 'solo@example.be', passwordHash: hash, emailVerified: false },
+      { username: 'fam.verified', email: 'fam@example.be', passwordHash: hash, emailVerified: true },
+      { username: 'fam.pending', email: 'FAM@example.be', passwordHash: hash, emailVerified: false },
+    ]);
+    const before = sink.messages.length;
+    const answers = [
+      await requestPasswordReset(t.db, { login: 'solo.pending', clientAddress: '198.51.100.101' }, deps(500)),
+      await requestPasswordReset(t.db, { login: 'solo@example.be', clientAddress: '198.51.100.102' }, deps(500)),
+      await requestUsernameReminder(t.db, { email: 'solo@example.be', clientAddress: '198.51.100.103' }, deps(500)),
+    ];
+    const nobody = [
+      await requestPasswordReset(t.db, { login: 'nobody.pending', clientAddress: '198.51.100.104' }, deps(500)),
+      await requestPasswordReset(t.db, { login: 'nobody.pending@example.be', clientAddress: '198.51.100.105' }, deps(500)),
+      await requestUsernameReminder(t.db, { email: 'nobody.pending@example.be', clientAddress: '198.51.100.106' }, deps(500)),
+    ];
+    expect(answers).toEqual(nobody);
+    expect(answers).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+    expect(sink.messages.length).toBe(before); // nothing sent to the unverified address
+    const [solo] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'solo.pending'));
+    expect(await t.db.select().from(passwordResetTokens).where(eq(passwordResetTokens.accountId, solo!.id))).toEqual([]);
+    // The throttle counts alike: a pending account is locked after three requests like any other.
+    await requestPasswordReset(t.db, { login: 'solo.pending', clientAddress: '198.51.100.107' }, deps(500));
+    expect(await requestPasswordReset(t.db, { login: 'solo.pending', clientAddress: '198.51.100.108' }, deps(500))).toMatchObject({ code: 'throttled' });
+
+    // A shared address (a family): only the account whose address is verified gets mail.
+    expect(await requestPasswordReset(t.db, { login: 'fam@example.be', clientAddress: '198.51.100.109' }, deps(501))).toEqual({ ok: true });
+    expect(await requestUsernameReminder(t.db, { email: 'fam@example.be', clientAddress: '198.51.100.110' }, deps(501))).toEqual({ ok: true });
+    const family = sink.messages.slice(before);
+    expect(family).toHaveLength(2);
+    expect(family.map((m) => m.to)).toEqual([['fam@example.be'], ['fam@example.be']]);
+    expect(family[0]!.decoded).toContain('fam.verified');
+    expect(family[1]!.decoded).toContain('fam.verified');
+    expect(family.map((m) => m.decoded).join('\n')).not.toContain('fam.pending');
+  });
+
+  it('issue 11 §6 a reset link opened after a password change, or after "sign out everywhere", is refused', async () => {
+    const session = async () => {
+      const [an] = await t.db.select().from(accounts).where(eq(accounts.id, anId));
+      return { accountId: an!.id, sessionVersion: an!.sessionVersion, email: an!.email };
+    };
+    const [row] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'an.peeters'));
+    const anId = row!.id;
+    const KNOWN = 'the known password now';
+    await t.db.update(accounts).set({ passwordHash: await hashSecret(KNOWN) }).where(eq(accounts.id, anId));
+    const resetLink = async (minutes: number) => {
+      const { email } = await session();
+      const before = sink.messages.length;
+      expect(await requestPasswordReset(t.db, { login: 'an.peeters', clientAddress: `198.51.100.${130 + (minutes % 50)}` }, deps(minutes))).toEqual({ ok: true });
+      const mail = sink.messages.slice(before).find((m) => m.to.includes(email))!;
+      return linkToken(mail.decoded, 'reset-password')!;
+    };
+
+    // Changing the password (from the settings) ends the link mailed before.
+    const first = await resetLink(600);
+    expect(await checkResetLink(t.db, first, at(601))).toMatchObject({ ok: true });
+    const changed = await changePasswordForAccount(t.db, await session(), { currentPassword: KNOWN, newPassword: 'a changed passphrase' }, at(602));
+    expect(changed.ok).toBe(true);
+    expect(await checkResetLink(t.db, first, at(603))).toEqual({ ok: false, code: 'invalid_link' });
+    expect(await resetPassword(t.db, { token: first, password: 'an intruders passphrase', confirm: 'an intruders passphrase' }, deps(603))).toEqual({
+      ok: false,
+      code: 'invalid_link',
+    });
+
+    // "Sign out everywhere" does the same.
+    const second = await resetLink(700);
+    expect(await signOutEverywhereForAccount(t.db, await session(), at(701))).toEqual({ ok: true, data: null });
+    expect(await resetPassword(t.db, { token: second, password: 'an intruders passphrase', confirm: 'an intruders passphrase' }, deps(702))).toEqual({
+      ok: false,
+      code: 'invalid_link',
+    });
+
+    // A reset ends a pending e-mail change and every other reset link.
+    const pendingBefore = sink.messages.length;
+    expect(await requestEmailChangeForAccount(t.db, await session(), 'an.elsewhere@example.org', { ...deps(800), currentPassword: 'a changed passphrase' })).toMatchObject({ ok: true });
+    const change = linkToken(sink.messages.slice(pendingBefore).find((m) => m.to.includes('an.elsewhere@example.org'))!.decoded, 'confirm-email')!;
+    const third = await resetLink(801);
+    const fourth = await resetLink(802);
+    expect(await resetPassword(t.db, { token: third, password: 'the owners new passphrase', confirm: 'the owners new passphrase' }, deps(803))).toEqual({ ok: true });
+    expect(await checkResetLink(t.db, fourth, at(804))).toEqual({ ok: false, code: 'invalid_link' });
+    expect(await checkEmailChangeLink(t.db, change, at(804))).toEqual({ ok: false, code: 'invalid_link' });
+    expect(await confirmEmailChange(t.db, change, deps(804))).toEqual({ ok: false, code: 'invalid_link' });
   });
 });
 

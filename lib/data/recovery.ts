@@ -1,5 +1,14 @@
 import 'server-only';
-// Recovery and e-mail change (issue 8): forgot password, forgot username, confirmed e-mail change.
+// Recovery and e-mail change (issue 8): forgot password, forgot username, confirmed e-mail change,
+// and the verification of the address given at activation (issue 11 §5).
+//
+// Verified addresses: recovery mails (a reset link, the usernames) go only to an address that is
+// verified — its link was opened, or the library exported it (import). An address given at
+// activation is pending until then: otherwise anyone with a card and PIN could name someone
+// else's address, and a stranger's mailbox would receive that account's reset links (or the
+// address's owner would be told that a library account exists). The verification link is an
+// `email_change_requests` row whose new address is the account's own: the same link, page and
+// confirmation as an e-mail change.
 //
 // Non-disclosure: a request answers the same whether or not an account exists. The part a client
 // waits for is the same for both — one indexed look-up and the throttle's statements — and the
@@ -19,10 +28,16 @@ import { dummyHash, hashSecret, verifySecret } from '@/lib/auth/hash';
 import { checkPassword, PASSWORD_MAX_LENGTH, type PasswordProblem } from '@/lib/auth/password-policy';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { clearThrottle, countAttempt, type ThrottleKey } from '@/lib/auth/throttle-store';
-import { EMAIL_CHANGE_PER_ACCOUNT, RECOVERY_PER_ACCOUNT, RECOVERY_PER_CLIENT } from '@/lib/domain/recovery-throttle';
+import {
+  EMAIL_CHANGE_PER_ACCOUNT,
+  EMAIL_VERIFY_PER_ACCOUNT,
+  RECOVERY_PER_ACCOUNT,
+  RECOVERY_PER_CLIENT,
+} from '@/lib/domain/recovery-throttle';
 import {
   emailChangedMail,
   emailChangeMail,
+  emailVerifyMail,
   passwordChangedMail,
   passwordResetMail,
   usernamesMail,
@@ -64,6 +79,20 @@ export async function expirePendingEmailChanges(db: Executor, accountId: number)
   await db.delete(emailChangeRequests).where(and(eq(emailChangeRequests.accountId, accountId), isNull(emailChangeRequests.confirmedAt)));
 }
 
+/**
+ * Issue 11 §6 "everything ends together": when an account's sessions end (password changed or
+ * reset, "sign out everywhere"), every link it has out ends too — unused reset links and pending
+ * e-mail changes (a pending verification of the address included: it can be sent again from the
+ * account settings). Run it in the transaction that bumps the session version.
+ */
+export async function endOutstandingLinks(db: Executor, accountId: number, now: Date): Promise<void> {
+  await db
+    .update(passwordResetTokens)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResetTokens.accountId, accountId), isNull(passwordResetTokens.usedAt)));
+  await expirePendingEmailChanges(db, accountId);
+}
+
 function runDeferred(deps: MailDeps, label: string, task: () => Promise<void>): void | Promise<void> {
   // A failed mail must never surface as an error page (the response may be gone already): log the
   // kind of failure, never the address or token.
@@ -103,11 +132,17 @@ export async function requestPasswordReset(
   const login = parsed.data.login.toLowerCase();
 
   const found = await db
-    .select({ id: accounts.id, username: accounts.username, email: accounts.email, locale: accounts.locale })
+    .select({
+      id: accounts.id,
+      username: accounts.username,
+      email: accounts.email,
+      emailVerified: accounts.emailVerified,
+      locale: accounts.locale,
+    })
     .from(accounts)
     .where(or(eq(sql`lower(${accounts.username})`, login), eq(sql`lower(${accounts.email})`, login)))
     .orderBy(accounts.id)
-    .limit(5);
+    .limit(20);
   // A username names one account; an e-mail address may be shared by several (each gets a link).
   const byUsername = found.filter((a) => a.username.toLowerCase() === login);
   const targets = byUsername.length > 0 ? byUsername : found;
@@ -124,7 +159,9 @@ export async function requestPasswordReset(
   if (!status.allowed) return throttled(status.retryAfterMs);
 
   await runDeferred(deps, 'password reset', async () => {
-    for (const account of targets) {
+    // Issue 11 §5: only to a verified address. The answer and the throttle above are the same
+    // either way, so nobody learns from them whether an address is verified.
+    for (const account of targets.filter((a) => a.emailVerified)) {
       const { token, hash } = newToken();
       await db.insert(passwordResetTokens).values({
         accountId: account.id,
@@ -203,11 +240,7 @@ export async function resetPassword(
       .update(accounts)
       .set({ passwordHash, sessionVersion: sql`${accounts.sessionVersion} + 1` })
       .where(eq(accounts.id, row.accountId));
-    await tx
-      .update(passwordResetTokens)
-      .set({ usedAt: now })
-      .where(and(eq(passwordResetTokens.accountId, row.accountId), isNull(passwordResetTokens.usedAt)));
-    await expirePendingEmailChanges(tx, row.accountId);
+    await endOutstandingLinks(tx, row.accountId, now);
     return true;
   });
   if (!used) return { ok: false, code: 'invalid_link' };
@@ -248,7 +281,8 @@ export async function requestUsernameReminder(
     const found = await db
       .select({ username: accounts.username, email: accounts.email, locale: accounts.locale })
       .from(accounts)
-      .where(eq(sql`lower(${accounts.email})`, email))
+      // Issue 11 §5: only accounts whose address is verified; an unverified one is not mentioned.
+      .where(and(eq(sql`lower(${accounts.email})`, email), eq(accounts.emailVerified, true)))
       .orderBy(accounts.username)
       .limit(20);
     const first = found[0];
@@ -314,20 +348,93 @@ export async function requestEmailChangeForAccount(
   return { ok: true, email };
 }
 
-export type EmailChangeLink = { ok: true; username: string; newEmail: string } | { ok: false; code: 'invalid_link' };
+/** `verify`: the link confirms the account's own (pending) address; `change`: it moves the account to a new one. */
+export type EmailLinkKind = 'verify' | 'change';
+
+export type EmailChangeLink = { ok: true; username: string; newEmail: string; kind: EmailLinkKind } | { ok: false; code: 'invalid_link' };
 
 /** Whether a confirmation link still works (the page shows what would change, then asks). */
 export async function checkEmailChangeLink(db: Db, token: string, now = new Date()): Promise<EmailChangeLink> {
   if (!tokenFormat.safeParse(token).success) return { ok: false, code: 'invalid_link' };
   const [row] = await db
-    .select({ username: accounts.username, newEmail: emailChangeRequests.newEmail })
+    .select({ username: accounts.username, email: accounts.email, newEmail: emailChangeRequests.newEmail })
     .from(emailChangeRequests)
     .innerJoin(accounts, eq(accounts.id, emailChangeRequests.accountId))
     .where(and(eq(emailChangeRequests.tokenHash, hashToken(token)), isNull(emailChangeRequests.confirmedAt), gt(emailChangeRequests.expiresAt, now)));
-  return row ? { ok: true, ...row } : { ok: false, code: 'invalid_link' };
+  if (!row) return { ok: false, code: 'invalid_link' };
+  return { ok: true, username: row.username, newEmail: row.newEmail, kind: linkKind(row.email, row.newEmail) };
 }
 
-export type EmailChangeConfirmResult = { ok: true; email: string } | { ok: false; code: 'invalid_link' };
+const linkKind = (current: string, next: string): EmailLinkKind => (current.toLowerCase() === next.toLowerCase() ? 'verify' : 'change');
+
+// ---------------------------------------------------------------------------------------------
+// Verification of the account's own address (issue 11 §5)
+
+/**
+ * Stores a verification link for the account's current address (in the caller's transaction) and
+ * returns its token; the caller mails it with `mailEmailVerification` once the transaction is done.
+ */
+export async function issueEmailVerification(db: Executor, accountId: number, email: string, now: Date): Promise<string> {
+  const { token, hash } = newToken();
+  await db.insert(emailChangeRequests).values({
+    accountId,
+    newEmail: email,
+    tokenHash: hash,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + EMAIL_CHANGE_TTL_MS),
+  });
+  return token;
+}
+
+export function mailEmailVerification(
+  deps: MailDeps,
+  to: { email: string; username: string; locale: string },
+  token: string,
+): void | Promise<void> {
+  return runDeferred(deps, 'e-mail verification', () =>
+    deps.mailer.send(emailVerifyMail({ ...to, locale: localeOf(to.locale) }, token, deps.baseUrl)),
+  );
+}
+
+export type VerificationResendResult =
+  | { ok: true; email: string }
+  | { ok: false; code: 'already_verified' | 'not_found' }
+  | Throttled;
+
+/**
+ * "Send the link again" from the account settings: a new verification link to the account's own
+ * address. No password is asked — it changes nothing and goes only to the address on file — but
+ * it is throttled per account, so a session cannot be used to flood that mailbox.
+ */
+export async function resendEmailVerificationForAccount(
+  db: Db,
+  account: SignedInAccount,
+  deps: MailDeps,
+): Promise<VerificationResendResult> {
+  const now = deps.now ?? new Date();
+  const [row] = await db
+    .select({ id: accounts.id, username: accounts.username, email: accounts.email, locale: accounts.locale, emailVerified: accounts.emailVerified })
+    .from(accounts)
+    .where(and(eq(accounts.id, account.accountId), eq(accounts.sessionVersion, account.sessionVersion)));
+  if (!row) return { ok: false, code: 'not_found' };
+  if (row.emailVerified) return { ok: false, code: 'already_verified' };
+  const status = await countAttempt(db, [{ key: `email-verify:account:${row.id}`, policy: EMAIL_VERIFY_PER_ACCOUNT }], now);
+  if (!status.allowed) return throttled(status.retryAfterMs);
+  const token = await db.transaction(async (tx) => {
+    // Only while the address is still the one to verify (an e-mail change may have won the race).
+    const [still] = await tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.id, row.id), eq(accounts.email, row.email), eq(accounts.emailVerified, false)))
+      .for('update');
+    return still ? issueEmailVerification(tx, row.id, row.email, now) : null;
+  });
+  if (token === null) return { ok: false, code: 'already_verified' };
+  await mailEmailVerification(deps, row, token);
+  return { ok: true, email: row.email };
+}
+
+export type EmailChangeConfirmResult = { ok: true; email: string; kind: EmailLinkKind } | { ok: false; code: 'invalid_link' };
 
 /**
  * Confirms a change: a POST from the confirmation page, never the GET of the link itself (mail
@@ -344,12 +451,13 @@ export async function confirmEmailChange(db: Db, token: string, deps: MailDeps):
       .returning({ accountId: emailChangeRequests.accountId, newEmail: emailChangeRequests.newEmail });
     if (!request) return null;
     const [before] = await tx
-      .select({ username: accounts.username, email: accounts.email, locale: accounts.locale })
+      .select({ username: accounts.username, email: accounts.email, locale: accounts.locale, emailVerified: accounts.emailVerified })
       .from(accounts)
       .where(eq(accounts.id, request.accountId))
       .for('update');
     if (!before) return null;
-    await tx.update(accounts).set({ email: request.newEmail }).where(eq(accounts.id, request.accountId));
+    // Opening the link proves the mailbox: the address is verified (issue 11 §5).
+    await tx.update(accounts).set({ email: request.newEmail, emailVerified: true }).where(eq(accounts.id, request.accountId));
     // Other pending requests of the account end here: only the confirmed address counts.
     await tx
       .update(emailChangeRequests)
@@ -364,10 +472,12 @@ export async function confirmEmailChange(db: Db, token: string, deps: MailDeps):
   });
   if (!changed) return { ok: false, code: 'invalid_link' };
   const { before, newEmail } = changed;
-  if (before.email.toLowerCase() !== newEmail.toLowerCase()) {
+  // The old address is told only when it was verified: an address that was never proven to be the
+  // account holder's is not told that a library account exists.
+  if (before.emailVerified && before.email.toLowerCase() !== newEmail.toLowerCase()) {
     await runDeferred(deps, 'e-mail changed', () =>
       deps.mailer.send(emailChangedMail({ ...before, locale: localeOf(before.locale) }, newEmail)),
     );
   }
-  return { ok: true, email: newEmail };
+  return { ok: true, email: newEmail, kind: linkKind(before.email, newEmail) };
 }

@@ -175,6 +175,18 @@ describe.each(drivers)('issue 8 §5 one reminder for every membership (%s)', (dr
     expect(retry).toMatchObject({ sent: 1 });
     expect(sink.messages.slice(before).map((m) => m.to)).toEqual([['sam@example.be']]);
   });
+
+  it('issue 11 §5: no reminder to an address that is not verified (it lists loans and reservations)', async () => {
+    await t.db.delete(reminderSends); // as if nothing had been sent yet: everything is news
+    await t.db.update(accounts).set({ emailVerified: false }).where(eq(accounts.username, 'rita'));
+    const before = sink.messages.length;
+    expect(await runReminders(t.db, { mailer, now: day(29), baseUrl: base })).toMatchObject({ sent: 1 });
+    expect(sink.messages.slice(before).map((m) => m.to)).toEqual([['sam@example.be']]);
+    // Once the address is verified, Rita's reminder goes out (her items are news that day).
+    await t.db.update(accounts).set({ emailVerified: true }).where(eq(accounts.username, 'rita'));
+    expect(await runReminders(t.db, { mailer, now: day(29), baseUrl: base })).toMatchObject({ sent: 1 });
+    expect(sink.messages.slice(before).map((m) => m.to)).toEqual([['sam@example.be'], ['rita@example.be']]);
+  });
 });
 
 describe.each(drivers)('issue 8 §5 candidates in a bounded number of statements (%s)', (driver) => {

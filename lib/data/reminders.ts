@@ -82,6 +82,8 @@ export async function listReminderCandidates(db: Executor, today: IsoDate): Prom
         select a.id, a.username, a.email, a.locale, a.reminder_days
           from accounts a
          where a.reminder_days is not null
+           -- issue 11 §5: a reminder lists loans and reservations; only to a verified address
+           and a.email_verified
            and not exists (select 1 from reminder_sends rs where rs.account_id = a.id and rs.sent_on = ${today}::date)
       ),
       acc_patrons as (

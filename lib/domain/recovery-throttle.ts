@@ -15,3 +15,6 @@ export const RECOVERY_PER_CLIENT: ThrottlePolicy = { maxFailures: 10, windowMs: 
 
 /** E-mail change per account: 5 requests (or wrong passwords) in an hour → 15 min, doubling to 1 h. */
 export const EMAIL_CHANGE_PER_ACCOUNT: ThrottlePolicy = { maxFailures: 5, windowMs: HOUR, lockMs: 15 * MINUTE, maxLockMs: HOUR };
+
+/** Resending the verification link of the account's own address: 3 in an hour → 15 min, doubling to 1 h. */
+export const EMAIL_VERIFY_PER_ACCOUNT: ThrottlePolicy = { maxFailures: 3, windowMs: HOUR, lockMs: 15 * MINUTE, maxLockMs: HOUR };

@@ -70,6 +70,22 @@ export function emailChangeMail(to: Recipient, token: string, base?: string): Ma
   };
 }
 
+/** Issue 11 §5: the link that verifies the address given at activation (or asked for again). */
+export function emailVerifyMail(to: Recipient, token: string, base?: string): Mail {
+  const t = mailTranslator(to.locale);
+  return {
+    to: to.email,
+    subject: t('emailVerify.subject'),
+    ...renderMail(to.locale, [
+      { kind: 'p', text: t('greeting', { name: to.username }) },
+      { kind: 'p', text: t('emailVerify.intro', { email: to.email, username: to.username }) },
+      { kind: 'link', label: t('emailVerify.action'), url: url(`/confirm-email?token=${encodeURIComponent(token)}`, base) },
+      { kind: 'p', text: t('emailVerify.validity') },
+      { kind: 'p', text: t('emailVerify.notYou') },
+    ]),
+  };
+}
+
 /**
  * To the OLD address once a change is confirmed. The new address is shown masked: enough for the
  * owner to recognise it, not a gift to whoever reads a mailbox that is no longer theirs.

@@ -74,7 +74,7 @@ const { cancelReservation, changePickupBranch } = await import('@/lib/actions/re
 const { setHistoryRecording, clearHistory } = await import('@/lib/actions/history');
 const { linkMembership } = await import('@/lib/actions/link-membership');
 const { unlinkMembership } = await import('@/lib/actions/unlink-membership');
-const { changePassword, changeEmail, signOutEverywhere } = await import('@/lib/actions/account-settings');
+const { changePassword, changeEmail, resendVerification, signOutEverywhere } = await import('@/lib/actions/account-settings');
 const { activate } = await import('@/lib/actions/activate');
 const { signInWithPassword } = await import('@/lib/actions/sign-in');
 const { setLocale } = await import('@/lib/actions/set-locale');
@@ -99,7 +99,7 @@ const RECOVERY_ACTIONS: [string, Record<string, unknown>, string][] = [
 ];
 const CASE_NAMES = [
   'renewLoans', 'cancelReservation', 'changePickupBranch', 'setHistoryRecording', 'clearHistory', 'linkMembership',
-  'unlinkMembership', 'changePassword', 'changeEmail', 'activate (public)', 'signInWithPassword (public)', 'refreshCard', 'refreshCardForm',
+  'unlinkMembership', 'changePassword', 'changeEmail', 'resendVerification', 'activate (public)', 'signInWithPassword (public)', 'refreshCard', 'refreshCardForm',
   ...RECOVERY_ACTIONS.filter(([, mod, fn]) => exportedFn(mod, fn)).map(([name]) => name),
 ];
 const { parseInput } = await import('@/lib/actions/account-action');
@@ -214,6 +214,14 @@ describe.each(drivers)('hostile input: server actions (%s)', (driver) => {
       base: { email: 'new@example.be', currentPassword: 'not-the-password' },
       form: true,
       exclude: ['throttle_buckets'],
+    },
+    {
+      name: 'resendVerification',
+      call: (raw) => resendVerification(null, raw as FormData),
+      // It takes no input; the caller's address is verified (imported), so whatever is sent the
+      // answer is `already_verified` and nothing is sent, counted or written.
+      base: { accountId: s.victim.patronIds[0], email: 'someone.else@example.be' },
+      form: true,
     },
     {
       name: 'activate (public)',

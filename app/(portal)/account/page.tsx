@@ -1,9 +1,11 @@
-// Account settings: who you are signed in as; change password or e-mail; sign out everywhere.
+// Account settings: who you are signed in as (and whether the e-mail address is verified, with a
+// way to send its link again); change password or e-mail; sign out everywhere.
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { AccountSettings } from '@/components/account/account-settings';
+import { VerifyEmail } from '@/components/account/verify-email';
 import { ReminderSettings } from '@/components/recovery/reminder-settings';
 import { getDb } from '@/db/client';
 import { requireAccount } from '@/lib/auth/session';
@@ -26,11 +28,15 @@ export default async function AccountPage() {
         <dt className="font-semibold">{t('username')}</dt>
         <dd>{settings.username}</dd>
         <dt className="font-semibold">{t('emailLabel')}</dt>
-        <dd>{settings.email}</dd>
+        <dd>
+          {settings.email}
+          {settings.emailVerified ? null : <span className="ml-2 font-semibold">({t('emailUnverified')})</span>}
+        </dd>
       </dl>
       <NextIntlClientProvider
         messages={{ Account: messages.Account, AuthErrors: messages.AuthErrors, Fields: messages.Fields, ReminderSettings: messages.ReminderSettings }}
       >
+        {settings.emailVerified ? null : <VerifyEmail email={settings.email} />}
         <AccountSettings />
         <ReminderSettings reminderDays={settings.reminderDays} locale={settings.locale} />
       </NextIntlClientProvider>

@@ -1,5 +1,6 @@
-// Issue 8 §4: the page of the link mailed to a NEW address. Opening it changes nothing (mail
-// scanners open links); the button does. A used, expired or unknown link gets a clear page.
+// Issue 8 §4: the page of the link mailed to a NEW address, and (issue 11 §5) of the link that
+// verifies the address given at activation. Opening it changes nothing (mail scanners open links);
+// the button does. A used, expired or unknown link gets a clear page.
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ConfirmEmailForm } from '@/components/recovery/confirm-email-form';
@@ -24,14 +25,15 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
   if (!link.ok) {
     return <InvalidLink title={t('invalidConfirmTitle')} body={t('invalidConfirm')} action={t('toAccount')} href="/account" />;
   }
+  const verify = link.kind === 'verify';
   return (
     <section aria-labelledby="confirm-title" className="max-w-2xl space-y-6">
       <h1 id="confirm-title" className="text-3xl font-bold">
-        {t('confirmTitle')}
+        {verify ? t('verifyTitle') : t('confirmTitle')}
       </h1>
-      <p>{t('confirmIntro', { email: link.newEmail, username: link.username })}</p>
+      <p>{t(verify ? 'verifyIntro' : 'confirmIntro', { email: link.newEmail, username: link.username })}</p>
       <RecoveryMessages>
-        <ConfirmEmailForm token={token} />
+        <ConfirmEmailForm token={token} kind={link.kind} />
       </RecoveryMessages>
     </section>
   );
