@@ -459,7 +459,8 @@ export const renewalLog = pgTable(
  * L1/RN7 for linked libraries: one call to a library system in flight per subject (`loan:42`,
  * `reservation:7`). The claim is taken in a short transaction before the call and released with
  * the answer, so a repeated or concurrent request never sends a second renewal; a claim left by a
- * crashed request expires (see lib/actions/library-claims.ts).
+ * crashed request expires (see lib/actions/library-claims.ts). A released claim is kept for a
+ * while (`releasedAt`): a refresh whose snapshot was taken before it leaves that row alone (L2).
  */
 export const libraryClaims = pgTable('library_claims', {
   subject: text().primaryKey(),
@@ -468,6 +469,7 @@ export const libraryClaims = pgTable('library_claims', {
     .references(() => accounts.id),
   requestKey: text().notNull(),
   claimedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  releasedAt: timestamp({ withTimezone: true }),
 });
 
 /** The first answer to a renew request, kept per idempotency key so a retry returns it (RN7). */

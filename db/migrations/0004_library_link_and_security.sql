@@ -9,7 +9,8 @@ CREATE TABLE "library_claims" (
 	"subject" text PRIMARY KEY NOT NULL,
 	"account_id" integer NOT NULL,
 	"request_key" text NOT NULL,
-	"claimed_at" timestamp with time zone DEFAULT now() NOT NULL
+	"claimed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"released_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "library_sync" (

@@ -5,7 +5,7 @@ import 'server-only';
 // and the whole batch a deadline, after which the loans not yet sent are "not renewed: cannot be
 // reached; nothing was changed". Nothing here writes to the portal's database.
 import type { IsoDate } from '@/lib/domain/dates';
-import { logger } from '@/lib/log';
+import { logger, safe } from '@/lib/log';
 import { LibraryUnavailableError, type LibrarySystems } from '@/lib/library-systems/port';
 
 export interface LibraryRenewalCall {
@@ -13,6 +13,8 @@ export interface LibraryRenewalCall {
   isil: string;
   libraryPatronId: string | null;
   itemBarcode: string;
+  /** The due date the portal has now: kept when the library renews without saying until when. */
+  currentDue: IsoDate;
 }
 
 export type LibraryRenewalAnswer =
@@ -44,7 +46,10 @@ async function renewAtOneLibrary(
     }
     try {
       const answer = await system.renew(call.libraryPatronId, call.itemBarcode);
-      answers.set(call.loanId, answer.ok ? { outcome: 'renewed', dueOn: answer.dueOn } : { outcome: 'refused', message: answer.message });
+      answers.set(
+        call.loanId,
+        answer.ok ? { outcome: 'renewed', dueOn: answer.dueOn ?? call.currentDue } : { outcome: 'refused', message: answer.message },
+      );
     } catch (error) {
       if (!LibraryUnavailableError.is(error)) throw error;
       logger().warn({ isil, reason: error.reason }, 'library system unavailable during renewal');
@@ -54,7 +59,7 @@ async function renewAtOneLibrary(
   }
 }
 
-/** Every call's answer, keyed by loan id. */
+/** Every call's answer, keyed by loan id. Never throws. */
 export async function renewAtLibraries(
   systems: LibrarySystems,
   calls: readonly LibraryRenewalCall[],
@@ -65,5 +70,7 @@ export async function renewAtLibraries(
   for (const call of calls) byLibrary.set(call.isil, [...(byLibrary.get(call.isil) ?? []), call]);
   const deadline = Date.now() + deadlineMs;
   await Promise.all([...byLibrary].map(([isil, group]) => renewAtOneLibrary(systems, isil, group, deadline, answers)));
+  // A loan without an answer (cannot happen today; kept safe for tomorrow's code) was not renewed.
+  for (const call of calls) if (!answers.has(call.loanId)) answers.set(call.loanId, { outcome: 'unreachable' });
   return answers;
 }

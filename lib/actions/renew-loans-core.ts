@@ -36,7 +36,7 @@ import type { IsoDate } from '@/lib/domain/dates';
 import { decideRenewal, type RenewalRefusal } from '@/lib/domain/renewal';
 import { intArrayLiteral, listRenewalCandidates, type RenewalCandidate, type RenewalScope } from '@/lib/data/renewal-inputs';
 import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
-import { claimSubjects, loanSubject, releaseSubjects } from './library-claims';
+import { claimLoans, loanSubject, releaseSubjects } from './library-claims';
 import { renewAtLibraries, type LibraryRenewalAnswer, type LibraryRenewalCall } from './renew-at-library';
 
 /** Largest selection one request may name. */
@@ -178,14 +178,18 @@ interface LogEntry {
 }
 
 /** L1: the library's due date, stored only for the loans it confirmed (one statement). */
-async function storeLibraryRenewals(tx: Executor, renewed: readonly { loanId: number; dueOn: IsoDate }[]) {
+async function storeLibraryRenewals(tx: Executor, requestKey: string, renewed: readonly { loanId: number; dueOn: IsoDate }[]) {
   if (renewed.length === 0) return;
   const values = JSON.stringify(renewed.map((r) => ({ id: r.loanId, due: r.dueOn })));
+  // Only while the claim is still this request's: were it expired and taken over, the other
+  // request's answer is the newer one.
   await tx.execute(sql`
     update loans l
        set due_on = greatest(v.due, l.lent_on), renewals = l.renewals + 1
       from jsonb_to_recordset(${values}::jsonb) as v(id int, due date)
-     where l.id = v.id and l.returned_on is null`);
+     where l.id = v.id and l.returned_on is null
+       and exists (select 1 from library_claims c
+                    where c.subject = 'loan:' || l.id and c.request_key = ${requestKey} and c.released_at is null)`);
 }
 
 /** How long a twin request waits for the first one's answer before saying "in progress". */
@@ -251,6 +255,7 @@ function libraryCallOf(systems: LibrarySystems, loanId: number, candidate: Renew
     libraryName: candidate.loan.libraryName,
     libraryPatronId: candidate.loan.libraryPatronId,
     itemBarcode: candidate.loan.itemBarcode,
+    currentDue: candidate.loan.dueOn,
   };
 }
 
@@ -320,11 +325,15 @@ export async function renewLoansForAccount(
     // 3. The conditional update of the renewable ones only; a linked library's loans are claimed
     //    for its system to decide instead (L1).
     const calls = new Map<number, LibraryRenewalCall & { libraryName: string }>();
+    const asDecided = [];
     for (const { loanId, candidate, decision } of decided) {
       const call = decision.ok && candidate ? libraryCallOf(systems, loanId, candidate) : null;
-      if (call) calls.set(loanId, call);
+      if (call && candidate) {
+        calls.set(loanId, call);
+        asDecided.push({ loanId, seenRenewals: candidate.loan.renewals, seenDue: candidate.loan.dueOn });
+      }
     }
-    const libraryClaimed = await claimSubjects(tx, account.accountId, input.requestKey, [...calls.keys()].map(loanSubject));
+    const claimedLoans = await claimLoans(tx, account.accountId, input.requestKey, asDecided);
     const renewables: Renewable[] = decided.flatMap(({ loanId, candidate, decision }) =>
       decision.ok && candidate && !calls.has(loanId)
         ? [{ loanId, seenRenewals: candidate.loan.renewals, seenDue: candidate.loan.dueOn, newDue: decision.newDueOn }]
@@ -337,9 +346,10 @@ export async function renewLoansForAccount(
     const log: LogEntry[] = [];
     const items: LibraryPhase['items'] = decided.map(({ loanId, decision }) => {
       const call = calls.get(loanId);
-      if (call && libraryClaimed.has(loanSubject(loanId))) return { loanId, pendingAt: call };
+      if (call && claimedLoans.has(loanId)) return { loanId, pendingAt: call };
       if (call) {
-        // RN7: another request is asking the library about this loan right now.
+        // RN7: another request is asking the library about this loan right now, or did since this
+        // request read it: nothing is sent twice.
         log.push({ loanId, result: 'refused', reason: 'in_progress', newDueOn: null });
         return { loanId, outcome: 'refused', reason: 'in_progress', libraryName: call.libraryName } satisfies RenewItemResult;
       }
@@ -372,14 +382,16 @@ export async function renewLoansForAccount(
   if ('twin' in first) return waitForStoredAnswer(db, account, input.requestKey, request);
   if (!('askLibraries' in first)) return first;
 
-  // The libraries decide, with no transaction open while they answer.
+  // The libraries decide, with no transaction open while they answer (renewAtLibraries never
+  // throws: a failure is an answer), then the claims are released and the answer stored.
   const { items: partial, calls } = first.askLibraries;
   const answers = await renewAtLibraries(systems, calls);
+  const items = partial.map((i) => ('pendingAt' in i ? libraryItem(i.pendingAt, answers.get(i.loanId)) : i));
+  const decidedByLibrary = items.filter((i) => calls.some((c) => c.loanId === i.loanId));
   return db.transaction(async (tx) => {
-    const items = partial.map((i) => ('pendingAt' in i ? libraryItem(i.pendingAt, answers.get(i.loanId)) : i));
-    const decidedByLibrary = items.filter((i) => calls.some((c) => c.loanId === i.loanId));
     await storeLibraryRenewals(
       tx,
+      input.requestKey,
       decidedByLibrary.flatMap((i) => (i.outcome === 'renewed' ? [{ loanId: i.loanId, dueOn: i.newDueOn }] : [])),
     );
     await releaseSubjects(tx, input.requestKey, calls.map((c) => loanSubject(c.loanId)));

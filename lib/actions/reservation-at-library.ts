@@ -5,7 +5,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
-import { logger } from '@/lib/log';
+import { logger, safe } from '@/lib/log';
 import { LibraryUnavailableError, type LibraryAnswer, type LibrarySystem, type LibrarySystems } from '@/lib/library-systems/port';
 import { fail, type ActionResult } from './account-action';
 import { claimSubjects, releaseSubjects, reservationSubject } from './library-claims';
@@ -37,17 +37,20 @@ export async function atLibrary<T>(
   const subject = reservationSubject(reservation.id);
   const claimed = await db.transaction((tx) => claimSubjects(tx, account.accountId, key, [subject]));
   if (!claimed.has(subject)) return fail('in_progress', { library });
-  let answer: LibraryAnswer;
+  let answer: LibraryAnswer | null = null;
   try {
     answer = await call(system, reservation.libraryPatronId);
   } catch (error) {
-    await db.transaction((tx) => releaseSubjects(tx, key, [subject]));
-    if (!LibraryUnavailableError.is(error)) throw error;
-    logger().warn({ isil: reservation.isil, reason: error.reason }, 'library system unavailable for a reservation');
-    return fail('library_unreachable', { library });
+    // Every failure is an answer (typed, never a 500); the claim is released below either way.
+    if (LibraryUnavailableError.is(error)) {
+      logger().warn({ isil: reservation.isil, reason: error.reason }, 'library system unavailable for a reservation');
+    } else {
+      logger().error({ isil: reservation.isil, ...safe.error(error) }, 'reservation change at the library failed');
+    }
   }
   return db.transaction(async (tx) => {
     await releaseSubjects(tx, key, [subject]);
+    if (!answer) return fail('library_unreachable', { library });
     if (!answer.ok) return fail('library_refused', { library: { name: reservation.libraryName, message: answer.message } });
     return apply(tx);
   });

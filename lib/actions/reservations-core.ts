@@ -48,7 +48,7 @@ async function reservationAtLibrary(
       itemBarcode: reservations.libraryItemBarcode,
       title: titles.title,
       libraryPatronId: sql<string | null>`(select coalesce(${cards.sourceNumber}, ${cards.number}) from ${cards}
-        where ${cards.patronId} = ${reservations.patronId} and ${cards.libraryId} = ${libraries.id} order by ${cards.id} limit 1)`,
+        where ${cards.patronId} = ${reservations.patronId} and ${cards.libraryId} = ${libraries.id} order by (${cards.kind} = 'wise') desc, ${cards.id} desc limit 1)`,
     })
     .from(reservations)
     .innerJoin(titles, eq(titles.id, reservations.titleId))
@@ -76,7 +76,11 @@ export async function cancelReservationForAccount(
       held,
       (s, patron) => s.cancelHold(patron, { itemBarcode: held.itemBarcode, title: held.title }),
       async (tx) => {
-        await tx.update(reservations).set({ status: 'cancelled' }).where(eq(reservations.id, held.id));
+        // The library confirmed; a refresh may have ended the row meanwhile (fulfilled): keep that.
+        await tx
+          .update(reservations)
+          .set({ status: 'cancelled' })
+          .where(and(eq(reservations.id, held.id), inArray(reservations.status, [...ACTIVE])));
         return ok({ reservationId: held.id });
       },
     );
@@ -118,7 +122,10 @@ export async function changePickupForAccount(
     held,
     (s, patron) => s.changePickup(patron, { itemBarcode: held.itemBarcode, title: held.title }, branchCode),
     async (tx) => {
-      await tx.update(reservations).set({ pickupBranchId: branchId }).where(eq(reservations.id, held.id));
+      await tx
+        .update(reservations)
+        .set({ pickupBranchId: branchId })
+        .where(and(eq(reservations.id, held.id), inArray(reservations.status, [...ACTIVE])));
       return ok({ reservationId: held.id, branchId });
     },
   );

@@ -98,7 +98,8 @@ export async function getRenewalInputsRows(db: Executor, account: SignedInAccoun
              ${slugOf(sql`r.code`, sql`lib.isil`)} as card_slug,
              lib.isil, lib.name as library_name, i.barcode as item_barcode,
              (select coalesce(c.source_number, c.number) from cards c
-               where c.patron_id = l.patron_id and c.library_id = l.library_id order by c.id limit 1) as library_patron_id
+               where c.patron_id = l.patron_id and c.library_id = l.library_id
+               order by (c.kind = 'wise') desc, c.id desc limit 1) as library_patron_id
         from loans l
         join my_patrons p on p.patron_id = l.patron_id
         join libraries lib on lib.id = l.library_id

@@ -6,17 +6,21 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseIsil } from '@/lib/domain/isil';
 
+/** What SIP2 can carry in a field (the client refuses the rest): no field separator, no line break. */
+const sipText = (max: number) =>
+  z.string().min(1).max(max).refine((v) => !/[|\r\n]/.test(v), 'must not contain "|" or a line break');
+
 const sip2Endpoint = z.strictObject({
   protocol: z.literal('sip2'),
   host: z.string().min(1).max(255),
   port: z.int().min(1).max(65_535),
   tls: z.boolean().default(false),
   login: z.strictObject({
-    user: z.string().min(1).max(64),
-    password: z.string().max(128),
-    locationCode: z.string().max(64).optional(),
+    user: sipText(64),
+    password: sipText(128),
+    locationCode: sipText(64).optional(),
   }),
-  institutionId: z.string().min(1).max(64),
+  institutionId: sipText(64),
   charset: z.enum(['ascii', 'utf-8', 'latin1']).default('utf-8'),
   timeoutMs: z.int().min(100).max(120_000).default(10_000),
   maxConnections: z.int().min(1).max(32).default(1),

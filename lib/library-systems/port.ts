@@ -82,7 +82,8 @@ export interface LibrarySystem {
   checkPin(patron: LibraryPatronId, pin: string): Promise<PinCheck>;
   getPatron(patron: LibraryPatronId): Promise<LibraryPatronSnapshot>;
   getItem(itemBarcode: string): Promise<LibraryItem>;
-  renew(patron: LibraryPatronId, itemBarcode: string): Promise<LibraryAnswer<{ dueOn: IsoDate }>>;
+  /** `dueOn` null: renewed, but the system did not say until when (the next refresh will). */
+  renew(patron: LibraryPatronId, itemBarcode: string): Promise<LibraryAnswer<{ dueOn: IsoDate | null }>>;
   cancelHold(patron: LibraryPatronId, hold: { itemBarcode: string | null; title: string | null }): Promise<LibraryAnswer>;
   changePickup(
     patron: LibraryPatronId,

@@ -51,7 +51,7 @@ export interface RefreshTarget {
  */
 export type InFlightLookup = (
   tx: Tx,
-  scope: { patronId: number; libraryId: number },
+  scope: { patronId: number; libraryId: number; snapshotTakenAt: Date },
 ) => Promise<{ loanIds: ReadonlySet<number>; reservationIds: ReadonlySet<number> }>;
 
 export interface RefreshOptions {
@@ -164,8 +164,11 @@ export async function refreshPatronAtLibrary(
 
   const deadline = Date.now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
   let snapshot: LibraryPatronSnapshot;
+  // When the library was asked: a change it confirmed after that is newer than the snapshot (L2).
+  let snapshotTakenAt = new Date();
   let itemInfo: Map<string, LibraryItem>;
   try {
+    snapshotTakenAt = new Date();
     snapshot = await beforeDeadline(system.getPatron(target.libraryPatronId), deadline, target.isil);
     if (snapshot.patronKnown === false) {
       // The card number is unknown there (replaced at the desk?): "no loans" would read as
@@ -194,7 +197,7 @@ export async function refreshPatronAtLibrary(
 
   try {
     const plan = await db.transaction(async (tx) => {
-      const plan = await planFromCopy(tx, target, snapshot, itemInfo, todayInBrussels(now), options.inFlight ?? claimsInFlight);
+      const plan = await planFromCopy(tx, target, snapshot, itemInfo, todayInBrussels(now), options.inFlight ?? claimsInFlight, snapshotTakenAt);
       await applyPlan(tx, target, plan);
       await tx
         .update(librarySync)
@@ -237,6 +240,7 @@ async function planFromCopy(
   itemInfo: Map<string, LibraryItem>,
   today: IsoDate,
   inFlight: InFlightLookup | undefined,
+  snapshotTakenAt: Date,
 ): Promise<ReconcilePlan> {
   const [patron] = await tx.select({ recordsHistory: patrons.historyEnabled }).from(patrons).where(eq(patrons.id, target.patronId));
   if (!patron) throw new Error('library refresh: no such patron');
@@ -290,7 +294,7 @@ async function planFromCopy(
     .where(and(eq(fees.patronId, target.patronId), eq(fees.libraryId, target.libraryId), isNull(fees.paidOn)));
 
   const knownItems = await readKnownItems(tx, snapshot, itemInfo, today);
-  const flight = inFlight ? await inFlight(tx, { patronId: target.patronId, libraryId: target.libraryId }) : undefined;
+  const flight = inFlight ? await inFlight(tx, { patronId: target.patronId, libraryId: target.libraryId, snapshotTakenAt }) : undefined;
 
   return planLibraryReconcile({
     today,

@@ -133,13 +133,16 @@ export class Sip2LibrarySystem implements LibrarySystem {
     });
   }
 
-  renew(patron: LibraryPatronId, itemBarcode: string): Promise<LibraryAnswer<{ dueOn: IsoDate }>> {
+  renew(patron: LibraryPatronId, itemBarcode: string): Promise<LibraryAnswer<{ dueOn: IsoDate | null }>> {
     return this.call(async () => {
       const answer = await this.client.renew(patron, itemBarcode);
       if (!answer.ok) return { ok: false as const, message: messageOf(answer.screenMessages) };
-      // The renewal's own due date; a system that leaves it out is asked for the item's.
-      const dueOn = sipDueDate(answer.dueDate) ?? sipDueDate((await this.client.itemInformation(itemBarcode)).dueDate);
-      if (!dueOn) throw new LibraryUnavailableError(this.isil, 'protocol');
+      // Renewed: from here on nothing may read as "not renewed". The due date is the renewal's
+      // own; a system that leaves it out is asked for the item's, and failing that it stays
+      // unknown until the next refresh.
+      const dueOn =
+        sipDueDate(answer.dueDate) ??
+        (await this.client.itemInformation(itemBarcode).then((item) => sipDueDate(item.dueDate), () => null));
       return { ok: true as const, dueOn };
     });
   }
