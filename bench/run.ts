@@ -10,9 +10,9 @@
 //  3. in-process on the big network (bench/inprocess.ts): round trips and latency per view, and
 //     renewing ~200 loans in one request;
 //  4. first-load JS per route (gzip) from the build (bench/first-load.ts);
-//  5. the linked library (issue 12 point 7, bench/library-link.ts): refresh and renew-all against
-//     the reference SIP2 server and a scripted 30-loan ACS, SIP messages counted on the wire, and the
-//     loans view with and without a linked library;
+//  5. (run first, as it needs neither database nor build) the linked library (issue 12 point 7,
+//     bench/library-link.ts): refresh and renew-all against the reference SIP2 server and a scripted
+//     30-loan ACS, SIP messages counted on the wire, and the loans view with and without a link;
 //  6. writes bench/REPORT.md (figures + machine) and removes its databases and temp files.
 //
 // BENCH_ONLY=library-link runs step 5 alone (under a minute, no PostgreSQL, no build) and replaces
@@ -407,6 +407,9 @@ async function main() {
   const suffix = `${process.pid}_${Date.now().toString(36)}`;
   const created: string[] = [];
   let lockFd: number | null = null;
+  // First: it needs no database, no lock and no .next, only loopback ports and the reference SIP2
+  // server, so a missing server fails the run in a minute rather than after the seeds.
+  const link = libraryLink();
   try {
     // 1. Databases and seeds (no lock needed: nothing here touches .next).
     let bigUrl = process.env.BENCH_DATABASE_URL;
@@ -429,8 +432,6 @@ async function main() {
     // so the same cards, on every network).
     log('in-process: round trips per view');
     const views = inProcess({ DATABASE_URL: bigUrl }, false);
-    // Before the build and the servers: it needs no lock and no .next, only loopback ports.
-    const link = libraryLink();
     const viewsSmall = inProcess({ DATABASE_URL: smallUrl }, false);
 
     // 2. Build and serve, holding the e2e build lock so nobody rebuilds .next under the servers.
