@@ -10,8 +10,13 @@
 //  3. in-process on the big network (bench/inprocess.ts): round trips and latency per view, and
 //     renewing ~200 loans in one request;
 //  4. first-load JS per route (gzip) from the build (bench/first-load.ts);
-//  5. writes bench/REPORT.md (figures + machine) and removes its databases and temp files.
+//  5. (run first, as it needs neither database nor build) the linked library (issue 12 point 7,
+//     bench/library-link.ts): refresh and renew-all against the reference SIP2 server and a scripted
+//     30-loan ACS, SIP messages counted on the wire, and the loans view with and without a link;
+//  6. writes bench/REPORT.md (figures + machine) and removes its databases and temp files.
 //
+// BENCH_ONLY=library-link runs step 5 alone (under a minute, no PostgreSQL, no build) and replaces
+// only its section of an existing bench/REPORT.md.
 // PostgreSQL: BENCH_DATABASE_URL (used as is, never dropped; the 200-patron network then goes to a
 // database created beside it) or, by default, fresh databases on postgres://postgres@127.0.0.1:5432
 // that are dropped at the end. BENCH_QUICK=1: scale 2 000, 5 s runs (a smoke run, same report).
@@ -30,6 +35,7 @@ type Env = Record<string, string | undefined>;
 import postgres from 'postgres';
 import { BENCH_ACCOUNT } from '../db/seed/scale';
 import { firstLoadJs, type RouteJs } from './first-load';
+import { libraryLinkSection, SECTION_END, SECTION_START, type LibraryLinkResult } from './library-link-report';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -285,6 +291,43 @@ function inProcess(env: Env, renew: boolean): InProcess {
   return JSON.parse(line.slice('BENCH_JSON '.length)) as InProcess;
 }
 
+/** bench/library-link.ts in a child process: embedded databases only, its own SIP2 servers. */
+function libraryLink(): LibraryLinkResult {
+  log('library link: reference SIP2 server and a scripted 30-loan ACS');
+  const args = ['--import', 'tsx', '--import', './bench/server-only-hook.mjs', 'bench/library-link.ts'];
+  const out = runCapture(process.execPath, args, {
+    // Never the developer's database or library systems: the child opens in-memory PGlite databases.
+    DATABASE_URL: '',
+    LIBRARY_SYSTEMS: '',
+    LIBRARY_SYSTEMS_FILE: '',
+    PIN_PEPPER: 'bench-only-pin-pepper-0123456789abcdef',
+    LOG_LEVEL: 'warn',
+  });
+  const line = out.split('\n').find((l) => l.startsWith('BENCH_JSON '));
+  if (!line) throw new Error(`bench/library-link.ts printed no result:\n${out.slice(-2000)}`);
+  const result = JSON.parse(line.slice('BENCH_JSON '.length)) as LibraryLinkResult;
+  log(`library link: done in ${result.seconds.toFixed(0)} s`);
+  return result;
+}
+
+/** BENCH_ONLY=library-link: this section of bench/REPORT.md replaced (or appended), the rest kept. */
+function writeLibraryLinkOnly(result: LibraryLinkResult): void {
+  const file = path.join(ROOT, 'bench', 'REPORT.md');
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    text = '# Benchmarks\n';
+  }
+  const stamp = `_This section: \`BENCH_ONLY=library-link npm run bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, same machine (${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}); the rest of the report is from the run dated at the top._`;
+  const heading = '## Linked library (SIP2, issue 12)\n';
+  const section = libraryLinkSection(result).replace(heading, `${heading}\n${stamp}\n`);
+  const a = text.indexOf(SECTION_START);
+  const b = text.indexOf(SECTION_END);
+  const next = a >= 0 && b > a ? text.slice(0, a) + section + text.slice(b + SECTION_END.length) : `${text.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
+}
+
 interface InProcess {
   driver: string;
   cards: { slug: string; loans: number }[];
@@ -353,11 +396,20 @@ function versionOf(pkg: string): string {
 // ------------------------------------------------------------------------------------------------
 
 async function main() {
+  if (process.env.BENCH_ONLY === 'library-link') {
+    writeLibraryLinkOnly(libraryLink());
+    log('wrote the library-link section of bench/REPORT.md');
+    return;
+  }
+  if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: only "library-link" is known`);
   rmSync(TMP, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
   const suffix = `${process.pid}_${Date.now().toString(36)}`;
   const created: string[] = [];
   let lockFd: number | null = null;
+  // First: it needs no database, no lock and no .next, only loopback ports and the reference SIP2
+  // server, so a missing server fails the run in a minute rather than after the seeds.
+  const link = libraryLink();
   try {
     // 1. Databases and seeds (no lock needed: nothing here touches .next).
     let bigUrl = process.env.BENCH_DATABASE_URL;
@@ -415,7 +467,7 @@ async function main() {
       pglite: versionOf('@electric-sql/pglite'),
       autocannon: versionOf('autocannon'),
     };
-    writeReport({ machine, big, small, lite, js, inproc, inprocSmall, seedSeconds });
+    writeReport({ machine, big, small, lite, js, inproc, inprocSmall, seedSeconds, link });
     log(`wrote bench/REPORT.md in ${((Date.now() - started) / 60000).toFixed(1)} min`);
   } finally {
     if (lockFd !== null) closeSync(lockFd);
@@ -433,6 +485,7 @@ function writeReport(d: {
   inproc: InProcess;
   inprocSmall: InProcess;
   seedSeconds: Record<string, number>;
+  link: LibraryLinkResult;
 }) {
   const m = d.machine;
   const r = d.inproc.renewal;
@@ -503,6 +556,8 @@ ${viewRows.join('\n')}
 | round trips | **${r?.queries ?? '–'}** statements in one transaction (drizzle's query hook; begin/commit not counted) |
 | renewed / refused | ${r?.renewed ?? '–'} / ${r?.refused ?? '–'}${r?.failure ? ` (failure: ${r.failure})` : ''} |
 | the same request key again (stored answer) | ${r ? f1(r.replayMs) : '–'} ms, ${r?.replayQueries ?? '–'} round trips |
+
+${libraryLinkSection(d.link)}
 
 ## First-load JS per route (gzip)
 

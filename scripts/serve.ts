@@ -1,17 +1,14 @@
 // `npm start` (and `npm run demo` after `next build`): the production server, ready with no set-up.
 //  1. parse the environment (lib/env.ts);
-//  2. the session secret: NEXTAUTH_SECRET/AUTH_SECRET, else — refused in production with a real
-//     database — one generated once into .data/auth-secret (0600) with a loud warning;
-//  3. the PIN pepper: PIN_PEPPER, else — refused in production with a real database — one generated
-//     once into .data/pin-pepper;
+//  2.–3. the session secret and the PIN pepper (scripts/lib/secrets.ts): configured, else — refused
+//     in production with a real database — generated once into .data with a loud warning;
 //  4. open the configured database, migrate, seed the demo network when it has no libraries, CLOSE
 //     it (one process owns a PGlite directory);
 //  5. the Next.js server (scripts/lib/next-server.ts) as a child in its own process group; SIGINT/SIGTERM go to the whole group; exit
 //     with its code.
 import { configuredDbOptions } from '../db/client';
-import { pepperRequired, pinPepper } from '../lib/auth/pepper';
-import { configuredSecret, generatedSecret, GENERATED_SECRET_FILE, secretRequired } from '../lib/auth/secret';
 import { env } from '../lib/env';
+import { prepareSecrets } from './lib/secrets';
 import { listenAddress, prepareDatabase, runNextStart } from './lib/server';
 
 function fail(message: string): never {
@@ -33,38 +30,12 @@ try {
   fail((error as Error).message);
 }
 
-let secret = configuredSecret();
-if (!secret) {
-  if (secretRequired()) {
-    fail(
-      'NODE_ENV is production and DATABASE_URL is set, but no NEXTAUTH_SECRET (or AUTH_SECRET) is.\n' +
-        '  Refusing to start: sessions would be signed with a secret that other instances do not share.\n' +
-        '  Set NEXTAUTH_SECRET to a long random value (e.g. `openssl rand -base64 32`), the same on every instance.',
-    );
-  }
-  try {
-    secret = generatedSecret();
-  } catch (error) {
-    fail((error as Error).message);
-  }
-  const bar = '!'.repeat(78);
-  console.warn(
-    `\n${bar}\n!! WARNING: no NEXTAUTH_SECRET set — using a generated development secret from ${GENERATED_SECRET_FILE}.\n` +
-      '!! Fine for a demo on this machine. For any real deployment set NEXTAUTH_SECRET.\n' +
-      `${bar}\n`,
-  );
+let secret: string;
+try {
+  secret = prepareSecrets();
+} catch (error) {
+  fail((error as Error).message);
 }
-
-// The PIN pepper, like the session secret: required in production with a real database; otherwise
-// generated once into .data before seeding, so that the seed and the server hash with the same one.
-if (pepperRequired()) {
-  fail(
-    'NODE_ENV is production and DATABASE_URL is set, but no PIN_PEPPER is.\n' +
-      '  Refusing to start: PIN hashes need a server-side secret shared by every instance and by the importer.\n' +
-      '  Set PIN_PEPPER to a long random value (e.g. `openssl rand -base64 32`), and never change or lose it.',
-  );
-}
-pinPepper();
 
 try {
   await prepareDatabase(configuredDbOptions(), { seedWhenEmpty: true });

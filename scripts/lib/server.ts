@@ -70,6 +70,11 @@ export interface StartOptions {
   detached: boolean;
   /** Also copy the server's stdout and stderr into this file (the e2e server's log, for the log test). */
   logFile?: string;
+  /**
+   * Runs after the server has exited and before this process exits with its code: what was started
+   * beside it (the demo's reference SIP2 server) is stopped with it rather than left behind.
+   */
+  beforeExit?: () => Promise<void>;
 }
 
 /**
@@ -113,6 +118,14 @@ export function runNextStart(options: StartOptions): void {
     process.exit(1);
   });
   child.on('exit', (code, signal) => {
-    process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1));
+    const status = code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1);
+    if (!options.beforeExit) process.exit(status);
+    options.beforeExit().then(
+      () => process.exit(status),
+      (error: unknown) => {
+        console.error(`[serve] stopping what ran beside the server failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(status || 1);
+      },
+    );
   });
 }
