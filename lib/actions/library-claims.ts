@@ -89,7 +89,19 @@ export async function claimLoans(
            claimed_at = excluded.claimed_at, released_at = null
      where ${liveOrReleased}
     returning subject`);
-  return new Set(rowsOf<{ subject: string }>(result).map((r) => Number(r.subject.slice('loan:'.length))));
+  const claimed = new Set(rowsOf<{ subject: string }>(result).map((r) => Number(r.subject.slice('loan:'.length))));
+  if (claimed.size === 0) return claimed;
+  // The insert judged the loans by its own snapshot, but took over a claim as soon as the request
+  // holding it released it — in the same commit that renewed the loan. A new statement sees that
+  // commit: a loan no longer as decided is let go again.
+  const changed = await tx.execute(sql`
+    update library_claims c set released_at = now()
+      from jsonb_to_recordset(${values}::jsonb) as v(id int, seen_renewals int, seen_due date), loans l
+     where c.subject = 'loan:' || v.id and c.request_key = ${requestKey} and l.id = v.id
+       and not (l.renewals = v.seen_renewals and l.due_on = v.seen_due and l.returned_on is null)
+    returning v.id`);
+  for (const row of rowsOf<{ id: number }>(changed)) claimed.delete(Number(row.id));
+  return claimed;
 }
 
 /** Releases what this request claimed (only its own claims: an expired one may have passed on). */
