@@ -5,7 +5,8 @@
 // hold placed at the library (refused in its own words), and lives through an outage.
 import type { Locator, Page } from '@playwright/test';
 import { addDays, todayInBrussels } from '../lib/domain/dates';
-import { Sip2Client } from '../lib/library-systems/sip2';
+import type { Sip2Client } from '../lib/library-systems/sip2';
+import { atDesk as deskWork } from '../test/support/sip2-desk';
 import { sipDueDate } from '../lib/library-systems/sip2-adapter';
 import { startSip2ReferenceServer, type Sip2ReferenceServer } from '../test/support/sip2-reference-server';
 import {
@@ -35,17 +36,7 @@ test.afterAll(async () => {
 });
 
 /** The library's desk, over SIP: what a librarian (or a kiosk) does. */
-async function atDesk<T>(work: (desk: Sip2Client) => Promise<T>): Promise<T> {
-  const desk = new Sip2Client({
-    host: server.host, port: server.port, tls: false, charset: 'ascii', institutionId: 'UWOLS',
-    login: { user: 'scclient-2', password: 'clientpwd-2' }, timeoutMs: 15_000,
-  });
-  try {
-    return await work(desk);
-  } finally {
-    await desk.close();
-  }
-}
+const atDesk = <T>(work: (desk: Sip2Client) => Promise<T>) => deskWork(server, work);
 const dueAtLibrary = (item: string) => atDesk(async (desk) => sipDueDate((await desk.itemInformation(item)).dueDate)!);
 
 const longDate = (iso: string) =>

@@ -7,17 +7,11 @@ import { accountPatrons, accounts, cards, patrons } from '@/db/schema';
 import { todayInBrussels } from '@/lib/domain/dates';
 import { createLibrarySystems } from '@/lib/library-systems/systems';
 import { drivers, freshDb, type TestDb } from '@/test/db';
-import { startSip2ReferenceServer, type Sip2ReferenceServer } from '@/test/support/sip2-reference-server';
+import { useSip2ReferenceServer } from '@/test/support/use-sip2-reference-server';
 import { LINKED_ISIL, linkedLibraryConfig, linkedLibraryScenario } from '@/test/scenarios/linked-library';
 import { activateAccount } from './activate-core';
 
-let server: Sip2ReferenceServer;
-beforeAll(async () => {
-  server = await startSip2ReferenceServer();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useSip2ReferenceServer();
 
 /** The verification mail of a new account goes nowhere here: the PIN is what is tested. */
 const noMail = { kind: 'outbox' as const, send: async () => {} };
@@ -37,7 +31,7 @@ describe.each(drivers)('card + PIN at a linked library (reference SIP2 server) o
   const client = () => `198.51.100.${++address}`;
 
   beforeAll(async () => {
-    await server.restart();
+    await server().restart();
     t = await freshDb(driver);
     const doc = linkedLibraryScenario({ today: todayInBrussels(new Date()) });
     // The library's export carries a PIN for miker's card; the portal must not keep it (L5).
@@ -56,7 +50,7 @@ describe.each(drivers)('card + PIN at a linked library (reference SIP2 server) o
   });
 
   it('L5: the PIN the export carried does not work; a wrong one neither', async () => {
-    const systems = createLibrarySystems(linkedLibraryConfig(server.port));
+    const systems = createLibrarySystems(linkedLibraryConfig(server().port));
     try {
       expect(await activateAccount(t.db, activation('1111', 'mike.a'), client(), { mailer: noMail }, systems)).toEqual({ ok: false, code: 'card_invalid' });
       expect(await activateAccount(t.db, activation('0000', 'mike.b'), client(), { mailer: noMail }, systems)).toEqual({ ok: false, code: 'card_invalid' });
@@ -67,8 +61,8 @@ describe.each(drivers)('card + PIN at a linked library (reference SIP2 server) o
   });
 
   it('L4: the library down — "cannot be reached", no account, and the attempt does not count against the card', async () => {
-    await server.stop();
-    const systems = createLibrarySystems(linkedLibraryConfig(server.port));
+    await server().stop();
+    const systems = createLibrarySystems(linkedLibraryConfig(server().port));
     try {
       for (let i = 0; i < 4; i++) {
         expect(await activateAccount(t.db, activation('6789', 'mike.c'), client(), { mailer: noMail }, systems)).toEqual({
@@ -79,12 +73,12 @@ describe.each(drivers)('card + PIN at a linked library (reference SIP2 server) o
       }
     } finally {
       await systems.closeAll();
-      await server.restart();
+      await server().restart();
     }
   });
 
   it('P1/L5: the PIN the library knows (6789) activates an account linked to miker’s record', async () => {
-    const systems = createLibrarySystems(linkedLibraryConfig(server.port));
+    const systems = createLibrarySystems(linkedLibraryConfig(server().port));
     try {
       const result = await activateAccount(t.db, activation('6789', 'mike.rylander'), client(), { mailer: noMail }, systems);
       expect(result).toMatchObject({ ok: true, data: { username: 'mike.rylander' } });

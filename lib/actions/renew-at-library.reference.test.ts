@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNetwork } from '@/db/import/import-network';
 import { accounts, items, libraryClaims, loans, renewalLog } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
-import { Sip2Client } from '@/lib/library-systems/sip2';
 import { createLibrarySystems } from '@/lib/library-systems/systems';
 import { sipDueDate } from '@/lib/library-systems/sip2-adapter';
 import { todayInBrussels } from '@/lib/domain/dates';
 import { drivers, freshDb, type TestDb } from '@/test/db';
-import { startSip2ReferenceServer, type Sip2ReferenceServer } from '@/test/support/sip2-reference-server';
+import { atDesk, deskClient } from '@/test/support/sip2-desk';
+import { useSip2ReferenceServer } from '@/test/support/use-sip2-reference-server';
 import {
   IMPORT_ONLY_ITEM,
   LINKED_REGION_SLUG,
@@ -24,33 +24,14 @@ import { renewLoansForAccount, type RenewLoansResponse } from './renew-loans-cor
 
 const today = todayInBrussels(new Date());
 
-let server: Sip2ReferenceServer;
-beforeAll(async () => {
-  server = await startSip2ReferenceServer();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useSip2ReferenceServer();
 
 /** The desk: lends `item` to `patron` at the reference library and returns the due date it gives. */
 async function lendAtDesk(patron: string, item: string): Promise<string> {
-  const desk = new Sip2Client({
-    host: server.host, port: server.port, tls: false, charset: 'ascii', institutionId: 'UWOLS',
-    login: { user: 'scclient', password: 'clientpwd' }, timeoutMs: 5_000,
-  });
-  try {
+  return atDesk(server(), async (desk) => {
     const answer = await desk.checkout(patron, item);
     expect(answer.ok, `checkout of ${item}: ${answer.screenMessages.join(' ')}`).toBe(true);
     return sipDueDate(answer.dueDate)!;
-  } finally {
-    await desk.close();
-  }
-}
-
-async function deskClient() {
-  return new Sip2Client({
-    host: server.host, port: server.port, tls: false, charset: 'ascii', institutionId: 'UWOLS',
-    login: { user: 'scclient', password: 'clientpwd' }, timeoutMs: 5_000,
   });
 }
 
@@ -63,10 +44,10 @@ describe.each(drivers)('renewal at a linked library (reference SIP2 server) on %
   let t: TestDb;
   let david: SignedInAccount;
   let loanOf: (barcode: string) => Promise<{ id: number; dueOn: string; renewals: number }>;
-  const systems = () => createLibrarySystems(linkedLibraryConfig(server.port));
+  const systems = () => createLibrarySystems(linkedLibraryConfig(server().port));
 
   beforeAll(async () => {
-    await server.restart();
+    await server().restart();
     const perlDue = await lendAtDesk('djfiander', SAMPLE_ITEMS.perl);
     const alibiDue = await lendAtDesk('djfiander', SAMPLE_ITEMS.alibi);
     t = await freshDb(driver);
@@ -104,7 +85,7 @@ describe.each(drivers)('renewal at a linked library (reference SIP2 server) on %
       expect(result.items).toHaveLength(3);
       // The reference server serves one connection at a time: the portal's pool lets go first.
       await linked.closeAll();
-      const desk = await deskClient();
+      const desk = deskClient(server());
       try {
         for (const barcode of [SAMPLE_ITEMS.perl, SAMPLE_ITEMS.alibi]) {
           const loan = await loanOf(barcode);
@@ -127,7 +108,7 @@ describe.each(drivers)('renewal at a linked library (reference SIP2 server) on %
   });
 
   it('L1: a hold placed at the library makes it refuse, in its own words; nothing changes in the copy', async () => {
-    const desk = await deskClient();
+    const desk = deskClient(server());
     try {
       const hold = await desk.hold('+', 'miker', { itemId: SAMPLE_ITEMS.perl, pickupLocation: 'CENTRAL' });
       expect(hold.ok).toBe(true);
@@ -152,7 +133,7 @@ describe.each(drivers)('renewal at a linked library (reference SIP2 server) on %
   it('L4: the library down — its loans "cannot be reached; nothing was changed", the other library renews; back up — it works', async () => {
     const alibiBefore = await loanOf(SAMPLE_ITEMS.alibi);
     const importedBefore = await loanOf(IMPORT_ONLY_ITEM);
-    await server.stop();
+    await server().stop();
     const linked = systems();
     try {
       const result = ok(await renewLoansForAccount(t.db, david, { requestKey: randomUUID(), loanIds: [alibiBefore.id, importedBefore.id] }, today, linked));
@@ -165,13 +146,13 @@ describe.each(drivers)('renewal at a linked library (reference SIP2 server) on %
     }
 
     // Started again (the sample system starts from its sample data): lend it again, then renew.
-    await server.restart();
+    await server().restart();
     const due = await lendAtDesk('djfiander', SAMPLE_ITEMS.alibi);
     const again = systems();
     try {
       const result = ok(await renewLoansForAccount(t.db, david, { requestKey: randomUUID(), loanIds: [alibiBefore.id] }, today, again));
       await again.closeAll();
-      const desk = await deskClient();
+      const desk = deskClient(server());
       const atLibrary = sipDueDate((await desk.itemInformation(SAMPLE_ITEMS.alibi)).dueDate);
       await desk.close();
       expect(due).toBeTruthy();

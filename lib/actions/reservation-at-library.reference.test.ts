@@ -7,28 +7,18 @@ import { importNetwork } from '@/db/import/import-network';
 import { accounts, branches, reservations, titles } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { todayInBrussels } from '@/lib/domain/dates';
-import { Sip2Client } from '@/lib/library-systems/sip2';
 import { createLibrarySystems } from '@/lib/library-systems/systems';
 import { drivers, freshDb, type TestDb } from '@/test/db';
-import { startSip2ReferenceServer, type Sip2ReferenceServer } from '@/test/support/sip2-reference-server';
+import { deskClient } from '@/test/support/sip2-desk';
+import { useSip2ReferenceServer } from '@/test/support/use-sip2-reference-server';
 import { LINKED_ISIL, SAMPLE_ITEMS, linkedLibraryConfig, linkedLibraryScenario } from '@/test/scenarios/linked-library';
 import { cancelReservationForAccount, changePickupForAccount } from './reservations-core';
 
 const today = todayInBrussels(new Date());
 
-let server: Sip2ReferenceServer;
-beforeAll(async () => {
-  server = await startSip2ReferenceServer();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useSip2ReferenceServer();
 
-const desk = () =>
-  new Sip2Client({
-    host: server.host, port: server.port, tls: false, charset: 'ascii', institutionId: 'UWOLS',
-    login: { user: 'scclient', password: 'clientpwd' }, timeoutMs: 10_000,
-  });
+const desk = () => deskClient(server());
 
 /** The holds the library's system lists for djfiander. */
 async function holdsAtLibrary(): Promise<string[]> {
@@ -54,7 +44,7 @@ describe.each(drivers)('reservations at a linked library (reference SIP2 server)
   const branchId = async (code: string) => (await t.db.select().from(branches).where(eq(branches.code, code)))[0]!.id;
 
   beforeAll(async () => {
-    await server.restart();
+    await server().restart();
     // The patron reserved two items at the library's desk; the portal's copy holds them too.
     const client = desk();
     try {
@@ -85,7 +75,7 @@ describe.each(drivers)('reservations at a linked library (reference SIP2 server)
   });
 
   it('L1: a pick-up change is made at the library first, then in the copy', async () => {
-    const systems = createLibrarySystems(linkedLibraryConfig(server.port));
+    const systems = createLibrarySystems(linkedLibraryConfig(server().port));
     const { id } = await reservationOf('potter');
     const stacks = await branchId('STACKS');
     try {
@@ -102,7 +92,7 @@ describe.each(drivers)('reservations at a linked library (reference SIP2 server)
   it('L1: a cancellation reaches the library: its system no longer lists the hold', async () => {
     const { id } = await reservationOf('potter');
     expect(await holdsAtLibrary()).toHaveLength(2);
-    const systems = createLibrarySystems(linkedLibraryConfig(server.port));
+    const systems = createLibrarySystems(linkedLibraryConfig(server().port));
     try {
       expect(await cancelReservationForAccount(t.db, david, { reservationId: id }, systems)).toEqual({ ok: true, data: { reservationId: id } });
     } finally {
@@ -115,7 +105,7 @@ describe.each(drivers)('reservations at a linked library (reference SIP2 server)
   });
 
   it('L1: a second cancellation is refused by the library in its own words; the copy is unchanged', async () => {
-    const systems = createLibrarySystems(linkedLibraryConfig(server.port));
+    const systems = createLibrarySystems(linkedLibraryConfig(server().port));
     const { id } = await reservationOf('potter');
     expect(await holdsAtLibrary()).toHaveLength(1);
     // Make the copy disagree with the library (the hold is already gone there).
@@ -134,8 +124,8 @@ describe.each(drivers)('reservations at a linked library (reference SIP2 server)
 
   it('L4: the library down — "cannot be reached", nothing changed; back up — the cancellation goes through', async () => {
     const { id, status } = await reservationOf('alibi');
-    await server.stop();
-    const down = createLibrarySystems(linkedLibraryConfig(server.port));
+    await server().stop();
+    const down = createLibrarySystems(linkedLibraryConfig(server().port));
     try {
       expect(await cancelReservationForAccount(t.db, david, { reservationId: id }, down)).toEqual({
         ok: false,
@@ -150,14 +140,14 @@ describe.each(drivers)('reservations at a linked library (reference SIP2 server)
       await down.closeAll();
     }
     expect(await reservationOf('alibi')).toMatchObject({ status });
-    await server.restart();
+    await server().restart();
     const client = desk();
     try {
       expect((await client.hold('+', 'djfiander', { itemId: SAMPLE_ITEMS.alibi, pickupLocation: 'CENTRAL' })).ok).toBe(true);
     } finally {
       await client.close();
     }
-    const up = createLibrarySystems(linkedLibraryConfig(server.port));
+    const up = createLibrarySystems(linkedLibraryConfig(server().port));
     try {
       expect(await cancelReservationForAccount(t.db, david, { reservationId: id }, up)).toEqual({ ok: true, data: { reservationId: id } });
     } finally {

@@ -8,26 +8,16 @@ import { importNetwork } from '@/db/import/import-network';
 import { accounts, fees, items, libraries, librarySync, loans } from '@/db/schema';
 import { todayInBrussels } from '@/lib/domain/dates';
 import { drivers, freshDb, type TestDb } from '@/test/db';
-import { startSip2ReferenceServer, type Sip2ReferenceServer } from '@/test/support/sip2-reference-server';
+import { deskClient } from '@/test/support/sip2-desk';
+import { useSip2ReferenceServer } from '@/test/support/use-sip2-reference-server';
 import { LINKED_ISIL, SAMPLE_ITEMS, linkedLibraryConfig, linkedLibraryScenario } from '@/test/scenarios/linked-library';
 import { refreshAccount } from './refresh';
-import { Sip2Client } from './sip2';
 import { sipDueDate } from './sip2-adapter';
 import { createLibrarySystems } from './systems';
 
-let server: Sip2ReferenceServer;
-beforeAll(async () => {
-  server = await startSip2ReferenceServer();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useSip2ReferenceServer();
 
-const desk = () =>
-  new Sip2Client({
-    host: server.host, port: server.port, tls: false, charset: 'ascii', institutionId: 'UWOLS',
-    login: { user: 'scclient', password: 'clientpwd' }, timeoutMs: 10_000,
-  });
+const desk = () => deskClient(server());
 
 describe.each(drivers)('refresh from a linked library (reference SIP2 server) on %s', (driver) => {
   let t: TestDb;
@@ -36,7 +26,7 @@ describe.each(drivers)('refresh from a linked library (reference SIP2 server) on
   let clock = Date.now();
   const refresh = async () => {
     clock += 60_000;
-    const systems = createLibrarySystems(linkedLibraryConfig(server.port));
+    const systems = createLibrarySystems(linkedLibraryConfig(server().port));
     try {
       return await refreshAccount(t.db, systems, { accountId }, {}, new Date(clock));
     } finally {
@@ -54,7 +44,7 @@ describe.each(drivers)('refresh from a linked library (reference SIP2 server) on
     ).sort((a, b) => a.barcode.localeCompare(b.barcode));
 
   beforeAll(async () => {
-    await server.restart();
+    await server().restart();
     t = await freshDb(driver);
     const imported = await importNetwork(t.db, linkedLibraryScenario({ today: todayInBrussels(new Date()) }));
     if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
@@ -89,7 +79,7 @@ describe.each(drivers)('refresh from a linked library (reference SIP2 server) on
   it('L3: a loan the library no longer lists is returned in the copy', async () => {
     // The portal's client has no checkin (09); a restart empties the sample system's loans, then
     // the desk lends one of the two again: the other was returned.
-    await server.restart();
+    await server().restart();
     const client = desk();
     try {
       expect((await client.checkout('djfiander', SAMPLE_ITEMS.perl)).ok).toBe(true);
@@ -102,14 +92,14 @@ describe.each(drivers)('refresh from a linked library (reference SIP2 server) on
 
   it('L3/L4: the library down — the failure is recorded and nothing changes; back up — it works', async () => {
     const before = await openLoans();
-    await server.stop();
+    await server().stop();
     const [down] = await refresh();
     expect(down?.outcome).toEqual({ status: 'unreachable', cause: 'unreachable' });
     expect(await openLoans()).toEqual(before);
     const [sync] = await t.db.select().from(librarySync);
     expect(sync?.lastFailure).toBe('unreachable');
 
-    await server.restart();
+    await server().restart();
     const client = desk();
     try {
       expect((await client.checkout('djfiander', SAMPLE_ITEMS.alibi)).ok).toBe(true);
