@@ -19,7 +19,9 @@ function failureText(t: ReturnType<typeof useTranslations<'CardActions'>>, resul
       ? t('libraryError.refusedWithMessage', { library, message: result.library.message })
       : t('libraryError.refused', { library });
   }
-  if (result.code === 'library_unreachable' || result.code === 'in_progress') return t(`libraryError.${result.code}`, { library });
+  if (result.code === 'library_unreachable' || result.code === 'library_unconfirmed' || result.code === 'in_progress') {
+    return t(`libraryError.${result.code}`, { library });
+  }
   const code = (KNOWN as readonly string[]).includes(result.code) ? (result.code as Known) : 'other';
   return t(`error.${code}`);
 }

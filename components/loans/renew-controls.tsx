@@ -230,6 +230,7 @@ function reasonText(t: ReturnType<typeof useTranslations<'Renewal'>>, item: Extr
         ? t('libraryReasons.library_refused_with_message', { library, message: item.libraryMessage })
         : t('libraryReasons.library_refused', { library });
     case 'library_unreachable':
+    case 'library_unconfirmed':
     case 'in_progress':
       return t(`libraryReasons.${item.reason}`, { library });
     default:

@@ -9,7 +9,7 @@ export type RenewItemOutcome =
       loanId: number;
       outcome: 'refused';
       /** The portal's own reasons, or a linked library's (L1, L4). */
-      reason: Extract<RenewalDecisionProps, { ok: false }>['reason'] | 'library_refused' | 'library_unreachable' | 'in_progress';
+      reason: Extract<RenewalDecisionProps, { ok: false }>['reason'] | 'library_refused' | 'library_unreachable' | 'library_unconfirmed' | 'in_progress';
       libraryName?: string;
       libraryMessage?: string | null;
     };

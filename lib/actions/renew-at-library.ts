@@ -20,7 +20,9 @@ export interface LibraryRenewalCall {
 export type LibraryRenewalAnswer =
   | { outcome: 'renewed'; dueOn: IsoDate }
   | { outcome: 'refused'; message: string | null }
-  | { outcome: 'unreachable' };
+  | { outcome: 'unreachable' }
+  /** Sent, but no answer in time: the library may have renewed it (the next refresh tells). */
+  | { outcome: 'unconfirmed' };
 
 /** How long a renew-all may wait on the libraries in all. */
 export const LIBRARY_BATCH_DEADLINE_MS = 30_000;
@@ -51,10 +53,16 @@ async function renewAtOneLibrary(
         answer.ok ? { outcome: 'renewed', dueOn: answer.dueOn ?? call.currentDue } : { outcome: 'refused', message: answer.message },
       );
     } catch (error) {
-      if (!LibraryUnavailableError.is(error)) throw error;
-      logger().warn({ isil, reason: error.reason }, 'library system unavailable during renewal');
-      reachable = false;
-      answers.set(call.loanId, { outcome: 'unreachable' });
+      // Every failure is an answer, so that the claims are always released and the request's
+      // answer stored; an unexpected one (e.g. a barcode SIP2 cannot carry) is logged as an error.
+      const unconfirmed = LibraryUnavailableError.is(error) && error.reason === 'unconfirmed';
+      if (LibraryUnavailableError.is(error)) {
+        logger().warn({ isil, reason: error.reason }, 'library system unavailable during renewal');
+        reachable = false;
+      } else {
+        logger().error({ isil, ...safe.error(error) }, 'renewal at the library failed');
+      }
+      answers.set(call.loanId, { outcome: unconfirmed ? 'unconfirmed' : 'unreachable' });
     }
   }
 }

@@ -67,10 +67,12 @@ export type RenewLoansInput = z.input<typeof renewLoansInput>;
 /**
  * Refusals that come from a linked library (L1, L4) rather than from the portal's own rules:
  * - `library_refused`: the library's system said no; `libraryMessage` holds its own words;
- * - `library_unreachable`: the system did not answer in time; nothing was changed;
+ * - `library_unreachable`: the system could not be reached; nothing was changed;
+ * - `library_unconfirmed`: the renewal was sent but no answer came in time: it may have gone
+ *   through at the library; the portal's copy is unchanged until a refresh tells;
  * - `in_progress`: another request is asking the library about this loan right now.
  */
-export type LibraryRefusal = 'library_refused' | 'library_unreachable' | 'in_progress';
+export type LibraryRefusal = 'library_refused' | 'library_unreachable' | 'library_unconfirmed' | 'in_progress';
 
 export type RenewItemResult =
   | { loanId: number; outcome: 'renewed'; newDueOn: IsoDate }
@@ -238,7 +240,8 @@ function libraryItem(call: LibraryRenewalCall & { libraryName: string }, answer:
   if (answer?.outcome === 'refused') {
     return { loanId: call.loanId, outcome: 'refused', reason: 'library_refused', libraryName: call.libraryName, libraryMessage: answer.message };
   }
-  return { loanId: call.loanId, outcome: 'refused', reason: 'library_unreachable', libraryName: call.libraryName };
+  const reason = answer?.outcome === 'unconfirmed' ? 'library_unconfirmed' : 'library_unreachable';
+  return { loanId: call.loanId, outcome: 'refused', reason, libraryName: call.libraryName };
 }
 
 const logOf = (item: RenewItemResult): LogEntry =>

@@ -38,11 +38,13 @@ export async function atLibrary<T>(
   const claimed = await db.transaction((tx) => claimSubjects(tx, account.accountId, key, [subject]));
   if (!claimed.has(subject)) return fail('in_progress', { library });
   let answer: LibraryAnswer | null = null;
+  let unconfirmed = false;
   try {
     answer = await call(system, reservation.libraryPatronId);
   } catch (error) {
     // Every failure is an answer (typed, never a 500); the claim is released below either way.
     if (LibraryUnavailableError.is(error)) {
+      unconfirmed = error.reason === 'unconfirmed';
       logger().warn({ isil: reservation.isil, reason: error.reason }, 'library system unavailable for a reservation');
     } else {
       logger().error({ isil: reservation.isil, ...safe.error(error) }, 'reservation change at the library failed');
@@ -50,7 +52,7 @@ export async function atLibrary<T>(
   }
   return db.transaction(async (tx) => {
     await releaseSubjects(tx, key, [subject]);
-    if (!answer) return fail('library_unreachable', { library });
+    if (!answer) return fail(unconfirmed ? 'library_unconfirmed' : 'library_unreachable', { library });
     if (!answer.ok) return fail('library_refused', { library: { name: reservation.libraryName, message: answer.message } });
     return apply(tx);
   });

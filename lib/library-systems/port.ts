@@ -118,7 +118,11 @@ export class LibraryUnavailableError extends Error {
   constructor(
     readonly isil: string,
     /** Why; the underlying error, if any, is the standard `cause`. */
-    readonly reason: 'unreachable' | 'timeout' | 'protocol',
+    /**
+     * `unconfirmed`: a change was sent and no answer came in time — the library may have made it;
+     * the next refresh tells. The others: nothing reached the library, or nothing it said can be read.
+     */
+    readonly reason: 'unreachable' | 'timeout' | 'protocol' | 'unconfirmed',
     options?: { cause?: unknown },
   ) {
     super(`library system ${isil} unavailable: ${reason}`, options);

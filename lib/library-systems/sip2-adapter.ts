@@ -3,7 +3,7 @@
 // number at that library; no patron PIN is sent except to check one (L5).
 import type { IsoDate } from '@/lib/domain/dates';
 import { isValidIsoDate } from '@/lib/domain/dates';
-import { Sip2Client, SipArgumentError, SipError, type Sip2ClientDeps } from '@/lib/library-systems/sip2';
+import { Sip2Client, SipArgumentError, SipError, SipTimeoutError, type Sip2ClientDeps } from '@/lib/library-systems/sip2';
 import type { Sip2Endpoint } from './config';
 import {
   LibraryUnavailableError,
@@ -74,13 +74,18 @@ export class Sip2LibrarySystem implements LibrarySystem {
     );
   }
 
-  /** Every SIP failure but a programming error becomes "unavailable" (L4); the cause stays in the log. */
-  private async call<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Every SIP failure but a programming error becomes "unavailable" (L4); the cause stays in the
+   * log. A change (`sends`) whose request went out without an answer in time is `unconfirmed`: the
+   * library may have made it, so nobody may be told "nothing was changed".
+   */
+  private async call<T>(work: () => Promise<T>, sends = false): Promise<T> {
     try {
       return await work();
     } catch (error) {
       if (error instanceof SipArgumentError || !(error instanceof SipError)) throw error;
-      const cause = error.code === 'timeout' ? 'timeout' : error.code === 'protocol' ? 'protocol' : 'unreachable';
+      const unconfirmed = sends && error instanceof SipTimeoutError && error.phase === 'request';
+      const cause = unconfirmed ? 'unconfirmed' : error.code === 'timeout' ? 'timeout' : error.code === 'protocol' ? 'protocol' : 'unreachable';
       throw new LibraryUnavailableError(this.isil, cause, { cause: error });
     }
   }
@@ -144,14 +149,14 @@ export class Sip2LibrarySystem implements LibrarySystem {
         sipDueDate(answer.dueDate) ??
         (await this.client.itemInformation(itemBarcode).then((item) => sipDueDate(item.dueDate), () => null));
       return { ok: true as const, dueOn };
-    });
+    }, true);
   }
 
   cancelHold(patron: LibraryPatronId, hold: { itemBarcode: string | null; title: string | null }): Promise<LibraryAnswer> {
     return this.call(async () => {
       const answer = await this.client.hold('-', patron, { itemId: hold.itemBarcode ?? undefined, titleId: hold.itemBarcode ? undefined : hold.title ?? undefined });
       return answer.ok ? { ok: true as const } : { ok: false as const, message: messageOf(answer.screenMessages) };
-    });
+    }, true);
   }
 
   changePickup(
@@ -166,7 +171,7 @@ export class Sip2LibrarySystem implements LibrarySystem {
         pickupLocation,
       });
       return answer.ok ? { ok: true as const } : { ok: false as const, message: messageOf(answer.screenMessages) };
-    });
+    }, true);
   }
 
   describe(): Promise<LibrarySystemDescription> {

@@ -8,12 +8,13 @@ export abstract class SipError extends Error {
   abstract readonly code: SipErrorCode;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
   }
 }
 
 /** No answer in time: on connect, on login, on a request, or while waiting for a free connection. */
 export class SipTimeoutError extends SipError {
+  // Spelled out: a production build minifies class names, and logs show `name`.
+  override readonly name = 'SipTimeoutError';
   readonly code = 'timeout' as const;
   constructor(
     message: string,
@@ -26,6 +27,7 @@ export class SipTimeoutError extends SipError {
 
 /** The TCP/TLS connection could not be made or went away (refused, reset, closed by the peer). */
 export class SipConnectionError extends SipError {
+  override readonly name = 'SipConnectionError';
   readonly code = 'connection' as const;
   /** The system error code when there is one (ECONNREFUSED, ECONNRESET, …). */
   readonly errno?: string;
@@ -37,12 +39,14 @@ export class SipConnectionError extends SipError {
 
 /** The ACS answered the login (93) with 94 and ok = 0: wrong user or password, or not allowed. */
 export class SipLoginError extends SipError {
+  override readonly name = 'SipLoginError';
   readonly code = 'login' as const;
 }
 
 /** The ACS answered something the protocol does not allow: wrong message id, short fixed part,
  * bad checksum after the one resend, a sequence number that is not ours. */
 export class SipProtocolError extends SipError {
+  override readonly name = 'SipProtocolError';
   readonly code = 'protocol' as const;
   /** The offending answer's first characters (message id and fixed part carry no secrets). */
   readonly head?: string;
@@ -54,10 +58,12 @@ export class SipProtocolError extends SipError {
 
 /** A request value that cannot travel in SIP2 (a field delimiter or a carriage return in it). */
 export class SipArgumentError extends SipError {
+  override readonly name = 'SipArgumentError';
   readonly code = 'argument' as const;
 }
 
 /** The pool is closed, or its wait queue is full. */
 export class SipPoolError extends SipError {
+  override readonly name = 'SipPoolError';
   readonly code = 'pool' as const;
 }
