@@ -153,6 +153,8 @@ test('issue 11 activation: the address is pending until its link is confirmed; r
   request,
   checkA11y,
 }) => {
+  // A whole journey (activation, four mails, sign-in twice, axe): above 30 s on a loaded machine.
+  test.setTimeout(90_000);
   const r = () => Math.floor(Math.random() * 250) + 1;
   await page.setExtraHTTPHeaders({ 'x-forwarded-for': `10.${r()}.${r()}.${r()}` });
   const suffix = `V${Date.now().toString(36).slice(-5)}`;
