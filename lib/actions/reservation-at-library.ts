@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { logger, safe } from '@/lib/log';
-import { LibraryUnavailableError, type LibraryAnswer, type LibrarySystem, type LibrarySystems } from '@/lib/library-systems/port';
+import { LibraryUnavailableError, type LibraryAnswer, type LibrarySystem } from '@/lib/library-systems/port';
 import { fail, type ActionResult } from './account-action';
 import { claimSubjects, releaseSubjects, reservationSubject } from './library-claims';
 
@@ -56,8 +56,4 @@ export async function atLibrary<T>(
     if (!answer.ok) return fail('library_refused', { library: { name: reservation.libraryName, message: answer.message } });
     return apply(tx);
   });
-}
-
-export function linkedSystemOf(systems: LibrarySystems, isil: string): LibrarySystem | null {
-  return systems.forLibrary(isil);
 }
