@@ -12,6 +12,7 @@ import type { SignedInAccount } from '@/lib/auth/session';
 import { groupMembershipsIntoCards, type Card, type CardMembership } from '@/lib/domain/card-label';
 import { effectiveMembership, type EffectiveMembership, type MembershipRecord } from '@/lib/domain/effective-membership';
 import { compareDates, type IsoDate } from '@/lib/domain/dates';
+import type { PortalChangeKind, RejectionReason } from '@/lib/domain/portal-changes';
 
 /**
  * SQL twin of lib/domain/card-label `cardSlug` (region code, else ISIL; lower-cased; anything but
@@ -153,6 +154,67 @@ export const cardFreshnessJson = sql`coalesce((
              and c.library_id in (select id from card_libraries)
            group by c.library_id) f
     join libraries l on l.id = f.library_id), '[]'::json)`;
+
+/**
+ * Issue 13 §5 json: the card's notices — the changes this account made in the portal that a
+ * library's nightly import contradicted (status `rejected`, the library's fact won) and that the
+ * patron has not dismissed yet. Only the account's own changes (`account_id`, which is also who may
+ * dismiss them, and the `portal_changes_notices_idx` index), for its patrons on the card (P3:
+ * card_patrons ⊆ my_patrons, so an unlinked patron's changes disappear) at the card's libraries;
+ * with what the message needs: the library, the title (the loan's item's, or the reservation's —
+ * each only when it is that patron's), the renewal's new due date, the reservation's pick-up now
+ * and the pick-up the patron asked for. Part of each card view's statement (P4), like
+ * cardFreshnessJson. Newest first.
+ */
+export const cardNoticesJson = (account: SignedInAccount): SQL => sql`coalesce((
+  select json_agg(json_build_object(
+           'id', pc.id, 'kind', pc.kind, 'reason', pc.rejected_reason, 'occurredAt', pc.occurred_at,
+           'libraryId', l.id, 'libraryName', l.name,
+           'title', coalesce(lt.title, rt.title),
+           'newDueOn', case when pc.kind = 'renewal' then pc.details ->> 'newDueOn' end,
+           'reservationStatus', rv.status, 'readyUntil', rv.ready_until, 'pickupBranch', pb.name,
+           'requestedBranch', case when pc.kind = 'pickup_changed' then coalesce((
+             select tb.name from branches tb join libraries tl on tl.id = tb.library_id
+              where ${isilCanonicalSql(sql`tl.isil`)} = ${isilCanonicalSql(sql`(pc.details -> 'to' ->> 'library')`)}
+                and tb.code = pc.details -> 'to' ->> 'branch'
+              limit 1), pc.details -> 'to' ->> 'branch') end
+         ) order by pc.occurred_at desc, pc.id desc)
+    from portal_changes pc
+    join libraries l on l.id = pc.library_id
+    left join loans lo on lo.id = pc.loan_id and lo.patron_id = pc.patron_id
+    left join items i on i.id = lo.item_id
+    left join titles lt on lt.id = i.title_id
+    left join reservations rv on rv.id = pc.reservation_id and rv.patron_id = pc.patron_id
+    left join titles rt on rt.id = rv.title_id
+    left join branches pb on pb.id = rv.pickup_branch_id
+   where pc.account_id = ${account.accountId}
+     and pc.status = 'rejected' and pc.notice_dismissed_at is null
+     and pc.patron_id in (select patron_id from card_patrons)
+     and pc.library_id in (select id from card_libraries)), '[]'::json)`;
+
+/**
+ * Issue 13 §5: a change of the portal a library did not take over (see cardNoticesJson). `kind` and
+ * `reason` are the database's text; the component phrases the kinds and reasons it knows and falls
+ * back to a general sentence for anything else.
+ */
+export interface CardNotice {
+  id: number;
+  kind: PortalChangeKind | (string & {});
+  reason: RejectionReason | (string & {});
+  occurredAt: string;
+  libraryId: number;
+  libraryName: string;
+  /** Null when the change names no loan or reservation of that patron. */
+  title: string | null;
+  /** Renewal: the due date the portal had given (details.newDueOn). */
+  newDueOn: string | null;
+  /** The reservation as the library's import left it: status, ready-until, pick-up branch name. */
+  reservationStatus: string | null;
+  readyUntil: IsoDate | null;
+  pickupBranch: string | null;
+  /** Pick-up change: the branch the patron asked for (its name, else its code). */
+  requestedBranch: string | null;
+}
 
 /** L3: how fresh the card's copy is, per library (see cardFreshnessJson). Timestamps as ISO text. */
 export interface LibraryFreshness {

@@ -9,6 +9,7 @@ import { feeBlocks, sumCents } from '@/lib/domain/money';
 import {
   accountScope,
   cardFreshnessJson,
+  cardNoticesJson,
   cardRegionJson,
   cardScope,
   isPlausibleSlug,
@@ -16,6 +17,7 @@ import {
   queryView,
   resolveCard,
   type CardChoice,
+  type CardNotice,
   type LibraryFreshness,
   type MembershipRow,
   type RegionRow,
@@ -44,6 +46,8 @@ export interface FeesView {
   card: CardChoice;
   /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
   freshness: LibraryFreshness[];
+  /** Issue 13 §5: the account's changes a library of the card did not take over, not yet dismissed. */
+  notices: CardNotice[];
   libraries: LibraryFees[];
   totalCents: number;
   /** The region's RN5 threshold; 0 (no block) for a lone library. */
@@ -54,13 +58,14 @@ export interface FeesView {
 
 export async function getFeesView(db: Executor, account: SignedInAccount, slug: string, today: IsoDate): Promise<FeesView | null> {
   if (!isPlausibleSlug(slug)) return null;
-  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; region: RegionRow | null; fees: (FeeView & { libraryId: number; libraryName: string })[] }>(
+  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; notices: CardNotice[]; region: RegionRow | null; fees: (FeeView & { libraryId: number; libraryName: string })[] }>(
     db,
     sql`
       with ${accountScope(account)}, ${cardScope(slug)}
       select json_build_object(
         'memberships', ${membershipsJson},
         'freshness', ${cardFreshnessJson},
+        'notices', ${cardNoticesJson(account)},
         'region', ${cardRegionJson},
         'fees', coalesce((
           select json_agg(json_build_object(
@@ -92,6 +97,7 @@ export async function getFeesView(db: Executor, account: SignedInAccount, slug: 
     cards: context.cards,
     card,
     freshness: view.freshness,
+    notices: view.notices,
     libraries,
     totalCents: sumCents(view.fees.map((f) => f.amountCents)),
     thresholdCents,

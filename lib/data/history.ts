@@ -9,12 +9,14 @@ import type { IsoDate } from '@/lib/domain/dates';
 import {
   accountScope,
   cardFreshnessJson,
+  cardNoticesJson,
   cardScope,
   isPlausibleSlug,
   membershipsJson,
   queryView,
   resolveCard,
   type CardChoice,
+  type CardNotice,
   type LibraryFreshness,
   type MembershipRow,
 } from './cards';
@@ -41,6 +43,8 @@ export interface HistoryView {
   card: CardChoice;
   /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
   freshness: LibraryFreshness[];
+  /** Issue 13 §5: the account's changes a library of the card did not take over, not yet dismissed. */
+  notices: CardNotice[];
   entries: HistoryEntry[];
   total: number;
   page: number;
@@ -101,13 +105,14 @@ export async function getHistoryView(
   const search = normaliseSearch(options.search);
   const page = Number.isSafeInteger(options.page) && (options.page ?? 0) > 0 ? options.page! : 1;
   const offset = (page - 1) * HISTORY_PAGE_SIZE;
-  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; recording: boolean | null; total: number; entries: HistoryEntry[] }>(
+  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; notices: CardNotice[]; recording: boolean | null; total: number; entries: HistoryEntry[] }>(
     db,
     sql`
       with ${accountScope(account)}, ${cardScope(slug)}, ${historyRows(search)}
       select json_build_object(
         'memberships', ${membershipsJson},
         'freshness', ${cardFreshnessJson},
+        'notices', ${cardNoticesJson(account)},
         'recording', (select bool_and(p.history_enabled) from patrons p where p.id in (select patron_id from card_patrons)),
         'total', (select count(*) from history)::int,
         'entries', coalesce((
@@ -123,6 +128,7 @@ export async function getHistoryView(
     cards: context.cards,
     card,
     freshness: view.freshness,
+    notices: view.notices,
     entries: view.entries,
     total: view.total,
     page,

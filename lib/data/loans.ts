@@ -12,6 +12,7 @@ import { decideRenewal, type RenewalDecision } from '@/lib/domain/renewal';
 import {
   accountScope,
   cardFreshnessJson,
+  cardNoticesJson,
   cardScope,
   isPlausibleSlug,
   judgeMemberships,
@@ -19,6 +20,7 @@ import {
   queryView,
   resolveCard,
   type CardChoice,
+  type CardNotice,
   type LibraryFreshness,
   type JudgedMembership,
   type MembershipRow,
@@ -70,6 +72,8 @@ export interface LoansView {
   card: CardChoice;
   /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
   freshness: LibraryFreshness[];
+  /** Issue 13 §5: the account's changes a library of the card did not take over, not yet dismissed. */
+  notices: CardNotice[];
   /** Every open loan by due date (the flat view). */
   byDueDate: LoanView[];
   /** R2: per branch (library name, then branch code), by due date within a group. */
@@ -88,7 +92,7 @@ export async function getLoansView(
   today: IsoDate,
 ): Promise<LoansView | null> {
   if (!isPlausibleSlug(slug)) return null;
-  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; loans: LoanRow[] }>(
+  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; notices: CardNotice[]; loans: LoanRow[] }>(
     db,
     sql`
       with ${accountScope(account)}, ${cardScope(slug)},
@@ -106,6 +110,7 @@ export async function getLoansView(
       select json_build_object(
         'memberships', ${membershipsJson},
         'freshness', ${cardFreshnessJson},
+        'notices', ${cardNoticesJson(account)},
         'loans', coalesce((
           select json_agg(json_build_object(
             'id', ol.id, 'patronId', ol.patron_id, 'patronName', pa.given_name,
@@ -140,7 +145,7 @@ export async function getLoansView(
     (a, b) => a.libraryName.localeCompare(b.libraryName, 'nl') || a.branch.code.localeCompare(b.branch.code, 'nl'),
   );
   const card = context.cards.find((c) => c.slug === context.card.slug)!;
-  return { cards: context.cards, card, freshness: view.freshness, byDueDate: loans, byBranch };
+  return { cards: context.cards, card, freshness: view.freshness, notices: view.notices, byDueDate: loans, byBranch };
 }
 
 function toLoanView(row: LoanRow, memberships: readonly JudgedMembership[], today: IsoDate, multiplePatrons: boolean): LoanView {

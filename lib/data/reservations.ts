@@ -8,6 +8,7 @@ import type { IsoDate } from '@/lib/domain/dates';
 import {
   accountScope,
   cardFreshnessJson,
+  cardNoticesJson,
   cardRegionJson,
   cardScope,
   isPlausibleSlug,
@@ -15,6 +16,7 @@ import {
   queryView,
   resolveCard,
   type CardChoice,
+  type CardNotice,
   type LibraryFreshness,
   type MembershipRow,
   type RegionRow,
@@ -63,6 +65,8 @@ export interface ReservationsView {
   card: CardChoice;
   /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
   freshness: LibraryFreshness[];
+  /** Issue 13 §5: the account's changes a library of the card did not take over, not yet dismissed. */
+  notices: CardNotice[];
   reservations: ReservationView[];
 }
 
@@ -91,13 +95,14 @@ export async function getReservationsView(
   today: IsoDate,
 ): Promise<ReservationsView | null> {
   if (!isPlausibleSlug(slug)) return null;
-  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; region: RegionRow | null; branches: BranchOption[]; reservations: ReservationRow[] }>(
+  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; notices: CardNotice[]; region: RegionRow | null; branches: BranchOption[]; reservations: ReservationRow[] }>(
     db,
     sql`
       with ${accountScope(account)}, ${cardScope(slug)}
       select json_build_object(
         'memberships', ${membershipsJson},
         'freshness', ${cardFreshnessJson},
+        'notices', ${cardNoticesJson(account)},
         'region', ${cardRegionJson},
         'branches', coalesce((
           select json_agg(json_build_object('id', b.id, 'code', b.code, 'name', b.name, 'libraryId', l.id, 'libraryName', l.name)
@@ -144,5 +149,5 @@ export async function getReservationsView(
     ];
   });
   const card = context.cards.find((c) => c.slug === context.card.slug)!;
-  return { cards: context.cards, card, freshness: view.freshness, reservations };
+  return { cards: context.cards, card, freshness: view.freshness, notices: view.notices, reservations };
 }

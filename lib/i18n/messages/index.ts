@@ -1,7 +1,8 @@
 // The message catalogues, one file per area and language so that work on one area does not
 // collide with another: nl.json/en.json (the shell), identity.* (sign-in, activation, Info
 // lidmaatschap, account), portal.* (cards, overview, loans, reservations, fees, history),
-// sync.* (freshness of linked libraries' data and the refresh button, issue 12).
+// sync.* (freshness of linked libraries' data and the refresh button, issue 12), notices.* (the
+// card's notices of changes a library did not take over, issue 13).
 // Each area file holds its own top-level namespaces; the test checks nl and en stay in step.
 import en from './en.json';
 import identityEn from './identity.en.json';
@@ -9,6 +10,8 @@ import identityNl from './identity.nl.json';
 import mailEn from './mail.en.json';
 import mailNl from './mail.nl.json';
 import nl from './nl.json';
+import noticesEn from './notices.en.json';
+import noticesNl from './notices.nl.json';
 import portalEn from './portal.en.json';
 import portalNl from './portal.nl.json';
 import renewalEn from './renewal.en.json';
@@ -16,10 +19,10 @@ import renewalNl from './renewal.nl.json';
 import syncEn from './sync.en.json';
 import syncNl from './sync.nl.json';
 
-const nlCatalog = { ...nl, ...identityNl, ...portalNl, ...renewalNl, ...mailNl, ...syncNl };
+const nlCatalog = { ...nl, ...identityNl, ...portalNl, ...renewalNl, ...mailNl, ...syncNl, ...noticesNl };
 export type Messages = typeof nlCatalog;
 
 export const catalogs: { nl: Messages; en: Messages } = {
   nl: nlCatalog,
-  en: { ...en, ...identityEn, ...portalEn, ...renewalEn, ...mailEn, ...syncEn },
+  en: { ...en, ...identityEn, ...portalEn, ...renewalEn, ...mailEn, ...syncEn, ...noticesEn },
 };

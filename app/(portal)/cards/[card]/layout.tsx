@@ -16,7 +16,7 @@ export default async function CardLayout({ children, params }: { children: React
   if (account && isPlausibleSlug(card)) refreshOpenedCard(account.accountId, card);
   return (
     <NextIntlClientProvider
-      messages={{ Error: messages.Error, Cards: messages.Cards, CardActions: messages.CardActions, Freshness: messages.Freshness }}
+      messages={{ Error: messages.Error, Cards: messages.Cards, CardActions: messages.CardActions, Freshness: messages.Freshness, Notices: messages.Notices }}
     >
       <QueryProvider>
         <div className="space-y-6">{children}</div>

@@ -22,7 +22,7 @@ export default async function FeesPage({ params }: { params: Promise<{ card: str
   if (!view) notFound();
   return (
     <>
-      <CardPageHeader cards={view.cards} card={view.card} section="fees" freshness={linkedFreshness(view.freshness)} />
+      <CardPageHeader cards={view.cards} card={view.card} section="fees" freshness={linkedFreshness(view.freshness)} notices={view.notices} />
       <FeesSection libraries={view.libraries} totalCents={view.totalCents} thresholdCents={view.thresholdCents} blocksRenewal={view.blocksRenewal} />
     </>
   );

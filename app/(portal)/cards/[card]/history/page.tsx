@@ -31,7 +31,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   if (!view) notFound();
   return (
     <>
-      <CardPageHeader cards={view.cards} card={view.card} section="history" freshness={linkedFreshness(view.freshness)} />
+      <CardPageHeader cards={view.cards} card={view.card} section="history" freshness={linkedFreshness(view.freshness)} notices={view.notices} />
       <HistorySection
         card={view.card.slug}
         basePath={cardHref(view.card.slug, 'history')}

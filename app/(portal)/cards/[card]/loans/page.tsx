@@ -30,7 +30,7 @@ export default async function LoansPage({ params, searchParams }: Props) {
   if (!view) notFound();
   return (
     <>
-      <CardPageHeader cards={view.cards} card={view.card} section="loans" freshness={linkedFreshness(view.freshness)} />
+      <CardPageHeader cards={view.cards} card={view.card} section="loans" freshness={linkedFreshness(view.freshness)} notices={view.notices} />
       <RenewArea
         cardSlug={view.card.slug}
         loans={view.byDueDate.map((loan) => ({ id: loan.id, title: loan.title, decision: loan.renewal }))}

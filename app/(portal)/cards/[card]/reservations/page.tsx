@@ -23,7 +23,7 @@ export default async function ReservationsPage({ params }: { params: Promise<{ c
   if (!view) notFound();
   return (
     <>
-      <CardPageHeader cards={view.cards} card={view.card} section="reservations" freshness={linkedFreshness(view.freshness)} />
+      <CardPageHeader cards={view.cards} card={view.card} section="reservations" freshness={linkedFreshness(view.freshness)} notices={view.notices} />
       <ReservationsTable reservations={view.reservations} />
     </>
   );
