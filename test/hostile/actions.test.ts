@@ -79,6 +79,7 @@ const { activate } = await import('@/lib/actions/activate');
 const { signInWithPassword } = await import('@/lib/actions/sign-in');
 const { setLocale } = await import('@/lib/actions/set-locale');
 const { refreshCard, refreshCardForm } = await import('@/lib/actions/refresh-card');
+const { dismissNotice, dismissNoticeForm } = await import('@/lib/actions/dismiss-notice');
 // The recovery actions (issue 8) are still moving: their cases are built from what is exported,
 // and the coverage test below fails when an export has no case.
 const forgotPasswordModule = (await import('@/lib/actions/forgot-password')) as Record<string, unknown>;
@@ -99,7 +100,7 @@ const RECOVERY_ACTIONS: [string, Record<string, unknown>, string][] = [
 ];
 const CASE_NAMES = [
   'renewLoans', 'cancelReservation', 'changePickupBranch', 'setHistoryRecording', 'clearHistory', 'linkMembership',
-  'unlinkMembership', 'changePassword', 'changeEmail', 'resendVerification', 'activate (public)', 'signInWithPassword (public)', 'refreshCard', 'refreshCardForm',
+  'unlinkMembership', 'changePassword', 'changeEmail', 'resendVerification', 'activate (public)', 'signInWithPassword (public)', 'refreshCard', 'refreshCardForm', 'dismissNotice', 'dismissNoticeForm',
   ...RECOVERY_ACTIONS.filter(([, mod, fn]) => exportedFn(mod, fn)).map(([name]) => name),
 ];
 const { parseInput } = await import('@/lib/actions/account-action');
@@ -107,6 +108,7 @@ const { renewLoansForAccount, renewLoansInput } = await import('@/lib/actions/re
 const { cancelReservationForAccount, changePickupForAccount } = await import('@/lib/actions/reservations-core');
 const { setHistoryRecordingForAccount, clearHistoryForAccount } = await import('@/lib/actions/history-core');
 const { unlinkPatronForAccount } = await import('@/lib/actions/unlink-membership-core');
+const { dismissNoticeForAccount } = await import('@/lib/actions/dismiss-notice-core');
 
 /** What a call answered, reduced to what the suite judges: a code, or how it failed. */
 type Outcome = { kind: 'result'; ok: boolean; code?: string; status?: string } | { kind: 'threw'; error: string } | { kind: 'redirect' };
@@ -191,6 +193,9 @@ describe.each(drivers)('hostile input: server actions (%s)', (driver) => {
     // Issue 12: another account's card is not found (P3) before any library is asked.
     { name: 'refreshCard', call: (raw) => refreshCard(raw), base: { card: s.slugs.le } },
     { name: 'refreshCardForm', call: (raw) => refreshCardForm(null, raw as FormData), base: { card: s.slugs.le }, form: true },
+    // Issue 13 §5: another account's notice is not found; nothing is dismissed.
+    { name: 'dismissNotice', call: (raw) => dismissNotice(raw), base: { changeId: s.victim.changeIds[0] } },
+    { name: 'dismissNoticeForm', call: (raw) => dismissNoticeForm(null, raw as FormData), base: { changeId: s.victim.changeIds[0] }, form: true },
     {
       name: 'linkMembership',
       call: (raw) => linkMembership(null, raw as FormData),
@@ -424,7 +429,7 @@ describe.each(drivers)('hostile input: server actions (%s)', (driver) => {
       }
     });
 
-    it("reservations, history and unlink: another account's or nonexistent ids are not_found, nothing changes", async () => {
+    it("reservations, history, unlink and notices: another account's or nonexistent ids are not_found, nothing changes", async () => {
       const before = await snapshotDatabase(t.db);
       const huge = 2_147_483_647;
       for (const reservationId of [...s.victim.reservationIds, huge, 0, -5]) {
@@ -437,6 +442,9 @@ describe.each(drivers)('hostile input: server actions (%s)', (driver) => {
       }
       for (const patronId of [...s.victim.patronIds, huge, 0, -1]) {
         expect(await unlinkPatronForAccount(t.db, s.mallory, { patronId })).toMatchObject({ ok: false });
+      }
+      for (const changeId of [...s.victim.changeIds, huge, 0, -1]) {
+        expect(await dismissNoticeForAccount(t.db, s.mallory, { changeId })).toEqual({ ok: false, code: 'not_found' });
       }
       expect(await snapshotDatabase(t.db)).toEqual(before);
     });

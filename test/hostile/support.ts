@@ -8,7 +8,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { snapshotDatabase, type Snapshot } from '@/db/import/snapshot';
-import { accountPatrons, branches, loans, patrons, reservations } from '@/db/schema';
+import { accountPatrons, branches, loans, patrons, portalChanges, reservations } from '@/db/schema';
 import { importIdentityScenario } from '@/lib/actions/identity-test-setup';
 import { importCardScenario, type ImportedCardScenario } from '@/lib/data/card-test-setup';
 
@@ -93,6 +93,8 @@ export interface HostileScenario extends ImportedCardScenario {
     reservationIds: number[];
     patronIds: number[];
     branchIds: number[];
+    /** Issue 13 §5: a rejected change of the family's, whose notice it has not dismissed. */
+    changeIds: number[];
   };
   malloryPatronIds: number[];
 }
@@ -110,9 +112,16 @@ export async function importHostileScenario(db: Db): Promise<HostileScenario> {
   const branchIds = (await db.select({ id: branches.id }).from(branches)).map((b) => b.id);
   if (openLoanIds.length === 0 || reservationIds.length === 0) throw new Error('hostile scenario: the family has no loans or reservations');
   void patrons;
+  const [change] = await db
+    .insert(portalChanges)
+    .values({
+      accountId: cards.family.accountId, patronId: familyPatrons[0]!, kind: 'renewal', loanId: openLoanIds[0]!,
+      status: 'rejected', resolvedAt: new Date('2026-11-20T02:00:00Z'), resolvedBy: 'import', rejectedReason: 'loan_returned',
+    })
+    .returning({ id: portalChanges.id });
   return {
     ...cards,
-    victim: { openLoanIds, reservationIds, patronIds: familyPatrons, branchIds },
+    victim: { openLoanIds, reservationIds, patronIds: familyPatrons, branchIds, changeIds: [change!.id] },
     malloryPatronIds: await patronIdsOf(cards.mallory.accountId),
   };
 }
