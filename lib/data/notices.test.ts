@@ -20,7 +20,8 @@ const d = (days: number) => addDays(TODAY, days);
 describe.each(drivers)('card notices (%s)', (driver) => {
   let t: TestDb;
   let s: ImportedCardScenario;
-  const ids: Record<string, number> = {};
+  type ChangeName = 'renewal' | 'cancelled' | 'pickup' | 'gent' | 'dismissed' | 'unconfirmed' | 'confirmed' | 'mallory' | 'foreignPatron' | 'foreignAccount';
+  const ids = {} as Record<ChangeName, number>;
 
   const patronId = async (key: string) => (await t.db.select({ id: patrons.id }).from(patrons).where(eq(patrons.key, key)))[0]!.id;
   const libraryId = async (name: string) => (await t.db.select({ id: libraries.id }).from(libraries).where(eq(libraries.name, name)))[0]!.id;
