@@ -1,14 +1,16 @@
-import { createTranslator } from 'next-intl';
+import { createFormatter, createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '@/lib/i18n/messages';
+import { dateOnly, LONG_DATE } from './format';
 import { noticeSentence, type NoticeEntry } from './notice-format';
 
 const base: NoticeEntry = {
   id: 7, kind: 'renewal', reason: 'loan_returned', libraryName: 'Bibliotheek Zottegem', title: 'Max Havelaar', newDueOn: '2026-12-18',
   reservationStatus: null, readyUntil: null, pickupBranch: null, requestedBranch: null,
 };
+/** As card-notices.tsx formats dates: next-intl's formatter in the request's locale and time zone. */
 const longDate = (locale: 'nl' | 'en') => (iso: string) =>
-  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(new Date(`${iso}T12:00:00Z`));
+  createFormatter({ locale, timeZone: 'Europe/Brussels' }).dateTime(dateOnly(iso), LONG_DATE);
 
 /** The sentence the card page shows (card-notices.tsx), from the real catalogues. */
 function render(notice: NoticeEntry, locale: 'nl' | 'en'): string {
@@ -20,7 +22,7 @@ function render(notice: NoticeEntry, locale: 'nl' | 'en'): string {
 describe('issue 13 §5 notice sentences', () => {
   it.each([
     ['a renewal of a returned loan', base, 'nl', 'Bibliotheek Zottegem heeft je verlenging van ‘Max Havelaar’ tot 18 december 2026 niet overgenomen: het was al ingeleverd.'],
-    ['the same in English', base, 'en', 'Bibliotheek Zottegem did not accept your renewal of ‘Max Havelaar’ until 18 December 2026: it had already been returned.'],
+    ['the same in English', base, 'en', 'Bibliotheek Zottegem did not accept your renewal of ‘Max Havelaar’ until December 18, 2026: it had already been returned.'],
     ['a renewal without a readable new due date', { ...base, newDueOn: 'junk' }, 'nl', 'Bibliotheek Zottegem heeft je verlenging van ‘Max Havelaar’ niet overgenomen: het was al ingeleverd.'],
     [
       'a cancelled reservation the library marks ready',
