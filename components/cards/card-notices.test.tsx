@@ -41,7 +41,7 @@ describe('CardNotices', () => {
   it('a region with a heading, the sentence, and a Begrepen form described by it', async () => {
     const html = await render([notice, { ...notice, id: 42, kind: 'reservation_cancelled', reason: 'reservation_ready', title: 'Het gouden ei' }], 'nl');
     expect(html).toMatch(/^<section aria-labelledby="notices-title"/);
-    expect(html).toContain('<h2 id="notices-title" class="text-lg font-semibold">Niet overgenomen door je bibliotheek</h2>');
+    expect(html).toContain('<h2 id="notices-title" tabindex="-1" class="text-lg font-semibold">Niet overgenomen door je bibliotheek</h2>');
     expect(html).toContain('<p id="notice-41" class="min-w-0 flex-1 basis-64">Bibliotheek Zottegem heeft je verlenging van ‘Max Havelaar’ tot 18 december 2026 niet overgenomen: het was al ingeleverd.</p>');
     expect(html).toContain('heeft je annulering van de reservering van ‘Het gouden ei’ niet overgenomen: het ligt al klaar om af te halen.');
     expect(html.match(/<li /g)).toHaveLength(2);

@@ -14,7 +14,7 @@ export async function CardNotices({ notices }: { notices: readonly NoticeEntry[]
   const date = (iso: string) => format.dateTime(dateOnly(iso), LONG_DATE);
   return (
     <section aria-labelledby="notices-title" className="space-y-3 rounded-lg border-2 border-accent bg-accent-soft p-4">
-      <h2 id="notices-title" className="text-lg font-semibold">
+      <h2 id="notices-title" tabIndex={-1} className="text-lg font-semibold">
         {t('heading')}
       </h2>
       <p className="text-sm">{t('intro')}</p>

@@ -7,6 +7,7 @@ import { CardTabs } from './card-tabs';
 import { CardChooser, type CardChoiceProps } from './card-chooser';
 import { CardFreshness } from './card-freshness';
 import { CardNotices } from './card-notices';
+import { NoticeFocus } from './notice-focus';
 import type { FreshnessEntry } from './freshness-format';
 import type { NoticeEntry } from './notice-format';
 import { RememberCard } from './remember-card';
@@ -32,12 +33,13 @@ export async function CardPageHeader({
     <div className="space-y-3">
       <CardChooser cards={cards} current={card.slug} section={section} />
       <RememberCard slug={card.slug} />
-      <h1 className="text-2xl font-bold sm:text-3xl">
+      <h1 id="card-page-title" tabIndex={-1} className="text-2xl font-bold sm:text-3xl">
         {t(section)}
         <span className="block text-lg font-semibold text-muted">{card.label}</span>
       </h1>
       <CardTabs slug={card.slug} />
       <CardNotices notices={notices} />
+      <NoticeFocus count={notices.length} />
       <CardFreshness slug={card.slug} libraries={freshness} />
     </div>
   );
