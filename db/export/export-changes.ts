@@ -8,7 +8,8 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../client';
 import { CHANGES_FORMAT, changesDocumentSchema, type ChangesDocument, type ExportedChange } from './changes-schema';
-import { RESERVATION_STATUSES, type PORTAL_CHANGE_KINDS } from '../schema';
+import type { PortalChangeKind } from '../../lib/domain/portal-changes';
+import { RESERVATION_STATUSES } from '../schema';
 
 export interface ExportOptions {
   /** The library's ISIL; matched ignoring case. */
@@ -26,7 +27,7 @@ export type ExportResult =
 /** One change as the statement returns it: the row, and the natural keys of what it touches. */
 interface ChangeRow {
   id: number;
-  kind: (typeof PORTAL_CHANGE_KINDS)[number];
+  kind: PortalChangeKind;
   at: string;
   details: unknown;
   patron: string | null;
@@ -62,7 +63,7 @@ const storedDetails = {
   account_password_changed: z.object({}),
   membership_linked: z.object({}),
   membership_unlinked: z.object({}),
-} as const;
+} as const satisfies Record<PortalChangeKind, z.ZodType>;
 
 class Unexportable extends Error {}
 
