@@ -68,3 +68,22 @@ export function smallNetwork(suffix: string): NetworkDocument {
     ],
   };
 }
+
+/** A library's unconfirmed portal changes (changes@1), as `npm run db:export-changes` writes them. */
+export interface ChangesDocument {
+  format: 'mijn-bibliotheek/changes@1';
+  library: string;
+  exportedAt: string;
+  changes: ({ id: number; kind: string } & Record<string, unknown>)[];
+}
+
+/** Exports `library`'s changes from the e2e database (app/api/test/changes/route.ts). */
+export async function exportChanges(request: APIRequestContext, library: string): Promise<ChangesDocument> {
+  const response = await request.post('/api/test/changes', {
+    headers: { [E2E_SCENARIO_HEADER]: e2eScenarioToken() },
+    data: { library },
+  });
+  const body = (await response.json().catch(() => null)) as { ok: true; document: ChangesDocument } | { ok: false; message?: string } | null;
+  if (!body?.ok) throw new Error(`change export failed (${response.status()}): ${JSON.stringify(body)}`);
+  return body.document;
+}

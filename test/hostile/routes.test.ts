@@ -7,6 +7,8 @@
 // - app/api/test/scenario (test-only import): disabled → 404 for every method, also with the
 //   committed token, off loopback or in production on a real database; enabled → a wrong token is
 //   403, junk bodies 400/422 and nothing imported;
+// - app/api/test/changes (test-only export of a library's changes): the same gate, junk bodies 400,
+//   an unknown library 422, nothing changed;
 // - app/api/auth/[...nextauth]: next-auth's own routing is its library's; what is ours is the
 //   credentials `authorize` and authenticate(), driven here with junk credentials (the HTTP side,
 //   CSRF and the Origin check are covered by the e2e specs).
@@ -28,6 +30,7 @@ vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) 
 
 const history = await import('@/app/api/cards/[card]/history/route');
 const scenario = await import('@/app/api/test/scenario/route');
+const changes = await import('@/app/api/test/changes/route');
 const { authOptions } = await import('@/lib/auth/options');
 const { authenticate } = await import('@/lib/auth/authenticate');
 
@@ -203,6 +206,40 @@ describe.each(drivers)('hostile input: route handlers (%s)', (driver) => {
       delete process.env.E2E_SCENARIO_TOKEN;
       restoreHostname();
       resetEnvForTests();
+    });
+  });
+
+  describe('/api/test/changes (test-only)', () => {
+    const TOKEN = 'hostile-suite-scenario-token-0123456789';
+    const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
+      changes.POST(new Request('http://localhost/api/test/changes', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } }));
+
+    it('disabled: every method is a plain 404; enabled: wrong token 403, junk 400, unknown library 422, nothing changed', async () => {
+      const before = await snapshotDatabase(t.db);
+      delete process.env.E2E_SCENARIO_TOKEN;
+      resetEnvForTests();
+      expect(await statusOf(() => post(JSON.stringify({ library: 'BE-ZOT01' }), { 'x-e2e-scenario-token': TOKEN }))).toBe(404);
+      for (const method of ['GET', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const) {
+        expect((changes[method] as () => Response)().status, method).toBe(404);
+      }
+      process.env.E2E_SCENARIO_TOKEN = TOKEN;
+      process.env.HOSTNAME = '127.0.0.1';
+      resetEnvForTests();
+      try {
+        expect(await statusOf(() => post(JSON.stringify({ library: 'BE-ZOT01' })))).toBe(403);
+        const withToken = { 'x-e2e-scenario-token': TOKEN };
+        expect(await statusOf(() => post('not json', withToken))).toBe(400);
+        for (const body of [{}, { library: '' }, { library: ONE_MB }, { library: ['BE-ZOT01'] }, { library: 'BE-ZOT01', extra: 1 }, null]) {
+          expect(await statusOf(() => post(JSON.stringify(body), withToken)), JSON.stringify(body).slice(0, 40)).toBe(400);
+        }
+        expect(await statusOf(() => post(JSON.stringify({ library: "BE-NOPE' or 1=1 --" }), withToken))).toBe(422);
+        expect(await statusOf(() => post(JSON.stringify({ library: 'BE-ZOT01' }), withToken))).toBe(200);
+      } finally {
+        delete process.env.E2E_SCENARIO_TOKEN;
+        restoreHostname();
+        resetEnvForTests();
+      }
+      expect(await snapshotDatabase(t.db)).toEqual(before);
     });
   });
 

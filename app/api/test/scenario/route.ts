@@ -8,43 +8,17 @@
 // Otherwise every method answers a plain 404, exactly like a route that does not exist:
 // NEVER set E2E_SCENARIO_TOKEN outside the e2e server. When it exists, a request must carry the
 // same token in the `x-e2e-scenario-token` header.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { librarySystems } from '@/lib/library-systems/registry';
 import { importNetwork } from '@/db/import/import-network';
-import { env } from '@/lib/env';
-import { scenarioEndpointVerdict } from '@/lib/security/scenario-endpoint';
+import { guardedJsonBody, notFound } from '../scenario-guard';
 
 export const dynamic = 'force-dynamic';
 
-const TOKEN_HEADER = 'x-e2e-scenario-token';
-
-/** The enabling token when the endpoint may exist, read per request (never inlined at build time). */
-function configuredToken(): string | null {
-  const verdict = scenarioEndpointVerdict(env());
-  return verdict.enabled ? verdict.token : null;
-}
-
-function sameToken(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-const notFound = () => new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } });
-
 export async function POST(request: Request): Promise<Response> {
-  const expected = configuredToken();
-  if (!expected) return notFound();
-  if (!sameToken(request.headers.get(TOKEN_HEADER) ?? '', expected)) {
-    return Response.json({ ok: false, errors: [{ path: '', message: 'missing or wrong scenario token' }] }, { status: 403 });
-  }
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ ok: false, errors: [{ path: '', message: 'body is not JSON' }] }, { status: 400 });
-  }
-  const result = await importNetwork(await getDb(), body, { linkedIsils: librarySystems().linkedIsils() });
+  const guarded = await guardedJsonBody(request);
+  if (!guarded.ok) return guarded.response;
+  const result = await importNetwork(await getDb(), guarded.body, { linkedIsils: librarySystems().linkedIsils() });
   return Response.json(result, { status: result.ok ? 200 : 422 });
 }
 
