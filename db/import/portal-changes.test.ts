@@ -289,6 +289,29 @@ describe.each(drivers)('import against the portal change log, issue 13 (%s)', (d
       expect(await changeRow(t.db, change)).toMatchObject({ status: 'confirmed', resolvedBy: 'import' });
     });
 
+    it('a patron unlinked and linked to another account in the portal: the old document is not refused, the patron stays', async () => {
+      await t.db.delete(accountPatrons).where(eq(accountPatrons.patronId, ids.bert));
+      await logChange(t.db, { kind: 'membership_unlinked', accountId: ids.account, patronId: ids.bert, occurredAt: AFTER_EXPORT });
+      const [other] = await t.db
+        .insert(accounts)
+        .values({ username: 'bert.claes', email: 'bert@example.be', passwordHash: await hashSecret('bert-long-password') })
+        .returning({ id: accounts.id });
+      await t.db.insert(accountPatrons).values({ accountId: other!.id, patronId: ids.bert });
+      await logChange(t.db, { kind: 'membership_linked', accountId: other!.id, patronId: ids.bert, occurredAt: AFTER_EXPORT });
+
+      const result = expectOk(await importNetwork(t.db, { ...networkFixture(), exportedAt: EXPORTED_AT }));
+      expect(await t.db.select({ accountId: accountPatrons.accountId }).from(accountPatrons).where(eq(accountPatrons.patronId, ids.bert))).toEqual([
+        { accountId: other!.id },
+      ]);
+      expect(result.kept).toEqual([{ path: 'accounts[0].patrons[1]', message: KEPT_AFTER_EXPORT }]);
+
+      // A confirmed unlink from before the export no longer stands: the document's stale link to
+      // the first account is refused again (P3: an import never moves a patron).
+      await t.db.update(portalChanges).set({ status: 'confirmed', resolvedBy: 'library', resolvedAt: BEFORE_EXPORT, occurredAt: BEFORE_EXPORT });
+      const refused = await importNetwork(t.db, { ...networkFixture(), exportedAt: EXPORTED_AT });
+      expect(refused.ok ? [] : refused.errors.map((e) => e.path)).toEqual(['accounts[0].patrons[1]']);
+    });
+
     it('a link made in the portal is confirmed when the document lists it', async () => {
       await t.db.delete(accountPatrons).where(eq(accountPatrons.patronId, ids.bert));
       await t.db.insert(accountPatrons).values({ accountId: ids.account, patronId: ids.bert });
