@@ -345,9 +345,9 @@ describe.each(drivers)('import against the portal change log, issue 13 (%s)', (d
       expect(result.portalChanges).toEqual({ confirmed: n / 2, rejected: n / 2 });
       const reads = t.queries.filter((q) => /^select .* from "portal_changes"/is.test(q));
       const writes = t.queries.filter((q) => /^update "portal_changes"/i.test(q));
-      // One read each for patrons, accounts and reservations, and one per chunk of loans: the returned
-      // ones (602) and the open ones (602) are written apart, one chunk each.
-      expect(reads.length).toBe(5);
+      // One read each for patrons, account links (validation and write) and reservations, and one per
+      // chunk of loans: the returned ones (602) and the open ones (602) are written apart, one chunk each.
+      expect(reads.length).toBe(6);
       expect(writes.length).toBe(2); // one confirm, one reject (loan_returned)
     });
   });
