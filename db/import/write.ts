@@ -78,9 +78,6 @@ export interface WriteReport {
 
 export const emptyWriteReport = (): WriteReport => ({ kept: [], notes: [], portalChanges: { confirmed: 0, rejected: 0 } });
 
-/** A draft that remembers its position in the document, for the report; stripped before writing. */
-type At<T> = T & { at: number };
-
 export async function writeNetwork(
   db: Executor,
   doc: ParsedNetworkDocument,
@@ -286,6 +283,7 @@ export async function writeNetwork(
         });
       },
     },
+    // `at`: the patron's position in the document, for the report; prepare strips it.
     doc.patrons.map((p, i) => ({
       at: i,
       key: p.key,
@@ -484,7 +482,7 @@ export async function writeNetwork(
   // item's new open loan, or the one-open-loan-per-item index would refuse the new one.
   // Issue 13 §3: a stored loan with a standing renewal keeps the portal's due date and renewal
   // count until the document shows the renewal; a returned loan wins over it.
-  const loanDrafts: At<Record<string, unknown> & { itemId: number; dueOn: string; returnedOn: string | null }>[] = doc.loans.map((l, i) => ({
+  const loanDrafts = doc.loans.map((l, i) => ({
     at: i,
     itemId: need(itemIds, l.item, 'item'),
     patronId: need(patronIds, l.patron, 'patron'),
