@@ -164,6 +164,8 @@ describe.each(drivers)('importNetwork (%s)', (driver) => {
       },
       { name: 'unknown key', change: (d) => (Object.assign(d.patrons[0]!, { nickname: 'Anneke' }), d), path: 'patrons[0].nickname', message: /unknown field/ },
       { name: 'wrong format', change: (d) => ({ ...d, format: 'mijn-bibliotheek/network@2' }), path: 'format' },
+      { name: 'exportedAt without an offset', change: (d) => ({ ...d, exportedAt: '2026-11-28T02:00:00' }), path: 'exportedAt', message: /offset/ },
+      { name: 'exportedAt a date only', change: (d) => ({ ...d, exportedAt: '2026-11-28' }), path: 'exportedAt' },
       { name: 'not an object', change: () => [], path: '(document)' },
       { name: 'empty password', change: (d) => ((d.accounts[0]!.password = ''), d), path: 'accounts[0].password' },
       {
