@@ -13,7 +13,12 @@ function summary(result: Extract<ImportResult, { ok: true }>): string {
     if (c.removed) parts.push(`${c.removed} removed`);
     return `  ${table.padEnd(32)} ${parts.join(', ')}`;
   });
-  return ['Imported:', ...rows].join('\n');
+  const { confirmed, rejected } = result.portalChanges;
+  const changes = `  ${'portal changes'.padEnd(32)} ${confirmed} confirmed, ${rejected} rejected`;
+  // Issue 13: what the import did not revert, by path, and what to know about the document.
+  const kept = result.kept.map((r) => `${r.path}: ${r.message}`);
+  const notes = result.notes.map((n) => `note: ${n}`);
+  return ['Imported:', ...rows, changes, ...kept, ...notes].join('\n');
 }
 
 async function main(args: string[]): Promise<number> {

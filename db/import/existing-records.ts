@@ -2,7 +2,7 @@
 // earlier import (IMPORT_FORMAT: "Records absent from a later document are left alone"), and some
 // rules span both (one open loan per item, one account per patron, a card belongs to one patron).
 // Every lookup is one query per chunk of keys, never one per reference.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '../client';
 import {
   accountPatrons,
@@ -14,10 +14,12 @@ import {
   libraries,
   loans,
   patrons,
+  portalChanges,
   regions,
   subscriptionTypes,
   titles,
 } from '../schema';
+import { portalChangeStands } from '../../lib/domain/portal-changes';
 import { inChunks } from './chunks';
 
 /** Scope of a subscription type code: `region:ZO` or `library:BE-X`. */
@@ -42,6 +44,8 @@ export interface Wanted {
   linkedPatrons: Set<string>;
   /** Barcodes with an open loan in the document. */
   openLoanItems: Set<string>;
+  /** The document's `exportedAt` (issue 13): which portal changes still stand. */
+  exportedAt: Date | null;
 }
 
 export const emptyWanted = (): Wanted => ({
@@ -56,6 +60,7 @@ export const emptyWanted = (): Wanted => ({
   cardNumbers: new Set(),
   linkedPatrons: new Set(),
   openLoanItems: new Set(),
+  exportedAt: null,
 });
 
 export interface Existing {
@@ -76,6 +81,11 @@ export interface Existing {
   patronAccounts: Map<string, string>;
   /** barcode → lentOn of its open loan. */
   openLoans: Map<string, string>;
+  /**
+   * Issue 13: `${patron key}\0${lower-cased username}` of links the patron ended in the portal
+   * (the latest standing link change of the pair is an unlink). The import does not re-add them.
+   */
+  unlinkedInPortal: Set<string>;
 }
 
 export async function findExisting(db: Executor, wanted: Wanted): Promise<Existing> {
@@ -143,7 +153,39 @@ export async function findExisting(db: Executor, wanted: Wanted): Promise<Existi
       .where(and(isNull(loans.returnedOn), inArray(items.barcode, chunk))),
   );
 
+  const linkChangeRows = await inChunks(wanted.linkedPatrons, (chunk) =>
+    db
+      .select({
+        id: portalChanges.id,
+        kind: portalChanges.kind,
+        status: portalChanges.status,
+        occurredAt: portalChanges.occurredAt,
+        patron: patrons.key,
+        username: accounts.username,
+      })
+      .from(portalChanges)
+      .innerJoin(patrons, eq(patrons.id, portalChanges.patronId))
+      .innerJoin(accounts, eq(accounts.id, portalChanges.accountId))
+      .where(
+        and(
+          inArray(patrons.key, chunk),
+          inArray(portalChanges.kind, ['membership_linked', 'membership_unlinked']),
+          ne(portalChanges.status, 'rejected'),
+        ),
+      ),
+  );
+  const latestLinkChange = new Map<string, { kind: string; at: number; id: number }>();
+  for (const r of linkChangeRows) {
+    const occurredAt = new Date(r.occurredAt);
+    if (!portalChangeStands({ status: r.status, occurredAt }, wanted.exportedAt)) continue;
+    const key = `${r.patron}\u0000${r.username.toLowerCase()}`;
+    const before = latestLinkChange.get(key);
+    const at = occurredAt.getTime();
+    if (!before || at > before.at || (at === before.at && r.id > before.id)) latestLinkChange.set(key, { kind: r.kind, at, id: r.id });
+  }
+
   return {
+    unlinkedInPortal: new Set([...latestLinkChange].filter(([, c]) => c.kind === 'membership_unlinked').map(([key]) => key)),
     regions: new Set(regionRows.map((r) => r.code)),
     collections: new Set(collectionRows.map((r) => r.code)),
     libraries: new Map(libraryRows.map((r) => [r.isil, r.region])),

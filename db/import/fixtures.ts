@@ -10,8 +10,12 @@ export const FIXTURE_PASSWORD = 'correct-horse-battery';
 type Element<T> = NonNullable<T> extends readonly (infer E)[] ? E : never;
 type PatronInput = Element<NetworkDocument['patrons']>;
 
-/** A document with every list present, so tests can push to and index into it without `!` on lists. */
-export type NetworkFixture = Required<Omit<NetworkDocument, 'patrons'>> & {
+/**
+ * A document with every list present, so tests can push to and index into it without `!` on lists.
+ * `exportedAt` stays optional: the fixture has none (a test of issue 13 sets it).
+ */
+export type NetworkFixture = Required<Omit<NetworkDocument, 'patrons' | 'exportedAt'>> & {
+  exportedAt?: NetworkDocument['exportedAt'];
   patrons: (PatronInput & Required<Pick<PatronInput, 'memberships' | 'guestMemberships' | 'cards'>>)[];
 };
 

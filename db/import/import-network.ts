@@ -7,12 +7,26 @@ import type { Db } from '../client';
 import { describeDatabaseError } from './database-error';
 import type { ImportError } from './errors';
 import { checkNetworkDocument, parseNetworkDocument } from './validate';
-import { writeNetwork, type TableCounts, type WriteProgress } from './write';
+import type { KeptRecord } from './portal-changes';
+import { emptyWriteReport, writeNetwork, type TableCounts, type WriteProgress } from './write';
 
 export type { ImportError } from './errors';
+export type { KeptRecord } from './portal-changes';
 
 export type ImportResult =
-  | { ok: true; counts: Record<string, { inserted: number; updated: number; unchanged?: number; removed?: number }> }
+  | {
+      ok: true;
+      counts: Record<string, { inserted: number; updated: number; unchanged?: number; removed?: number }>;
+      /**
+       * Issue 13: records whose portal change the import did not revert, each with its JSON path
+       * (`loans[3]`) and why; an existing account whose document values differ.
+       */
+      kept: KeptRecord[];
+      /** What the reader should know about the whole document, e.g. that it has no `exportedAt`. */
+      notes: string[];
+      /** Portal changes this import confirmed (the document shows them) or rejected (the library's fact won). */
+      portalChanges: { confirmed: number; rejected: number };
+    }
   | { ok: false; errors: ImportError[] };
 
 export interface ImportOptions {
@@ -39,14 +53,16 @@ export async function importNetwork(db: Db, input: unknown, options: ImportOptio
   const shape = parseNetworkDocument(input);
   if (!shape.ok) return shape;
   const progress: WriteProgress = { section: '' };
+  const report = emptyWriteReport();
   try {
     const counts: TableCounts = await db.transaction(async (tx) => {
       // Checked in the writer's transaction: what is stored cannot change between check and write.
       const errors = await checkNetworkDocument(tx, shape.doc);
       if (errors.length > 0) throw new Refused(errors);
-      return writeNetwork(tx, shape.doc, progress, new Set((options.linkedIsils ?? []).map((i) => i.toUpperCase())));
+      const linked = new Set((options.linkedIsils ?? []).map((i) => i.toUpperCase()));
+      return writeNetwork(tx, shape.doc, progress, linked, report);
     });
-    return { ok: true, counts };
+    return { ok: true, counts, kept: report.kept, notes: report.notes, portalChanges: report.portalChanges };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, errors: error.errors };
     return { ok: false, errors: [{ path: progress.section || '(document)', message: describeDatabaseError(error) }] };

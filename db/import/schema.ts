@@ -187,6 +187,13 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).default([]);
 export const networkDocumentSchema = z
   .strictObject({
     format: z.literal(FORMAT),
+    exportedAt: z.iso
+      .datetime({ offset: true, error: 'must be an ISO 8601 timestamp with an offset, e.g. 2026-11-28T02:00:00+01:00' })
+      .nullish()
+      .meta({
+        description:
+          'when the library system made this export (issue 13); portal changes made after it are not reverted. Absent: every unconfirmed portal change is kept',
+      }),
     regions: list(regionSchema),
     digitalCollections: list(digitalCollectionSchema),
     subscriptionTypes: list(subscriptionTypeSchema),

@@ -217,6 +217,7 @@ function wantedFromDatabase(doc: ParsedNetworkDocument, index: DocumentIndex, re
   }
   for (const p of doc.patrons) for (const c of p.cards) wanted.cardNumbers.add(cardNumber(c.number));
   for (const a of doc.accounts) for (const key of a.patrons) wanted.linkedPatrons.add(key);
+  wanted.exportedAt = doc.exportedAt != null ? new Date(doc.exportedAt) : null;
   for (const l of doc.loans) if (l.returnedOn == null) wanted.openLoanItems.add(l.item);
   return wanted;
 }
@@ -349,10 +350,12 @@ function checkAgainstDatabase(doc: ParsedNetworkDocument, existing: Existing, er
         errors.add(`patrons[${i}].cards[${j}].number`, `card ${q(c.number)} of library ${q(c.library)} belongs to patron ${q(owner)}`);
     }),
   );
-  // P3/R14: an import never moves a patron from one account to another.
+  // P3/R14: an import never moves a patron from one account to another. A link the patron ended in
+  // the portal (issue 13) is not re-added, so a document that still lists it is not refused for it.
   doc.accounts.forEach((a, i) =>
     a.patrons.forEach((key, j) => {
       const linked = existing.patronAccounts.get(key);
+      if (existing.unlinkedInPortal.has(`${key}\u0000${a.username.toLowerCase()}`)) return;
       if (linked !== undefined && linked !== a.username.toLowerCase())
         errors.add(`accounts[${i}].patrons[${j}]`, `patron ${q(key)} is already linked to another account; unlink it there first`);
     }),

@@ -22,11 +22,20 @@ import {
   titles,
 } from '../schema';
 import { classifyCardNumber } from '../../lib/domain/card-number';
+import {
+  KEPT_ACCOUNT,
+  NOTE_NO_EXPORTED_AT,
+  reconcileHistorySetting,
+  reconcileLoan,
+  reconcileMembershipLink,
+  reconcileReservation,
+} from '../../lib/domain/import-reconcile';
 import { chunked, inChunks } from './chunks';
+import { PortalChangeReconciler, recordChange, type KeptRecord, type StandingChange } from './portal-changes';
 import { cardNumber } from './references';
 import type { ParsedNetworkDocument } from './schema';
 import { keepOrHash, keepOrHashPin, mapLimited } from './secrets';
-import { addCounts, upsertByNaturalKey, zeroCounts, type Counts } from './upsert';
+import { addCounts, upsertByNaturalKey, zeroCounts, type Counts, type Stored } from './upsert';
 
 /** R15: a Dutch guest membership starts with 125 free loan strips. */
 export const DEFAULT_LOAN_STRIPS = 125;
@@ -60,14 +69,28 @@ export interface WriteProgress {
   section: string;
 }
 
+/** Issue 13: what the import kept of the portal's changes, and what it settled. */
+export interface WriteReport {
+  kept: KeptRecord[];
+  notes: string[];
+  portalChanges: { confirmed: number; rejected: number };
+}
+
+export const emptyWriteReport = (): WriteReport => ({ kept: [], notes: [], portalChanges: { confirmed: 0, rejected: 0 } });
+
 export async function writeNetwork(
   db: Executor,
   doc: ParsedNetworkDocument,
   progress: WriteProgress = { section: '' },
   linkedIsils: ReadonlySet<string> = new Set(),
+  report: WriteReport = emptyWriteReport(),
 ): Promise<TableCounts> {
   const counts: TableCounts = {};
   const at = (section: string) => (progress.section = section);
+  // Issue 13 §3: a portal change stands when unconfirmed, or made after the export.
+  const exportedAt = doc.exportedAt != null ? new Date(doc.exportedAt) : null;
+  if (exportedAt === null) report.notes.push(NOTE_NO_EXPORTED_AT);
+  const changes = new PortalChangeReconciler(db, exportedAt);
 
   at('regions');
   // Regions and digital collections.
@@ -228,7 +251,8 @@ export async function writeNetwork(
   );
 
   at('patrons');
-  // Patrons.
+  // Patrons. §4: the history setting is the patron's once the patron exists: the document sets it
+  // only for a new patron; a standing history change is confirmed when the document shows it.
   const patronIds = await upsertByNaturalKey(
     db,
     {
@@ -237,8 +261,31 @@ export async function writeNetwork(
       storedWhere: (chunk) => inArray(patrons.key, chunk.map((r) => r.key)),
       columns: ['givenName', 'familyName', 'birthDate', 'email', 'historyEnabled'],
       target: [patrons.key],
+      prepare: async (chunk, stored) => {
+        const existing = chunk.flatMap((p) => {
+          const before = stored.get(p.key);
+          return before ? [before.id] : [];
+        });
+        const standing = existing.length > 0
+          ? await changes.standing('patronId', existing, ['history_enabled', 'history_disabled'])
+          : new Map<number, StandingChange[]>();
+        return chunk.map(({ at: i, ...patron }) => {
+          const before = stored.get(patron.key);
+          if (!before) return patron;
+          const portalValue = before.historyEnabled as boolean;
+          const list = standing.get(before.id) ?? [];
+          const outcome = reconcileHistorySetting(portalValue, patron.historyEnabled);
+          if (list.length > 0) {
+            if (outcome.action === 'keep') changes.keep(`patrons[${i}].historyEnabled`, list.at(-1)!);
+            else for (const change of list) changes.settle(change, outcome);
+          }
+          return { ...patron, historyEnabled: portalValue };
+        });
+      },
     },
-    doc.patrons.map((p) => ({
+    // `at`: the patron's position in the document, for the report; prepare strips it.
+    doc.patrons.map((p, i) => ({
+      at: i,
       key: p.key,
       givenName: p.givenName,
       familyName: p.familyName,
@@ -354,9 +401,11 @@ export async function writeNetwork(
   ).counts;
 
   at('accounts');
-  // Accounts (P1), by lower(username); a changed password revokes existing sessions. An address
-  // the library exported is the library's record of the patron's address: it counts as verified
-  // (issue 11 §5), also when it marks an address that was pending in the portal.
+  // Accounts (P1), by lower(username). A new account gets the document's address (the library's
+  // record of it, so it counts as verified, issue 11 §5) and its password, hashed. An existing
+  // account is the patron's (issue 13 §4): its e-mail, verification, password and sessions are
+  // never written — the document's password is not even hashed — and a different address is
+  // reported as kept.
   const accountIds = await upsertByNaturalKey(
     db,
     {
@@ -367,21 +416,19 @@ export async function writeNetwork(
       columns: ['username', 'email', 'emailVerified', 'passwordHash'],
       target: [accounts.id],
       conflictOnId: true,
-      extraSet: {
-        sessionVersion: sql`case when ${accounts.passwordHash} is distinct from excluded.password_hash
-          then ${accounts.sessionVersion} + 1 else ${accounts.sessionVersion} end`,
-      },
       prepare: (chunk, stored) =>
-        mapLimited(chunk, HASH_CONCURRENCY, async ({ password, ...account }) => ({
-          ...account,
-          passwordHash: await keepOrHash(stored.get(account.username.toLowerCase())?.passwordHash as string, password),
-        })),
+        mapLimited(chunk, HASH_CONCURRENCY, async ({ password, at: i, ...account }) => {
+          const before = stored.get(account.username.toLowerCase());
+          if (!before) return { ...account, passwordHash: await keepOrHash(null, password) };
+          if (before.email !== account.email) changes.keepWith(`accounts[${i}]`, KEPT_ACCOUNT);
+          return { ...account, email: before.email, emailVerified: before.emailVerified, passwordHash: before.passwordHash };
+        }),
     },
-    doc.accounts.map((a) => ({ username: a.username, email: a.email, emailVerified: true, password: a.password })),
+    doc.accounts.map((a, i) => ({ at: i, username: a.username, email: a.email, emailVerified: true, password: a.password })),
   ).then(({ ids, counts: c }) => ((counts.accounts = c), ids));
 
   at('accounts[].patrons');
-  counts.accountPatrons = await writeAccountLinks(db, doc, accountIds, patronIds);
+  counts.accountPatrons = await writeAccountLinks(db, doc, accountIds, patronIds, changes);
 
   at('titles');
   // Titles and items.
@@ -433,7 +480,10 @@ export async function writeNetwork(
   at('loans');
   // Loans by (item, lentOn). Returned loans first: closing a stored open loan must come before the
   // item's new open loan, or the one-open-loan-per-item index would refuse the new one.
-  const loanDrafts = doc.loans.map((l) => ({
+  // Issue 13 §3: a stored loan with a standing renewal keeps the portal's due date and renewal
+  // count until the document shows the renewal; a returned loan wins over it.
+  const loanDrafts = doc.loans.map((l, i) => ({
+    at: i,
     itemId: need(itemIds, l.item, 'item'),
     patronId: need(patronIds, l.patron, 'patron'),
     libraryId: need(libraryIds, l.library, 'library'),
@@ -447,8 +497,29 @@ export async function writeNetwork(
     table: loans,
     keyOf: (r: Record<string, unknown>) => k(r.itemId, r.lentOn),
     storedWhere: (chunk: { itemId: number }[]) => inArray(loans.itemId, chunk.map((r) => r.itemId)),
+    // Never `hiddenFromHistory`: a loan the patron cleared from the history stays hidden (H1, §4).
     columns: ['patronId', 'libraryId', 'branchId', 'dueOn', 'renewals', 'returnedOn'],
     target: [loans.itemId, loans.lentOn],
+    prepare: async (chunk: (typeof loanDrafts)[number][], stored: Map<string, Stored>) => {
+      const storedIds = chunk.flatMap((l) => stored.get(k(l.itemId, l.lentOn))?.id ?? []);
+      const standing = storedIds.length > 0
+        ? await changes.standing('loanId', storedIds, ['renewal'])
+        : new Map<number, StandingChange[]>();
+      return chunk.map(({ at: i, ...loan }) => {
+        const before = stored.get(k(loan.itemId, loan.lentOn));
+        const list = before ? standing.get(before.id) : undefined;
+        if (!before || !list) return loan;
+        const decided = changes.decide(
+          list,
+          (c) => {
+            const change = recordChange(c);
+            return change && reconcileLoan(change, { dueOn: loan.dueOn, returnedOn: loan.returnedOn });
+          },
+          `loans[${i}]`,
+        );
+        return decided?.outcome.action === 'keep' ? { ...loan, dueOn: before.dueOn, renewals: before.renewals } : loan;
+      });
+    },
   };
   counts.loans = zeroCounts();
   addCounts(counts.loans, (await upsertByNaturalKey(db, loanSpec, loanDrafts.filter((l) => l.returnedOn !== null))).counts);
@@ -464,8 +535,36 @@ export async function writeNetwork(
         storedWhere: (chunk) => inArray(reservations.patronId, chunk.map((r) => r.patronId)),
         columns: ['pickupBranchId', 'status', 'readyUntil'],
         target: [reservations.patronId, reservations.titleId, reservations.placedOn],
+        // Issue 13 §3: a cancellation or pick-up change made in the portal is kept until the
+        // document shows it; a reservation the library made ready, fulfilled or cancelled wins.
+        prepare: async (chunk, stored) => {
+          const keyOf = (r: { patronId: number; titleId: number; placedOn: string }) => k(r.patronId, r.titleId, r.placedOn);
+          const storedIds = chunk.flatMap((r) => stored.get(keyOf(r))?.id ?? []);
+          const standing = storedIds.length > 0
+            ? await changes.standing('reservationId', storedIds, ['reservation_cancelled', 'pickup_changed'])
+            : new Map<number, StandingChange[]>();
+          return chunk.map(({ at: i, pickup, ...reservation }) => {
+            const before = stored.get(keyOf(reservation));
+            const list = before ? standing.get(before.id) : undefined;
+            if (!before || !list) return reservation;
+            const decided = changes.decide(
+              list,
+              (c) => {
+                const change = recordChange(c);
+                return change && reconcileReservation(change, { status: reservation.status, pickup });
+              },
+              `reservations[${i}]`,
+            );
+            if (decided?.outcome.action !== 'keep') return reservation;
+            return decided.change.kind === 'pickup_changed'
+              ? { ...reservation, pickupBranchId: before.pickupBranchId as number }
+              : { ...reservation, status: before.status as typeof reservation.status, readyUntil: before.readyUntil as string | null };
+          });
+        },
       },
-      doc.reservations.map((r) => ({
+      doc.reservations.map((r, i) => ({
+        at: i,
+        pickup: { library: r.pickupLibrary, branch: r.pickupBranch },
         titleId: need(titleIds, r.title, 'title'),
         patronId: need(patronIds, r.patron, 'patron'),
         pickupBranchId: need(branchIds, branchId(r.pickupLibrary, r.pickupBranch), 'branch'),
@@ -499,6 +598,9 @@ export async function writeNetwork(
     )
   ).counts;
 
+  at('portal_changes');
+  report.kept.push(...changes.kept);
+  report.portalChanges = await changes.flush();
   return counts;
 }
 
@@ -564,27 +666,59 @@ async function writeLibraryCollections(
 
 /**
  * P1/P2 links. Only added, never removed: patrons link and unlink in the portal, and an import
- * must not undo that. A link to another account was refused by validation (P3, R14).
+ * must not undo that. A link to another account was refused by validation (P3, R14). Issue 13
+ * §3: a standing unlink is not undone either (the link is not re-added, and reported as kept)
+ * until the document's account no longer lists the patron; a standing link is confirmed when it
+ * does.
  */
 async function writeAccountLinks(
   db: Executor,
   doc: ParsedNetworkDocument,
   accountIds: Map<string, number>,
   patronIds: Map<string, number>,
+  changes: PortalChangeReconciler,
 ): Promise<Counts> {
   const counts = zeroCounts();
-  const wanted = doc.accounts.flatMap((a) =>
-    a.patrons.map((p) => ({
-      accountId: need(accountIds, a.username.toLowerCase(), 'account'),
-      patronId: need(patronIds, p, 'patron'),
-    })),
+  const listedAccounts = doc.accounts.map((a, i) => ({
+    at: i,
+    accountId: need(accountIds, a.username.toLowerCase(), 'account'),
+    patronIds: a.patrons.map((p) => need(patronIds, p, 'patron')),
+  }));
+  const wanted = listedAccounts.flatMap((a) =>
+    a.patronIds.map((patronId, j) => ({ accountId: a.accountId, patronId, path: `accounts[${a.at}].patrons[${j}]` })),
   );
   const stored = await inChunks(
     wanted.map((w) => w.patronId),
     (chunk) => db.select().from(accountPatrons).where(inArray(accountPatrons.patronId, chunk)),
   );
   const have = new Set(stored.map((r) => k(r.accountId, r.patronId)));
-  const toInsert = wanted.filter((w) => !have.has(k(w.accountId, w.patronId)));
+
+  const standing = await changes.standing(
+    'accountId',
+    listedAccounts.map((a) => a.accountId),
+    ['membership_linked', 'membership_unlinked'],
+  );
+  const keptLinks = new Set<string>();
+  for (const account of listedAccounts) {
+    const byPatron = new Map<number, StandingChange[]>();
+    for (const change of standing.get(account.accountId) ?? []) {
+      if (change.patronId === null) continue;
+      byPatron.set(change.patronId, [...(byPatron.get(change.patronId) ?? []), change]);
+    }
+    for (const [patronId, list] of byPatron) {
+      const j = account.patronIds.indexOf(patronId);
+      const decided = changes.decide(
+        list,
+        (c) => reconcileMembershipLink(c.kind as 'membership_linked' | 'membership_unlinked', j >= 0),
+        `accounts[${account.at}].patrons[${j}]`,
+      );
+      if (decided?.outcome.action === 'keep') keptLinks.add(k(account.accountId, patronId));
+    }
+  }
+
+  const toInsert = wanted
+    .filter((w) => !have.has(k(w.accountId, w.patronId)) && !keptLinks.has(k(w.accountId, w.patronId)))
+    .map(({ accountId, patronId }) => ({ accountId, patronId }));
   counts.inserted = toInsert.length;
   counts.unchanged = wanted.length - toInsert.length;
   for (const chunk of chunked(toInsert)) await db.insert(accountPatrons).values(chunk);

@@ -11,7 +11,7 @@ import { addDays, todayInBrussels, type IsoDate } from '../../lib/domain/dates';
 import type { Db } from '../client';
 import { importNetwork, type ImportResult } from '../import/import-network';
 import type { NetworkDocument } from '../import/schema';
-import { fees, items, libraries, loans, patrons, renewalLog, reservations, titles } from '../schema';
+import { fees, items, libraries, loans, patrons, portalChanges, renewalLog, reservations, titles } from '../schema';
 import {
   emptyDocument,
   nationalRegisterNumber,
@@ -931,11 +931,16 @@ async function removeStaleDemoRows(db: Db, doc: FullDocument): Promise<SeedDemoR
   if (staleLoans.length + staleReservations.length + staleFees.length === 0) return none;
 
   await db.transaction(async (tx) => {
+    // The change log (issue 13) refers to loans and reservations: a demo row goes with its changes.
     for (const ids of chunked(staleLoans)) {
       await tx.delete(renewalLog).where(inArray(renewalLog.loanId, ids));
+      await tx.delete(portalChanges).where(inArray(portalChanges.loanId, ids));
       await tx.delete(loans).where(inArray(loans.id, ids));
     }
-    for (const ids of chunked(staleReservations)) await tx.delete(reservations).where(inArray(reservations.id, ids));
+    for (const ids of chunked(staleReservations)) {
+      await tx.delete(portalChanges).where(inArray(portalChanges.reservationId, ids));
+      await tx.delete(reservations).where(inArray(reservations.id, ids));
+    }
     for (const ids of chunked(staleFees)) await tx.delete(fees).where(inArray(fees.id, ids));
   });
   return { loans: staleLoans.length, reservations: staleReservations.length, fees: staleFees.length };
