@@ -4,23 +4,28 @@
 // so specs should use keys of their own (e.g. an ISIL/region code with a spec-specific suffix) and
 // stay independent of each other and of the demo network.
 import { expect, type APIRequestContext } from '@playwright/test';
+import type { ChangesDocument } from '../../db/export/changes-schema';
 import { E2E_SCENARIO_HEADER, e2eScenarioToken } from './config';
 
 /** A network@1 document; the importer validates it, so the type stays loose on purpose. */
 export type NetworkDocument = { format: 'mijn-bibliotheek/network@1' } & Record<string, unknown>;
 
-export interface ImportCounts {
-  [record: string]: unknown;
+/** What the importer reports (db/import/import-network.ts ImportResult when ok). */
+export interface ImportReport {
+  counts: Record<string, unknown>;
+  kept: { path: string; message: string }[];
+  notes: string[];
+  portalChanges: { confirmed: number; rejected: number };
 }
 
 /** Imports `document` into the e2e database; fails the test with the importer's errors otherwise. */
-export async function importScenario(request: APIRequestContext, document: NetworkDocument): Promise<ImportCounts> {
+export async function importScenario(request: APIRequestContext, document: NetworkDocument): Promise<ImportReport> {
   const response = await request.post('/api/test/scenario', {
     headers: { [E2E_SCENARIO_HEADER]: e2eScenarioToken() },
     data: document,
   });
   const body = (await response.json().catch(() => null)) as
-    | { ok: true; counts: ImportCounts }
+    | ({ ok: true } & ImportReport)
     | { ok: false; errors: { path: string; message: string }[] }
     | null;
   expect(
@@ -37,7 +42,7 @@ export async function importScenario(request: APIRequestContext, document: Netwo
         body!.errors.map((e) => `  ${e.path || '(document)'}: ${e.message}`).join('\n'),
     );
   }
-  return body!.counts;
+  return body as ImportReport;
 }
 
 /** The smallest sensible network: one region with one library and branch, and a Dutch library. */
@@ -69,13 +74,6 @@ export function smallNetwork(suffix: string): NetworkDocument {
   };
 }
 
-/** A library's unconfirmed portal changes (changes@1), as `npm run db:export-changes` writes them. */
-export interface ChangesDocument {
-  format: 'mijn-bibliotheek/changes@1';
-  library: string;
-  exportedAt: string;
-  changes: ({ id: number; kind: string } & Record<string, unknown>)[];
-}
 
 /** Exports `library`'s changes from the e2e database (app/api/test/changes/route.ts). */
 export async function exportChanges(request: APIRequestContext, library: string): Promise<ChangesDocument> {
