@@ -34,31 +34,25 @@ const linkedPatrons = (db: Pick<Db, 'select'>, account: SignedInAccount) =>
 
 const activeList = sql.join(ACTIVE.map((s) => sql`${s}`), sql`, `);
 
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
 /**
  * Cancels the (already authorised) reservation while it is active and records the change (issue 13
  * §1) in the same statement: the library holding it (as reservationAtLibrary finds it) and the status
- * it had. Returns whether it was cancelled.
+ * it had.
  */
-async function cancelAndRecord(tx: Executor, account: SignedInAccount, reservationId: number, confirmedBy: ConfirmedBy): Promise<boolean> {
-  const result = await tx.execute(sql`
+async function cancelAndRecord(tx: Executor, account: SignedInAccount, reservationId: number, confirmedBy: ConfirmedBy): Promise<void> {
+  await tx.execute(sql`
     with changed as (
       update reservations r set status = 'cancelled'
         from reservations o join branches ob on ob.id = o.pickup_branch_id
        where r.id = ${reservationId}::int and o.id = r.id and r.status in (${activeList})
       returning r.id, r.patron_id, coalesce(r.library_id, ob.library_id) as library_id, o.status as old_status
-    ),
-    recorded as (${insertChanges(
+    )
+    ${insertChanges(
       account.accountId,
       'reservation_cancelled',
       { from: sql`changed c`, patronId: sql`c.patron_id`, libraryId: sql`c.library_id`, reservationId: sql`c.id`, details: { oldStatus: sql`c.old_status` } },
       confirmedBy,
-    )})
-    select id from changed`);
-  return rowsOf(result).length > 0;
+    )}`);
 }
 
 /**
