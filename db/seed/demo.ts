@@ -11,7 +11,7 @@ import { addDays, todayInBrussels, type IsoDate } from '../../lib/domain/dates';
 import type { Db } from '../client';
 import { importNetwork, type ImportResult } from '../import/import-network';
 import type { NetworkDocument } from '../import/schema';
-import { fees, items, libraries, loans, patrons, renewalLog, reservations, titles } from '../schema';
+import { fees, items, libraries, loans, patrons, portalChanges, renewalLog, reservations, titles } from '../schema';
 import {
   emptyDocument,
   nationalRegisterNumber,
@@ -868,7 +868,7 @@ export interface SeedDemoResult {
  * document is refused (a bug here). Idempotent: a second run on the same day changes nothing.
  * A run on a later day moves the demo to that day: first the demo patrons' loans, reservations and
  * fees that the new document does not list (they carry the old dates) are deleted, with the
- * renewal log of those loans, so that the demo looks exactly as a fresh seed of that day instead
+ * renewal log and change log of those loans and reservations, so that the demo looks exactly as a fresh seed of that day instead
  * of piling up history (the importer never deletes: absent records are left alone).
  */
 export async function seedDemo(db: Db, options: { today?: string } = {}): Promise<SeedDemoResult> {
@@ -931,11 +931,16 @@ async function removeStaleDemoRows(db: Db, doc: FullDocument): Promise<SeedDemoR
   if (staleLoans.length + staleReservations.length + staleFees.length === 0) return none;
 
   await db.transaction(async (tx) => {
+    // The change log (issue 13) of those loans and reservations goes with them, as their renewal log does.
     for (const ids of chunked(staleLoans)) {
       await tx.delete(renewalLog).where(inArray(renewalLog.loanId, ids));
+      await tx.delete(portalChanges).where(inArray(portalChanges.loanId, ids));
       await tx.delete(loans).where(inArray(loans.id, ids));
     }
-    for (const ids of chunked(staleReservations)) await tx.delete(reservations).where(inArray(reservations.id, ids));
+    for (const ids of chunked(staleReservations)) {
+      await tx.delete(portalChanges).where(inArray(portalChanges.reservationId, ids));
+      await tx.delete(reservations).where(inArray(reservations.id, ids));
+    }
     for (const ids of chunked(staleFees)) await tx.delete(fees).where(inArray(fees.id, ids));
   });
   return { loans: staleLoans.length, reservations: staleReservations.length, fees: staleFees.length };
