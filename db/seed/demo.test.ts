@@ -1,6 +1,7 @@
 // The demo network: it passes the importer, seeding is idempotent, and every DEMO_ACCOUNTS entry
 // really shows the rule it claims (asserted on the built document, through the pure rules of
 // lib/domain where they exist).
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween } from '../../lib/domain/dates';
 import { isNationalRegisterNumber } from '../../lib/domain/card-number';
@@ -9,6 +10,7 @@ import { isActiveStatus, membershipStatus } from '../../lib/domain/membership-st
 import { decideRenewal, type RenewalDecision } from '../../lib/domain/renewal';
 import { drivers, freshDb, type TestDb } from '../../test/db';
 import { snapshotDatabase } from '../import/snapshot';
+import { accounts, loans, portalChanges, reservations } from '../schema';
 import { AN_PEETERS_EID, buildDemoNetwork, DEMO_ACCOUNTS, DEMO_ACTIVATIONS, DEMO_LIBRARIES as L, seedDemo } from './demo';
 import type { FullDocument, MembershipDoc, PatronDoc } from './network';
 
@@ -270,8 +272,18 @@ describe.each(drivers)('seeding the demo (%s)', (driver) => {
 
   it('moves to a later day without piling up: the same rows as a fresh seed of that day', async () => {
     const later = addDays(TODAY, 9);
+    // Issue 13: a patron renewed a loan and cancelled a reservation in the portal before the move.
+    const [loan] = await t.db.select({ id: loans.id, patronId: loans.patronId, libraryId: loans.libraryId }).from(loans).limit(1);
+    const [reservation] = await t.db.select({ id: reservations.id, patronId: reservations.patronId }).from(reservations).limit(1);
+    const [account] = await t.db.select({ id: accounts.id }).from(accounts).limit(1);
+    await t.db.insert(portalChanges).values([
+      { accountId: account!.id, patronId: loan!.patronId, libraryId: loan!.libraryId, kind: 'renewal', loanId: loan!.id },
+      { accountId: account!.id, patronId: reservation!.patronId, kind: 'reservation_cancelled', reservationId: reservation!.id, details: { oldStatus: 'waiting' } },
+    ]);
     const result = await seedDemo(t.db, { today: later });
     expect(result.removed.loans).toBeGreaterThan(0);
+    expect(await t.db.select().from(loans).where(eq(loans.id, loan!.id))).toEqual([]);
+    expect(await t.db.select().from(portalChanges).where(eq(portalChanges.loanId, loan!.id))).toEqual([]);
     const snap = await snapshotDatabase(t.db);
     const laterDoc = buildDemoNetwork(later) as FullDocument;
     expect(snap.loans).toHaveLength(laterDoc.loans.length);

@@ -868,7 +868,7 @@ export interface SeedDemoResult {
  * document is refused (a bug here). Idempotent: a second run on the same day changes nothing.
  * A run on a later day moves the demo to that day: first the demo patrons' loans, reservations and
  * fees that the new document does not list (they carry the old dates) are deleted, with the
- * renewal log of those loans, so that the demo looks exactly as a fresh seed of that day instead
+ * renewal log and change log of those loans and reservations, so that the demo looks exactly as a fresh seed of that day instead
  * of piling up history (the importer never deletes: absent records are left alone).
  */
 export async function seedDemo(db: Db, options: { today?: string } = {}): Promise<SeedDemoResult> {

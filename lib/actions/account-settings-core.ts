@@ -10,6 +10,7 @@ import { SIGN_IN_PER_ACCOUNT } from '@/lib/domain/throttle';
 import { hashSecret, verifySecret } from '@/lib/auth/hash';
 import type { ChangeEmailInput, ChangePasswordInput } from '@/lib/auth/identity-input';
 import { checkPassword } from '@/lib/auth/password-policy';
+import { accountLibraries, recordPerLibrary } from '@/lib/data/change-log';
 import {
   endOutstandingLinks,
   requestEmailChangeForAccount,
@@ -52,17 +53,21 @@ async function confirmCurrentPassword(
 /**
  * Bumps the session version if it is still the one this session holds (ends every other session),
  * and ends the account's outstanding links with it: unused reset links and pending e-mail changes
- * (issue 11 §6, "everything ends together").
+ * (issue 11 §6, "everything ends together"). A new password is recorded in the change log
+ * (issue 13 §1) in the same transaction — that it changed, never the password or its hash.
  */
-async function bumpSessionVersion(db: Db, account: SignedInAccount, now: Date, set: Partial<typeof accounts.$inferInsert> = {}) {
+async function bumpSessionVersion(db: Db, account: SignedInAccount, now: Date, newPasswordHash?: string) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(accounts)
-      .set({ ...set, sessionVersion: sql`${accounts.sessionVersion} + 1` })
+      .set({ ...(newPasswordHash === undefined ? {} : { passwordHash: newPasswordHash }), sessionVersion: sql`${accounts.sessionVersion} + 1` })
       .where(and(eq(accounts.id, account.accountId), eq(accounts.sessionVersion, account.sessionVersion)))
       .returning({ sessionVersion: accounts.sessionVersion });
     if (!row) return null;
     await endOutstandingLinks(tx, account.accountId, now);
+    if (newPasswordHash !== undefined) {
+      await recordPerLibrary(tx, account.accountId, 'account_password_changed', accountLibraries(account.accountId));
+    }
     return row.sessionVersion;
   });
 }
@@ -78,7 +83,7 @@ export async function changePasswordForAccount(
   const problem = checkPassword(input.newPassword, { username: confirmed.current.username, email: confirmed.current.email });
   if (problem) return fail('invalid_input', { fieldErrors: { newPassword: [problem] } });
   const passwordHash = await hashSecret(input.newPassword);
-  const sessionVersion = await bumpSessionVersion(db, account, now, { passwordHash });
+  const sessionVersion = await bumpSessionVersion(db, account, now, passwordHash);
   return sessionVersion === null ? fail('unauthenticated') : ok({ sessionVersion });
 }
 

@@ -16,6 +16,7 @@ import { hashSecret } from '@/lib/auth/hash';
 import { activationInput } from '@/lib/auth/identity-input';
 import { checkPassword } from '@/lib/auth/password-policy';
 import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
+import { patronLibraries, recordPerLibrary } from '@/lib/data/change-log';
 import { issueEmailVerification, mailEmailVerification, type MailDeps } from '@/lib/data/recovery';
 import { fail, ok, parseInput, type ActionResult } from './account-action';
 import { cardPinFailure } from './card-pin-failure';
@@ -68,6 +69,8 @@ export async function activateAccount(
         .values({ username: input.username, email: input.email, emailVerified: false, passwordHash })
         .returning({ id: accounts.id });
       await tx.insert(accountPatrons).values({ accountId: account!.id, patronId: card.patronId });
+      // Issue 13 §1: activation links the card's patron record to the new account.
+      await recordPerLibrary(tx, account!.id, 'membership_linked', patronLibraries(card.patronId));
       const token = await issueEmailVerification(tx, account!.id, input.email, now);
       return { accountId: account!.id, username: input.username, token };
     });

@@ -1,12 +1,15 @@
 import 'server-only';
 // History (H1) actions for a signed-in account, as plain functions the tests call directly; the
 // 'use server' wrappers in history.ts add the session and zod parsing. Each is ONE statement that
-// finds the card among the account's own memberships (P3) and writes only its patrons' rows.
+// finds the card among the account's own memberships (P3) and writes only its patrons' rows, and
+// records what it changed in the change log (issue 13 §1) in a CTE of that statement: per patron
+// and library of the card, unconfirmed (no library system is asked about the history).
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
 import { accountScope, cardScope, isPlausibleSlug, queryView } from '@/lib/data/cards';
+import { insertChanges } from '@/lib/data/change-log';
 import { fail, ok, type ActionResult } from './account-action';
 
 export interface SetHistoryRecordingInput {
@@ -59,11 +62,25 @@ export async function setHistoryRecordingForAccount(
          where id in (select patron_id from card_patrons)
         returning id
       )`;
+  // Issue 13 §1: a patron whose setting this switches (judged, like everything here, by the setting
+  // as it was) gets a row per library of the card where it has a membership; switching off records
+  // the day from which nothing is recorded (history_paused_on, which is today for them).
+  const switched = {
+    from: sql`patrons p
+      join my_memberships mm on mm.patron_id = p.id and mm.library_id in (select id from card_libraries)
+     where p.id in (select patron_id from card_patrons) and p.history_enabled <> ${input.enabled}`,
+    patronId: sql`p.id`,
+    libraryId: sql`mm.library_id`,
+  };
+  const record = input.enabled
+    ? insertChanges(account.accountId, 'history_enabled', { ...switched, details: {} })
+    : insertChanges(account.accountId, 'history_disabled', { ...switched, details: { pausedOn: sql`${today}::date` } });
   const view = await queryView<{ updated: number }>(
     db,
     sql`
       with ${accountScope(account)}, ${cardScope(input.card)},
-      ${write}
+      ${write},
+      recorded as (${record})
       select json_build_object('updated', (select count(*) from updated)::int) as view`,
   );
   return view.updated > 0 ? ok({ enabled: input.enabled }) : fail('not_found');
@@ -88,8 +105,15 @@ export async function clearHistoryForAccount(
          where returned_on is not null and not hidden_from_history
            and patron_id in (select patron_id from card_patrons)
            and library_id in (select id from card_libraries)
-        returning id
-      )
+        returning id, patron_id, library_id
+      ),
+      -- Issue 13 §1: per patron and library whose history this cleared, how many loans it hid.
+      recorded as (${insertChanges(account.accountId, 'history_cleared', {
+        from: sql`cleared c group by c.patron_id, c.library_id`,
+        patronId: sql`c.patron_id`,
+        libraryId: sql`c.library_id`,
+        details: { hidden: sql`count(*)::int` },
+      })})
       select json_build_object(
         'found', exists (select 1 from card_patrons),
         'cleared', (select count(*) from cleared)::int

@@ -7,6 +7,7 @@ import type { Db } from '@/db/client';
 import { accountPatrons, accounts } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { verifyCardPin } from '@/lib/auth/card-pin';
+import { patronLibraries, recordPerLibrary } from '@/lib/data/change-log';
 import type { LinkInput } from '@/lib/auth/identity-input';
 import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
 import { fail, ok, type ActionResult } from './account-action';
@@ -36,6 +37,8 @@ export async function linkPatronForAccount(
         .where(eq(accountPatrons.patronId, card.patronId));
       if (existing) return fail(existing.accountId === account.accountId ? 'already_linked_here' : 'linked_elsewhere');
       await tx.insert(accountPatrons).values({ accountId: account.accountId, patronId: card.patronId });
+      // Issue 13 §1: one row per library where the linked record has a membership.
+      await recordPerLibrary(tx, account.accountId, 'membership_linked', patronLibraries(card.patronId));
       return ok({ patronId: card.patronId });
     });
   } catch (error) {

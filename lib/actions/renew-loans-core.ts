@@ -16,7 +16,8 @@ import 'server-only';
 //      locked in id order (`for no key update`, which does not conflict with the key-share locks the
 //      log's foreign key takes), so concurrent renew-alls cannot deadlock. A loan whose condition no
 //      longer holds was renewed (or returned) by a concurrent request meanwhile: it is reported as
-//      that other renewal's result (re-read in one statement, only when it happens), not renewed again;
+//      that other renewal's result (re-read in one statement, only when it happens), not renewed again.
+//      The same statement records each loan it renewed in the change log (issue 13 §1, a CTE);
 //   4. one renewal_log row per attempt (one statement), including refusals and foreign ids that
 //      exist (an audit trail of probing; nothing about them reaches the patron);
 //   5. store the response under the key.
@@ -24,8 +25,9 @@ import 'server-only';
 // A loan of a *linked* library (L1) is decided by that library's system, and no transaction stays
 // open while it answers: step 3 claims such loans instead (lib/actions/library-claims.ts) and the
 // transaction commits; the libraries are asked in parallel (renew-at-library.ts); then a second
-// short transaction stores each library's due date, releases the claims, logs and stores the
-// answer. A twin request arriving meanwhile waits for that answer (waitForStoredAnswer).
+// short transaction stores each library's due date (recorded in the change log as confirmed by the
+// library, in the same statement), releases the claims, logs and stores the answer. A twin
+// request arriving meanwhile waits for that answer (waitForStoredAnswer).
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Executor } from '@/db/client';
@@ -34,6 +36,7 @@ import type { ActionResult } from '@/lib/actions/account-action';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
 import { decideRenewal, type RenewalRefusal } from '@/lib/domain/renewal';
+import { insertChanges } from '@/lib/data/change-log';
 import { intArrayLiteral, listRenewalCandidates, type RenewalCandidate, type RenewalScope } from '@/lib/data/renewal-inputs';
 import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
 import { claimLoans, loanSubject, releaseSubjects } from './library-claims';
@@ -136,8 +139,17 @@ interface Renewable {
   newDue: IsoDate;
 }
 
-/** RN7: the conditional multi-row update; returns the ids it renewed. */
-async function renewConditionally(tx: Executor, renewables: readonly Renewable[]): Promise<Set<number>> {
+/** The renewal's change-log row (issue 13 §1), over a CTE `renewed` of the loans the statement renewed. */
+const renewalChange = {
+  from: sql`renewed r`,
+  patronId: sql`r.patron_id`,
+  libraryId: sql`r.library_id`,
+  loanId: sql`r.id`,
+  details: { oldDueOn: sql`r.old_due`, newDueOn: sql`r.new_due`, oldRenewals: sql`r.old_renewals`, newRenewals: sql`r.new_renewals` },
+};
+
+/** RN7: the conditional multi-row update, recorded in the change log by the same statement; returns the ids it renewed. */
+async function renewConditionally(tx: Executor, account: SignedInAccount, renewables: readonly Renewable[]): Promise<Set<number>> {
   if (renewables.length === 0) return new Set();
   const values = JSON.stringify(
     renewables.map((r) => ({ id: r.loanId, seen_renewals: r.seenRenewals, seen_due: r.seenDue, new_due: r.newDue })),
@@ -148,16 +160,21 @@ async function renewConditionally(tx: Executor, renewables: readonly Renewable[]
     ),
     locked as materialized (
       select l.id from loans l where l.id in (select id from v) order by l.id for no key update
-    )
-    update loans l
-       set due_on = v.new_due, renewals = l.renewals + 1
-      from v
-     where l.id = v.id
-       and l.id in (select id from locked)
-       and l.returned_on is null
-       and l.renewals = v.seen_renewals
-       and l.due_on = v.seen_due
-    returning l.id`);
+    ),
+    renewed as (
+      update loans l
+         set due_on = v.new_due, renewals = l.renewals + 1
+        from v
+       where l.id = v.id
+         and l.id in (select id from locked)
+         and l.returned_on is null
+         and l.renewals = v.seen_renewals
+         and l.due_on = v.seen_due
+      returning l.id, l.patron_id, l.library_id, v.seen_due as old_due, l.due_on as new_due,
+                v.seen_renewals as old_renewals, l.renewals as new_renewals
+    ),
+    recorded as (${insertChanges(account.accountId, 'renewal', renewalChange)})
+    select id from renewed`);
   return new Set(rowsOf<{ id: number }>(result).map((r) => Number(r.id)));
 }
 
@@ -179,19 +196,32 @@ interface LogEntry {
   newDueOn: IsoDate | null;
 }
 
-/** L1: the library's due date, stored only for the loans it confirmed (one statement). */
-async function storeLibraryRenewals(tx: Executor, requestKey: string, renewed: readonly { loanId: number; dueOn: IsoDate }[]) {
+/**
+ * L1: the library's due date, stored only for the loans it confirmed, and recorded in the change log
+ * as confirmed by the library (one statement).
+ */
+async function storeLibraryRenewals(
+  tx: Executor,
+  account: SignedInAccount,
+  requestKey: string,
+  renewed: readonly { loanId: number; dueOn: IsoDate }[],
+) {
   if (renewed.length === 0) return;
   const values = JSON.stringify(renewed.map((r) => ({ id: r.loanId, due: r.dueOn })));
   // Only while the claim is still this request's: were it expired and taken over, the other
-  // request's answer is the newer one.
+  // request's answer is the newer one. `o` is the loan as it was before this statement.
   await tx.execute(sql`
-    update loans l
-       set due_on = greatest(v.due, l.lent_on), renewals = l.renewals + 1
-      from jsonb_to_recordset(${values}::jsonb) as v(id int, due date)
-     where l.id = v.id and l.returned_on is null
-       and exists (select 1 from library_claims c
-                    where c.subject = 'loan:' || l.id and c.request_key = ${requestKey} and c.released_at is null)`);
+    with renewed as (
+      update loans l
+         set due_on = greatest(v.due, l.lent_on), renewals = l.renewals + 1
+        from jsonb_to_recordset(${values}::jsonb) as v(id int, due date), loans o
+       where l.id = v.id and o.id = l.id and l.returned_on is null
+         and exists (select 1 from library_claims c
+                      where c.subject = 'loan:' || l.id and c.request_key = ${requestKey} and c.released_at is null)
+      returning l.id, l.patron_id, l.library_id, o.due_on as old_due, l.due_on as new_due,
+                o.renewals as old_renewals, l.renewals as new_renewals
+    )
+    ${insertChanges(account.accountId, 'renewal', renewalChange, 'library')}`);
 }
 
 /** How long a twin request waits for the first one's answer before saying "in progress". */
@@ -342,7 +372,7 @@ export async function renewLoansForAccount(
         ? [{ loanId, seenRenewals: candidate.loan.renewals, seenDue: candidate.loan.dueOn, newDue: decision.newDueOn }]
         : [],
     );
-    const renewedIds = await renewConditionally(tx, renewables);
+    const renewedIds = await renewConditionally(tx, account, renewables);
     const lost = renewables.filter((r) => !renewedIds.has(r.loanId)).map((r) => r.loanId);
     const now = lost.length > 0 ? await currentState(tx, lost) : null;
 
@@ -394,6 +424,7 @@ export async function renewLoansForAccount(
   return db.transaction(async (tx) => {
     await storeLibraryRenewals(
       tx,
+      account,
       input.requestKey,
       decidedByLibrary.flatMap((i) => (i.outcome === 'renewed' ? [{ loanId: i.loanId, dueOn: i.newDueOn }] : [])),
     );

@@ -6,10 +6,13 @@ import 'server-only';
 //
 // L1: a reservation held by a linked library is cancelled or moved only when that library's system
 // confirms (reservation-at-library.ts); an import-only library's is changed here as before.
+// Issue 13 §1: the statement that cancels or moves also records the change (confirmed by a linked
+// library's answer; unconfirmed for an import-only library).
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Executor } from '@/db/client';
 import { accountPatrons, branches, cards, libraries, regions, reservations, titles } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
+import { insertChanges, type ConfirmedBy } from '@/lib/data/change-log';
 import { allowedPickupBranches } from '@/lib/data/reservations';
 import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
 import { fail, ok, type ActionResult } from './account-action';
@@ -28,6 +31,63 @@ const ACTIVE = ['waiting', 'in_transit', 'ready'] as const;
 
 const linkedPatrons = (db: Pick<Db, 'select'>, account: SignedInAccount) =>
   db.select({ id: accountPatrons.patronId }).from(accountPatrons).where(eq(accountPatrons.accountId, account.accountId));
+
+const activeList = sql.join(ACTIVE.map((s) => sql`${s}`), sql`, `);
+
+/**
+ * Cancels the (already authorised) reservation while it is active and records the change (issue 13
+ * §1) in the same statement: the library holding it (as reservationAtLibrary finds it) and the status
+ * it had.
+ */
+async function cancelAndRecord(tx: Executor, account: SignedInAccount, reservationId: number, confirmedBy: ConfirmedBy): Promise<void> {
+  await tx.execute(sql`
+    with changed as (
+      update reservations r set status = 'cancelled'
+        from reservations o join branches ob on ob.id = o.pickup_branch_id
+       where r.id = ${reservationId}::int and o.id = r.id and r.status in (${activeList})
+      returning r.id, r.patron_id, coalesce(r.library_id, ob.library_id) as library_id, o.status as old_status
+    )
+    ${insertChanges(
+      account.accountId,
+      'reservation_cancelled',
+      { from: sql`changed c`, patronId: sql`c.patron_id`, libraryId: sql`c.library_id`, reservationId: sql`c.id`, details: { oldStatus: sql`c.old_status` } },
+      confirmedBy,
+    )}`);
+}
+
+/**
+ * Moves the (already authorised) reservation's pick-up while it is active and records the change
+ * (issue 13 §1) in the same statement: from and to as ISIL and branch code, under the library that
+ * holds the reservation (its own, else the pick-up's before the move). Moving to the branch it
+ * already has changes nothing and records nothing.
+ */
+async function movePickupAndRecord(
+  tx: Executor,
+  account: SignedInAccount,
+  reservationId: number,
+  branchId: number,
+  confirmedBy: ConfirmedBy,
+): Promise<void> {
+  await tx.execute(sql`
+    with changed as (
+      update reservations r set pickup_branch_id = tb.id
+        from reservations o
+             join branches fb on fb.id = o.pickup_branch_id
+             join libraries fl on fl.id = fb.library_id,
+             branches tb join libraries tl on tl.id = tb.library_id
+       where r.id = ${reservationId}::int and o.id = r.id and tb.id = ${branchId}::int
+         and r.status in (${activeList}) and o.pickup_branch_id <> tb.id
+      returning r.id, r.patron_id, coalesce(r.library_id, fb.library_id) as library_id,
+                jsonb_build_object('library', fl.isil, 'branch', fb.code) as from_ref,
+                jsonb_build_object('library', tl.isil, 'branch', tb.code) as to_ref
+    )
+    ${insertChanges(
+      account.accountId,
+      'pickup_changed',
+      { from: sql`changed c`, patronId: sql`c.patron_id`, libraryId: sql`c.library_id`, reservationId: sql`c.id`, details: { from: sql`c.from_ref`, to: sql`c.to_ref` } },
+      confirmedBy,
+    )}`);
+}
 
 /**
  * The library that holds a reservation (the one a linked system reported, else its pick-up
@@ -77,10 +137,7 @@ export async function cancelReservationForAccount(
       (s, patron) => s.cancelHold(patron, { itemBarcode: held.itemBarcode, title: held.title }),
       async (tx) => {
         // The library confirmed; a refresh may have ended the row meanwhile (fulfilled): keep that.
-        await tx
-          .update(reservations)
-          .set({ status: 'cancelled' })
-          .where(and(eq(reservations.id, held.id), inArray(reservations.status, [...ACTIVE])));
+        await cancelAndRecord(tx, account, held.id, 'library');
         return ok({ reservationId: held.id });
       },
     );
@@ -93,7 +150,7 @@ export async function cancelReservationForAccount(
       .for('update');
     if (!row) return fail('not_found');
     if (!(ACTIVE as readonly string[]).includes(row.status)) return fail('not_active');
-    await tx.update(reservations).set({ status: 'cancelled' }).where(eq(reservations.id, row.id));
+    await cancelAndRecord(tx, account, row.id, null);
     return ok({ reservationId: row.id });
   });
 }
@@ -122,10 +179,7 @@ export async function changePickupForAccount(
     held,
     (s, patron) => s.changePickup(patron, { itemBarcode: held.itemBarcode, title: held.title }, branchCode),
     async (tx) => {
-      await tx
-        .update(reservations)
-        .set({ pickupBranchId: branchId })
-        .where(and(eq(reservations.id, held.id), inArray(reservations.status, [...ACTIVE])));
+      await movePickupAndRecord(tx, account, held.id, branchId, 'library');
       return ok({ reservationId: held.id, branchId });
     },
   );
@@ -133,7 +187,7 @@ export async function changePickupForAccount(
 
 /** R3: may the reservation move to that branch; with `write`, moves it (import-only libraries). */
 async function decidePickup(
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  tx: Executor,
   account: SignedInAccount,
   input: ChangePickupInput,
   { write }: { write: boolean },
@@ -167,7 +221,7 @@ async function decidePickup(
     const region = current.regionKind ? { kind: current.regionKind } : null;
     if (allowedPickupBranches(region, { libraryId: current.libraryId }, candidates).length === 0) return fail('branch_not_allowed');
 
-    if (write) await tx.update(reservations).set({ pickupBranchId: target!.id }).where(eq(reservations.id, current.id));
+    if (write) await movePickupAndRecord(tx, account, current.id, target!.id, null);
     return ok({ reservationId: current.id, branchId: target!.id, branchCode: target!.code });
   }
 }

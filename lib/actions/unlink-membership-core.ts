@@ -7,6 +7,7 @@ import type { Db } from '@/db/client';
 import { accountPatrons, accounts } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { UnlinkInput } from '@/lib/auth/identity-input';
+import { patronLibraries, recordPerLibrary } from '@/lib/data/change-log';
 import { fail, ok, type ActionResult } from './account-action';
 
 export type UnlinkResult = ActionResult<{ sessionVersion: number }>;
@@ -30,6 +31,8 @@ export async function unlinkPatronForAccount(db: Db, account: SignedInAccount, i
     await tx
       .delete(accountPatrons)
       .where(and(eq(accountPatrons.accountId, account.accountId), eq(accountPatrons.patronId, input.patronId)));
+    // Issue 13 §1: one row per library where the unlinked record has a membership (it keeps them).
+    await recordPerLibrary(tx, account.accountId, 'membership_unlinked', patronLibraries(input.patronId));
     const [bumped] = await tx
       .update(accounts)
       .set({ sessionVersion: sql`${accounts.sessionVersion} + 1` })

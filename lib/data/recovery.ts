@@ -26,6 +26,7 @@ import type { Db, Executor } from '@/db/client';
 import { accounts, emailChangeRequests, passwordResetTokens } from '@/db/schema';
 import { dummyHash, hashSecret, verifySecret } from '@/lib/auth/hash';
 import { checkPassword, PASSWORD_MAX_LENGTH, type PasswordProblem } from '@/lib/auth/password-policy';
+import { accountLibraries, recordChanges, recordPerLibrary } from '@/lib/data/change-log';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { clearThrottle, countAttempt, type ThrottleKey } from '@/lib/auth/throttle-store';
 import {
@@ -241,6 +242,8 @@ export async function resetPassword(
       .set({ passwordHash, sessionVersion: sql`${accounts.sessionVersion} + 1` })
       .where(eq(accounts.id, row.accountId));
     await endOutstandingLinks(tx, row.accountId, now);
+    // Issue 13 §1: that the password changed (never the password or its hash).
+    await recordPerLibrary(tx, row.accountId, 'account_password_changed', accountLibraries(row.accountId));
     return true;
   });
   if (!used) return { ok: false, code: 'invalid_link' };
@@ -468,6 +471,16 @@ export async function confirmEmailChange(db: Db, token: string, deps: MailDeps):
       .update(passwordResetTokens)
       .set({ usedAt: now })
       .where(and(eq(passwordResetTokens.accountId, request.accountId), isNull(passwordResetTokens.usedAt)));
+    // Issue 13 §1: the account's address changes now, on confirmation (a request changed nothing);
+    // verifying the address the account already has is no change.
+    if (linkKind(before.email, request.newEmail) === 'change') {
+      await recordChanges(tx, request.accountId, 'account_email_changed', {
+        from: accountLibraries(request.accountId),
+        patronId: sql`c.patron_id`,
+        libraryId: sql`c.library_id`,
+        details: { email: sql`${request.newEmail}::text` },
+      });
+    }
     return { before, newEmail: request.newEmail };
   });
   if (!changed) return { ok: false, code: 'invalid_link' };
