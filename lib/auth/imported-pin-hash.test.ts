@@ -8,6 +8,8 @@ import { hashPin, hashSecret, verifyPin } from './hash';
 import { importedPinHashKind, pinHashProblem } from './pin-hash-format';
 
 const PIN = '4821';
+/** bcryptjs writes $2b$; $2a$ and $2y$ name the same computation for a PIN (shorter than 255 bytes). */
+const bcryptAs = async (minor: 'a' | 'b' | 'y', pin: string, cost: number) => (await bcrypt.hash(pin, cost)).replace(/^\$2b\$/, `$2${minor}$`);
 const ARGON2ID = 2;
 const salt22 = 'abcdefghijklmnopqrstuv'; // 22 characters of bcrypt's alphabet
 const hash31 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ01234';
@@ -82,9 +84,9 @@ describe('issue 13 §7: verifyPin with an imported hash', () => {
   const cases: { name: string; make: () => Promise<string> }[] = [
     { name: 'argon2id without pepper (@node-rs/argon2)', make: () => argon2Hash(PIN, { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 }) },
     { name: 'argon2id, other parameters (m=8 MiB, t=3, p=2)', make: () => argon2Hash(PIN, { algorithm: ARGON2ID, memoryCost: 8_192, timeCost: 3, parallelism: 2 }) },
-    { name: 'bcrypt $2a$ (bcryptjs)', make: async () => bcrypt.hash(PIN, await bcrypt.genSalt(6, 'a')) },
-    { name: 'bcrypt $2b$ (bcryptjs)', make: async () => bcrypt.hash(PIN, await bcrypt.genSalt(6, 'b')) },
-    { name: 'bcrypt $2y$ (PHP\'s name for $2b$)', make: async () => (await bcrypt.hash(PIN, await bcrypt.genSalt(6, 'b'))).replace(/^\$2b\$/, '$2y$') },
+    { name: 'bcrypt $2a$ (bcryptjs)', make: () => bcryptAs('a', PIN, 6) },
+    { name: 'bcrypt $2b$ (bcryptjs)', make: () => bcryptAs('b', PIN, 6) },
+    { name: 'bcrypt $2y$ (PHP\'s name for $2b$)', make: () => bcryptAs('y', PIN, 6) },
   ];
   const hashes = new Map<string, string>();
   beforeAll(async () => {
@@ -94,6 +96,7 @@ describe('issue 13 §7: verifyPin with an imported hash', () => {
   it.each(cases.map((c) => c.name))('%s: the right PIN matches and asks for an upgrade; a wrong one does not', async (name) => {
     const stored = hashes.get(name)!;
     expect(importedPinHashKind(stored)).not.toBeNull(); // the import would accept it
+    expect(stored.slice(0, 4)).toBe(name.startsWith('bcrypt') ? `$2${/\$2(.)\$/.exec(name)![1]}$` : '$arg');
     expect(await verifyPin(stored, PIN)).toEqual({ ok: true, upgrade: true });
     expect(await verifyPin(stored, '4822')).toEqual({ ok: false, upgrade: false });
     expect(await verifyPin(stored, '48210')).toEqual({ ok: false, upgrade: false });
@@ -104,7 +107,7 @@ describe('issue 13 §7: verifyPin with an imported hash', () => {
   });
 
   it('a bcrypt hash outside the accepted format (cost 15, $2x$) never matches, even with the right PIN', async () => {
-    const b = await bcrypt.hash(PIN, await bcrypt.genSalt(4, 'b'));
+    const b = await bcryptAs('b', PIN, 4);
     expect(await verifyPin(b.replace(/^\$2b\$04\$/, '$2x$04$'), PIN)).toEqual({ ok: false, upgrade: false });
     expect(await verifyPin(b.replace(/^\$2b\$04\$/, '$2b$15$'), PIN)).toEqual({ ok: false, upgrade: false });
   });
