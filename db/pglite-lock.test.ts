@@ -19,7 +19,7 @@ describe('issue 13 §6: a PGlite directory has one owner', () => {
   it('refuses a second open in the same process while the first is open, and allows it after close', async () => {
     const dir = path.join(tmp, 'same', 'nested', 'pglite'); // parents are created
     const first = await openDb({ pgliteDir: dir });
-    expect(JSON.parse(readFileSync(`${dir}.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(JSON.parse(readFileSync(`${dir}.lock`, 'utf8'))).toMatchObject({ pid: process.pid, host: os.hostname() });
     const second = await openDb({ pgliteDir: dir }).then(
       () => null,
       (error: unknown) => error,
@@ -63,6 +63,16 @@ describe('issue 13 §6: a PGlite directory has one owner', () => {
     expect(DatabaseInUseError.is(error)).toBe(true);
     expect((error as Error).message).toContain('(pid 1, probably the running portal)');
     expect(readFileSync(`${dir}.lock`, 'utf8')).toContain('"token":"init"');
+    rmSync(`${dir}.lock`);
+  });
+
+  it('never takes over a lock written on another host (a shared volume): its pid means nothing here', async () => {
+    const dir = path.join(tmp, 'other-host');
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(`${dir}.lock`, JSON.stringify({ pid: gone, startedAt: '2026-01-01T00:00:00.000Z', host: 'portal-7f9c', token: 'there' }));
+    const error = await openDb({ pgliteDir: dir }).then(() => null, (e: unknown) => e);
+    expect(DatabaseInUseError.is(error)).toBe(true);
+    expect((error as Error).message).toContain(`(pid ${gone} on host portal-7f9c, probably the running portal)`);
     rmSync(`${dir}.lock`);
   });
 

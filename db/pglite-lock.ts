@@ -7,7 +7,10 @@
 // skips exit handlers) and is taken over. So is a lock naming this process's pid that this
 // process does not hold: a container restarted with the same pid (often 1). A pid reused by an
 // unrelated live process keeps the lock until it is removed by hand; the message names the file.
+// A lock written on another host (two containers sharing the volume) is never judged stale: its
+// pid means nothing here.
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 
 /** The exit status of a CLI that found the database in use: EX_TEMPFAIL (sysexits.h), "try again later". */
 export const DATABASE_IN_USE_EXIT_CODE = 75;
@@ -16,6 +19,8 @@ export interface LockOwner {
   pid: number;
   /** When the owning process started (ISO 8601). */
   startedAt: string;
+  /** The owner's host name: a pid is only meaningful on its own host. */
+  host?: string;
   /** A per-open token, so that a close never removes a lock taken over by someone else. */
   token: string;
 }
@@ -28,10 +33,11 @@ export class DatabaseInUseError extends Error {
     readonly lockFile: string,
     readonly owner: LockOwner | null,
   ) {
+    const elsewhere = owner?.host && owner.host !== hostname() ? ` on host ${owner.host}` : '';
     const who = owner
-      ? owner.pid === process.pid
+      ? owner.pid === process.pid && !elsewhere
         ? `by this process (pid ${owner.pid}: it is already open here)`
-        : `by another process (pid ${owner.pid}, probably the running portal)`
+        : `by another process (pid ${owner.pid}${elsewhere}, probably the running portal)`
       : `by another process (see ${lockFile})`;
     super(
       `The embedded database in ${dir} is in use ${who}. ` +
@@ -73,7 +79,8 @@ function readOwner(file: string): { raw: string; owner: LockOwner | null } | nul
   try {
     const parsed = JSON.parse(raw) as Partial<LockOwner>;
     if (typeof parsed.pid === 'number' && typeof parsed.token === 'string') {
-      return { raw, owner: { pid: parsed.pid, startedAt: String(parsed.startedAt ?? ''), token: parsed.token } };
+      const host = typeof parsed.host === 'string' ? parsed.host : undefined;
+      return { raw, owner: { pid: parsed.pid, startedAt: String(parsed.startedAt ?? ''), token: parsed.token, ...(host ? { host } : {}) } };
     }
   } catch {
     // Half-written by an owner that died while creating it, or garbage: judged below.
@@ -85,6 +92,7 @@ function isStale(owner: LockOwner | null): boolean {
   // An unreadable lock is someone's half-written file only for an instant; treat as held
   // (refuse) rather than risk two owners. The message names the file to remove.
   if (!owner) return false;
+  if (owner.host && owner.host !== hostname()) return false;
   if (owner.pid === process.pid) return !held.has(owner.token);
   return !alive(owner.pid);
 }
@@ -96,7 +104,7 @@ function isStale(owner: LockOwner | null): boolean {
 export function lockPgliteDir(dir: string, shown: string = dir): () => void {
   const file = `${dir}.lock`;
   const token = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-  const owner: LockOwner = { pid: process.pid, startedAt: processStartedAt, token };
+  const owner: LockOwner = { pid: process.pid, startedAt: processStartedAt, host: hostname(), token };
   for (let attempt = 0; attempt < 5; attempt++) {
     let fd: number;
     try {
