@@ -17,6 +17,10 @@
 //
 // BENCH_ONLY=library-link runs step 5 alone (under a minute, no PostgreSQL, no build) and replaces
 // only its section of an existing bench/REPORT.md.
+//  7. (issue 13 §7, bench/import.ts, after step 5) importing 100 000 patrons whose cards carry PIN
+//     hashes, first import and re-import, on PGlite and PostgreSQL (BENCH_IMPORT_PATRONS).
+// `npm run bench -- --only import` (or BENCH_ONLY=import) runs step 7 alone (no build) and replaces
+// only its section; PostgreSQL is skipped when BENCH_ADMIN_URL cannot be reached.
 // PostgreSQL: BENCH_DATABASE_URL (used as is, never dropped; the 200-patron network then goes to a
 // database created beside it) or, by default, fresh databases on postgres://postgres@127.0.0.1:5432
 // that are dropped at the end. BENCH_QUICK=1: scale 2 000, 5 s runs (a smoke run, same report).
@@ -35,6 +39,8 @@ type Env = Record<string, string | undefined>;
 import postgres from 'postgres';
 import { BENCH_ACCOUNT } from '../db/seed/scale';
 import { firstLoadJs, type RouteJs } from './first-load';
+import type { ImportBenchResult } from './import';
+import { IMPORT_SECTION_END, IMPORT_SECTION_START, importSection } from './import-report';
 import { libraryLinkSection, SECTION_END, SECTION_START, type LibraryLinkResult } from './library-link-report';
 
 const require = createRequire(import.meta.url);
@@ -328,6 +334,64 @@ function writeLibraryLinkOnly(result: LibraryLinkResult): void {
   writeFileSync(file, next);
 }
 
+/** bench/import.ts in a child process, per database: the 100 000-patron import with PIN hashes. */
+async function importBench(suffix: string, postgresRequired: boolean): Promise<{ results: ImportBenchResult[]; skipped: string[] }> {
+  const results: ImportBenchResult[] = [];
+  const skipped: string[] = [];
+  const env: Env = { DATABASE_URL: '', PIN_PEPPER: 'bench-only-pin-pepper-0123456789abcdef', LOG_LEVEL: 'warn' };
+  const runOne = (args: string[]): ImportBenchResult => {
+    const out = runCapture(process.execPath, ['--import', 'tsx', 'bench/import.ts', ...args], env);
+    const line = out.split('\n').find((l) => l.startsWith('BENCH_JSON '));
+    if (!line) throw new Error(`bench/import.ts printed no result:\n${out.slice(-2000)}`);
+    const r = JSON.parse(line.slice('BENCH_JSON '.length)) as ImportBenchResult;
+    log(`import (${r.driver}): first ${r.first.seconds.toFixed(1)} s, re-import ${r.again.seconds.toFixed(1)} s`);
+    return r;
+  };
+  const dir = path.join(TMP, 'import-pglite');
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}.lock`, { force: true });
+  try {
+    log('import: PGlite');
+    results.push(runOne(['pglite', dir]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const name = `mb_bench_import_${suffix}`;
+  let url: string | null = null;
+  try {
+    url = await createDatabase(name);
+  } catch (error) {
+    if (postgresRequired) throw error;
+    skipped.push(`PostgreSQL skipped: ${ADMIN_URL.replace(/\/\/[^@]*@/, '//…@')} could not be reached (${(error as Error).message}).`);
+  }
+  if (url) {
+    try {
+      log('import: PostgreSQL');
+      results.push(runOne(['postgres', url]));
+    } finally {
+      await dropDatabase(name).catch((e) => log(`could not drop ${name}: ${(e as Error).message}`));
+    }
+  }
+  return { results, skipped };
+}
+
+/** `--only import`: this section of bench/REPORT.md replaced (or appended), the rest kept. */
+function writeImportOnly(d: { results: ImportBenchResult[]; skipped: string[] }): void {
+  const file = path.join(ROOT, 'bench', 'REPORT.md');
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    text = '# Benchmarks\n';
+  }
+  const stamp = `_This section: \`npm run bench -- --only import\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, same machine (${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, 1-minute load ${loadavg()[0]!.toFixed(1)} at the end); the rest of the report is from the run dated at the top._`;
+  const section = importSection(d.results, d.skipped, stamp);
+  const a = text.indexOf(IMPORT_SECTION_START);
+  const b = text.indexOf(IMPORT_SECTION_END);
+  const next = a >= 0 && b > a ? text.slice(0, a) + section + text.slice(b + IMPORT_SECTION_END.length) : `${text.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
+}
+
 interface InProcess {
   driver: string;
   cards: { slug: string; loans: number }[];
@@ -395,22 +459,41 @@ function versionOf(pkg: string): string {
 
 // ------------------------------------------------------------------------------------------------
 
+/** `--only SECTION` (after `npm run bench --`) or BENCH_ONLY=SECTION. */
+function onlySection(): string | undefined {
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  const i = args.indexOf('--only');
+  if (i >= 0) return args[i + 1];
+  const eq = args.find((a) => a.startsWith('--only='));
+  return eq ? eq.slice('--only='.length) : process.env.BENCH_ONLY || undefined;
+}
+
 async function main() {
-  if (process.env.BENCH_ONLY === 'library-link') {
+  const only = onlySection();
+  if (only === 'library-link') {
     writeLibraryLinkOnly(libraryLink());
     log('wrote the library-link section of bench/REPORT.md');
     return;
   }
-  if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: only "library-link" is known`);
+  const suffix = `${process.pid}_${Date.now().toString(36)}`;
+  if (only === 'import') {
+    mkdirSync(TMP, { recursive: true });
+    writeImportOnly(await importBench(suffix, false));
+    log('wrote the import section of bench/REPORT.md');
+    return;
+  }
+  if (only) throw new Error(`--only ${only}: only "library-link" and "import" are known`);
   rmSync(TMP, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
-  const suffix = `${process.pid}_${Date.now().toString(36)}`;
   const created: string[] = [];
   let lockFd: number | null = null;
   // First: it needs no database, no lock and no .next, only loopback ports and the reference SIP2
   // server, so a missing server fails the run in a minute rather than after the seeds.
   const link = libraryLink();
   try {
+    // The import section: its own databases, no build (issue 13 §7).
+    const imports = await importBench(suffix, true);
+
     // 1. Databases and seeds (no lock needed: nothing here touches .next).
     let bigUrl = process.env.BENCH_DATABASE_URL;
     if (!bigUrl) {
@@ -467,7 +550,7 @@ async function main() {
       pglite: versionOf('@electric-sql/pglite'),
       autocannon: versionOf('autocannon'),
     };
-    writeReport({ machine, big, small, lite, js, inproc, inprocSmall, seedSeconds, link });
+    writeReport({ machine, big, small, lite, js, inproc, inprocSmall, seedSeconds, link, imports });
     log(`wrote bench/REPORT.md in ${((Date.now() - started) / 60000).toFixed(1)} min`);
   } finally {
     if (lockFd !== null) closeSync(lockFd);
@@ -486,6 +569,7 @@ function writeReport(d: {
   inprocSmall: InProcess;
   seedSeconds: Record<string, number>;
   link: LibraryLinkResult;
+  imports: { results: ImportBenchResult[]; skipped: string[] };
 }) {
   const m = d.machine;
   const r = d.inproc.renewal;
@@ -558,6 +642,8 @@ ${viewRows.join('\n')}
 | the same request key again (stored answer) | ${r ? f1(r.replayMs) : '–'} ms, ${r?.replayQueries ?? '–'} round trips |
 
 ${libraryLinkSection(d.link)}
+
+${importSection(d.imports.results, d.imports.skipped)}
 
 ## First-load JS per route (gzip)
 

@@ -5,7 +5,10 @@ import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm/logger';
 import { env } from '../lib/env';
+import { lockPgliteDir } from './pglite-lock';
 import * as schema from './schema';
+
+export { DatabaseInUseError, DATABASE_IN_USE_EXIT_CODE } from './pglite-lock';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -22,7 +25,10 @@ export interface DbHandle {
 export interface OpenDbOptions {
   /** A postgres:// URL; without it, PGlite. */
   url?: string;
-  /** PGlite data directory; created when missing. Ignored with `url`. */
+  /**
+   * PGlite data directory; created when missing. Ignored with `url`. Opening it takes `<dir>.lock`
+   * (db/pglite-lock.ts): a second opener, in this process or another, gets DatabaseInUseError.
+   */
   pgliteDir?: string;
   /** PGlite: start from this dump (`dumpDataDir`) instead of an empty cluster — tests use it. */
   loadDataDir?: Blob | File;
@@ -57,11 +63,29 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const dir = inMemory ? options.pgliteDir : path.resolve(/* turbopackIgnore: true */ options.pgliteDir!);
   // PGlite does not create missing parent folders.
   if (!inMemory && dir) mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir, {
-    loadDataDir: options.loadDataDir,
-  });
+  // One process owns a directory (issue 13 §6): taken before PGlite touches it.
+  const unlock = !inMemory && dir ? lockPgliteDir(dir, options.pgliteDir) : () => {};
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create(dir, {
+      loadDataDir: options.loadDataDir,
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db = drizzle({ client, schema, casing: 'snake_case', logger }) as unknown as Db;
-  return { db, driver: 'pglite', close: () => client.close() };
+  return {
+    db,
+    driver: 'pglite',
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
+  };
 }
 
 /** Options for the configured database (the app's, the CLI scripts'). */
@@ -76,6 +100,11 @@ const globalForDb = globalThis as unknown as { __mbDb?: Promise<DbHandle> };
 
 /** The process-wide database of the app, opened on first use. */
 export function getDb(): Promise<Db> {
-  globalForDb.__mbDb ??= openDb(configuredDbOptions());
+  // A failed open (e.g. DatabaseInUseError while an import holds PGlite) is not remembered: the
+  // next request tries again.
+  globalForDb.__mbDb ??= openDb(configuredDbOptions()).catch((error: unknown) => {
+    globalForDb.__mbDb = undefined;
+    throw error;
+  });
   return globalForDb.__mbDb.then((h) => h.db);
 }

@@ -203,6 +203,14 @@ export const cards = pgTable(
     sourceNumber: text(),
     kind: text({ enum: CARD_KINDS }).notNull(),
     pinHash: text(),
+    /**
+     * Issue 13 §7: for a PIN imported as a hash (`pinHash`), the SHA-256 (hex) of that hash string
+     * as the document gave it. A re-import with the same string keeps `pin_hash` as it is — possibly
+     * already upgraded to the portal's peppered hash — without hashing or verifying anything. Only a
+     * digest: keeping the library's own (unpeppered) hash would undo the upgrade's protection.
+     * Null for a plain `pin` (kept by verifying it) and for no PIN.
+     */
+    pinSource: text(),
   },
   (t) => [
     check('cards_kind_check', inList('kind', CARD_KINDS)),
@@ -641,6 +649,8 @@ export const portalChanges = pgTable(
     index().on(t.loanId),
     index().on(t.reservationId),
     index().on(t.patronId),
+    // The importer's link check reads an account's standing unlinks.
+    index().on(t.accountId),
     // The card's notices: rejected changes the patron has not dismissed.
     index('portal_changes_notices_idx')
       .on(t.accountId)

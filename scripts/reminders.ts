@@ -2,8 +2,8 @@
 // systemd timer or a Kubernetes CronJob (docs/operations.md). Idempotent: a second run the same day
 // sends nothing. Opens the configured database, runs, closes it; exit code 1 when something failed.
 //
-// With the embedded PGlite database, one process owns the directory: run this while the portal is
-// stopped, or use PostgreSQL (DATABASE_URL) in production.
+// With the embedded PGlite database, one process owns the directory (db/pglite-lock.ts): run this
+// while the portal is stopped, or use PostgreSQL (DATABASE_URL) in production. Exit 75 when in use.
 import { register } from 'node:module';
 
 // The data layer is marked `server-only` (it must never reach a browser bundle); that package
@@ -20,11 +20,18 @@ register(
   import.meta.url,
 );
 
-const { openDb, configuredDbOptions } = await import('../db/client');
+const { openDb, configuredDbOptions, DatabaseInUseError, DATABASE_IN_USE_EXIT_CODE } = await import('../db/client');
 const { runReminders } = await import('../lib/data/reminders');
 const { getMailer } = await import('../lib/mail/transport');
 
-const handle = await openDb(configuredDbOptions());
+let handle: Awaited<ReturnType<typeof openDb>>;
+try {
+  handle = await openDb(configuredDbOptions());
+} catch (error) {
+  // Issue 13 §6: the embedded database is open in another process (the portal); no stack trace.
+  console.error(DatabaseInUseError.is(error) ? error.message : `[reminders] failed: ${(error as Error).message ?? String(error)}`);
+  process.exit(DatabaseInUseError.is(error) ? DATABASE_IN_USE_EXIT_CODE : 1);
+}
 let exitCode = 0;
 try {
   const report = await runReminders(handle.db, { mailer: getMailer(), log: (line) => console.error(line) });

@@ -6,14 +6,14 @@
 //     it (one process owns a PGlite directory);
 //  5. the Next.js server (scripts/lib/next-server.ts) as a child in its own process group; SIGINT/SIGTERM go to the whole group; exit
 //     with its code.
-import { configuredDbOptions } from '../db/client';
+import { configuredDbOptions, DATABASE_IN_USE_EXIT_CODE, DatabaseInUseError } from '../db/client';
 import { env } from '../lib/env';
 import { prepareSecrets } from './lib/secrets';
 import { listenAddress, prepareDatabase, runNextStart } from './lib/server';
 
-function fail(message: string): never {
+function fail(message: string, code = 1): never {
   console.error(`\n✖ ${message}\n`);
-  process.exit(1);
+  process.exit(code);
 }
 
 let config: ReturnType<typeof env>;
@@ -40,6 +40,8 @@ try {
 try {
   await prepareDatabase(configuredDbOptions(), { seedWhenEmpty: true });
 } catch (error) {
+  // Issue 13 §6: another process (an import, a second portal) holds the embedded database.
+  if (DatabaseInUseError.is(error)) fail(error.message, DATABASE_IN_USE_EXIT_CODE);
   fail(`Could not prepare the database: ${(error as Error).message}`);
 }
 

@@ -5,7 +5,7 @@
 // document, a database failure), 2 on wrong usage. Migrates the configured database first, and
 // always closes it, or the process would hang on the open handle.
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { configuredDbOptions, openDb, type DbHandle } from '../client';
+import { configuredDbOptions, DATABASE_IN_USE_EXIT_CODE, DatabaseInUseError, openDb, type DbHandle } from '../client';
 import { migrate } from '../migrate';
 import { ackChangesFile, databaseFailure } from './ack-changes';
 import { parseCommand, USAGE, type Command } from './args';
@@ -71,6 +71,11 @@ async function main(args: string[]): Promise<number> {
     await migrate(handle);
     return await run(handle, parsed.command);
   } catch (error) {
+    // The portal runs on this embedded database: say what to do (docs/operations.md).
+    if (DatabaseInUseError.is(error)) {
+      console.error(error.message);
+      return DATABASE_IN_USE_EXIT_CODE;
+    }
     // Opening, migrating or writing failed: say what, without a stack trace.
     console.error(`${parsed.command.mode === 'ack' ? 'acknowledgement' : 'export'} failed: ${databaseFailure(error)}`);
     return 1;

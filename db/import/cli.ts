@@ -1,9 +1,9 @@
 // `npm run db:import -- FILE.json`: migrates the configured database, imports the document, and
 // prints a summary, or every error as `path: message`. Exit status 0 on success, 1 on errors,
-// 2 on wrong usage. The database is always closed, or the process would hang on the open handle.
+// 2 on wrong usage, 75 when the embedded database is in use by another process (the portal). The database is always closed, or the process would hang on the open handle.
 import { env } from '../../lib/env';
 import { loadLibrarySystemsConfig } from '../../lib/library-systems/config';
-import { configuredDbOptions, openDb, type DbHandle } from '../client';
+import { configuredDbOptions, DATABASE_IN_USE_EXIT_CODE, DatabaseInUseError, openDb, type DbHandle } from '../client';
 import { migrate } from '../migrate';
 import { importNetworkFile, type ImportResult } from './import-network';
 
@@ -49,6 +49,11 @@ async function main(args: string[]): Promise<number> {
     console.log(summary(result));
     return 0;
   } catch (error) {
+    // The embedded database is open elsewhere (issue 13 §6): the message says what to do.
+    if (DatabaseInUseError.is(error)) {
+      console.error(error.message);
+      return DATABASE_IN_USE_EXIT_CODE;
+    }
     // Opening or migrating failed: say what, without a stack trace.
     console.error(`import failed: ${(error as Error).message ?? String(error)}`);
     return 1;

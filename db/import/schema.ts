@@ -4,6 +4,7 @@
 // Objects are strict: an unknown key is an error, so a typo (`retunedOn`) cannot silently drop data.
 // References between records and uniqueness are checked afterwards, in validate.ts.
 import { z } from 'zod';
+import { PIN_HASH_DESCRIPTION, PIN_HASH_PATTERN, pinHashProblem } from '../../lib/auth/pin-hash-format';
 import { parseIsil } from '../../lib/domain/isil';
 import { FEE_KINDS, MATERIALS, REGION_KINDS, RESERVATION_STATUSES, COUNTRIES } from '../schema';
 
@@ -98,16 +99,37 @@ export const guestMembershipSchema = z.strictObject({
     .meta({ description: 'R15; absent: 125 for a new guest membership, unchanged for an existing one' }),
 });
 
-export const cardSchema = z.strictObject({
-  library: isil,
-  number: code,
-  pin: z
-    .string()
-    .min(4)
-    .max(64)
-    .nullish()
-    .meta({ description: 'plain text; hashed (argon2id) on import. Absent: the card has no PIN' }),
-});
+/** Issue 13 §7: a PIN hash as the library system keeps it, so that the PIN never travels in the clear. */
+const pinHash = z
+  .string()
+  .max(200)
+  .superRefine((value, ctx) => {
+    const problem = pinHashProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({ pattern: PIN_HASH_PATTERN });
+
+export const cardSchema = z
+  .strictObject({
+    library: isil,
+    number: code,
+    pin: z
+      .string()
+      .min(4)
+      .max(64)
+      .nullish()
+      .meta({ description: 'plain text; hashed (argon2id) on import. Absent (and no pinHash): the card has no PIN' }),
+    pinHash: pinHash.nullish().meta({
+      description: `instead of pin: ${PIN_HASH_DESCRIPTION}; stored as given and replaced by the portal's own hash at the first right PIN. Not together with pin`,
+    }),
+  })
+  .superRefine((card, ctx) => {
+    if (card.pin != null && card.pinHash != null) {
+      ctx.addIssue({ code: 'custom', path: ['pinHash'], message: 'give either pin or pinHash, not both' });
+    }
+  })
+  // The same rule in the JSON Schema: not both present as strings (null means absent).
+  .meta({ not: { required: ['pin', 'pinHash'], properties: { pin: { type: 'string' }, pinHash: { type: 'string' } } } });
 
 export const patronSchema = z.strictObject({
   key: z.string().min(1).max(100),

@@ -34,7 +34,7 @@ import { chunked, inChunks } from './chunks';
 import { PortalChangeReconciler, recordChange, type KeptRecord, type StandingChange } from './portal-changes';
 import { cardNumber } from './references';
 import type { ParsedNetworkDocument } from './schema';
-import { keepOrHash, keepOrHashPin, mapLimited } from './secrets';
+import { cardPinColumns, keepOrHash, mapLimited, type StoredPin } from './secrets';
 import { addCounts, upsertByNaturalKey, zeroCounts, type Counts, type Stored } from './upsert';
 
 /** R15: a Dutch guest membership starts with 125 free loan strips. */
@@ -370,7 +370,8 @@ export async function writeNetwork(
   ).counts;
 
   at('patrons[].cards');
-  // Cards: the kind follows from the number; the PIN is stored only as a peppered hash.
+  // Cards: the kind follows from the number; a plain PIN is stored only as a peppered hash, a PIN
+  // hash from the library as given until its first right PIN (secrets.ts, cardPinColumns).
   counts.cards = (
     await upsertByNaturalKey(
       db,
@@ -378,12 +379,12 @@ export async function writeNetwork(
         table: cards,
         keyOf: (r) => k(r.libraryId, r.number),
         storedWhere: (chunk) => inArray(cards.number, chunk.map((r) => r.number)),
-        columns: ['patronId', 'kind', 'pinHash', 'sourceNumber'],
+        columns: ['patronId', 'kind', 'pinHash', 'pinSource', 'sourceNumber'],
         target: [cards.libraryId, cards.number],
         prepare: (chunk, stored) =>
-          mapLimited(chunk, HASH_CONCURRENCY, async ({ pin, ...card }) => ({
+          mapLimited(chunk, HASH_CONCURRENCY, async ({ pin, pinHash, ...card }) => ({
             ...card,
-            pinHash: await keepOrHashPin(stored.get(k(card.libraryId, card.number))?.pinHash as string | null, pin),
+            ...(await cardPinColumns(stored.get(k(card.libraryId, card.number)) as StoredPin | undefined, { pin, pinHash })),
           })),
       },
       doc.patrons.flatMap((p) =>
@@ -395,6 +396,7 @@ export async function writeNetwork(
           kind: classifyCardNumber(c.number),
           // L5: a linked library's system checks its own PINs; the portal keeps none of them.
           pin: linkedIsils.has(c.library.toUpperCase()) ? null : c.pin,
+          pinHash: linkedIsils.has(c.library.toUpperCase()) ? null : c.pinHash,
         })),
       ),
     )

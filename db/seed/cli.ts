@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isValidIsoDate, todayInBrussels } from '../../lib/domain/dates';
-import { configuredDbOptions, openDb } from '../client';
+import { configuredDbOptions, DATABASE_IN_USE_EXIT_CODE, DatabaseInUseError, openDb, type DbHandle } from '../client';
 import { importNetwork } from '../import/import-network';
 import { migrate } from '../migrate';
 import { DEMO_ACCOUNTS, DEMO_ACTIVATIONS, DEMO_PASSWORD, seedDemo } from './demo';
@@ -48,7 +48,14 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const args = parseCli(process.argv.slice(2));
 const today = args.today ?? todayInBrussels(new Date());
 const started = Date.now();
-const handle = await openDb(configuredDbOptions());
+let handle: DbHandle;
+try {
+  handle = await openDb(configuredDbOptions());
+} catch (error) {
+  // Issue 13 §6: the embedded database is open in another process (the portal); no stack trace.
+  console.error(DatabaseInUseError.is(error) ? error.message : `seed failed: ${(error as Error).message ?? String(error)}`);
+  process.exit(DatabaseInUseError.is(error) ? DATABASE_IN_USE_EXIT_CODE : 1);
+}
 let exitCode = 0;
 try {
   await migrate(handle);

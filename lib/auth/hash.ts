@@ -2,6 +2,7 @@
 // prebuilt binaries and needs no compiler.
 import { hash, verify } from '@node-rs/argon2';
 import { pinPepper } from './pepper';
+import { importedPinHashKind } from './pin-hash-format';
 
 // @node-rs/argon2's Algorithm is a const enum; 2 is Argon2id.
 const ARGON2ID = 2;
@@ -44,13 +45,27 @@ export function isPeppered(stored: string): boolean {
   return stored.startsWith(PEPPERED_PREFIX);
 }
 
-/** Whether the PIN matches; `upgrade` when it matched an old hash without pepper (re-hash it). */
+/**
+ * Whether the PIN matches; `upgrade` when it matched a hash that is not the portal's own peppered
+ * argon2id (re-hash it): an old hash from before the pepper, or one a library system exported
+ * (issue 13 §7: argon2id without our pepper, or bcrypt). Anything else never matches.
+ */
 export async function verifyPin(stored: string, pin: string): Promise<{ ok: boolean; upgrade: boolean }> {
   try {
     if (isPeppered(stored)) {
       return { ok: await verify(stored.slice(PEPPERED_PREFIX.length), pin, { secret: pinPepper() }), upgrade: false };
     }
-    const ok = await verify(stored, pin);
+    let ok = false;
+    if (stored.startsWith('$2')) {
+      // bcrypt: only the formats the import accepts (cost bounded). bcryptjs computes in slices on
+      // the main thread, yielding between them; a card has such a hash only until its first right PIN.
+      if (importedPinHashKind(stored) !== 'bcrypt') return { ok: false, upgrade: false };
+      const { default: bcrypt } = await import('bcryptjs');
+      ok = await bcrypt.compare(pin, stored);
+    } else {
+      // argon2id without pepper: our hashes from before the pepper, or a library's PHC string.
+      ok = await verify(stored, pin);
+    }
     return { ok, upgrade: ok };
   } catch {
     return { ok: false, upgrade: false };

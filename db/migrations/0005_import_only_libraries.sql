@@ -20,6 +20,7 @@ CREATE TABLE "portal_changes" (
 	CONSTRAINT "portal_changes_rejected_check" CHECK (("portal_changes"."status" = 'rejected') = ("portal_changes"."rejected_reason" is not null))
 );
 --> statement-breakpoint
+ALTER TABLE "cards" ADD COLUMN "pin_source" text;--> statement-breakpoint
 ALTER TABLE "portal_changes" ADD CONSTRAINT "portal_changes_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "portal_changes" ADD CONSTRAINT "portal_changes_patron_id_patrons_id_fk" FOREIGN KEY ("patron_id") REFERENCES "public"."patrons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "portal_changes" ADD CONSTRAINT "portal_changes_library_id_libraries_id_fk" FOREIGN KEY ("library_id") REFERENCES "public"."libraries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -29,4 +30,5 @@ CREATE INDEX "portal_changes_unconfirmed_idx" ON "portal_changes" USING btree ("
 CREATE INDEX "portal_changes_loan_id_index" ON "portal_changes" USING btree ("loan_id");--> statement-breakpoint
 CREATE INDEX "portal_changes_reservation_id_index" ON "portal_changes" USING btree ("reservation_id");--> statement-breakpoint
 CREATE INDEX "portal_changes_patron_id_index" ON "portal_changes" USING btree ("patron_id");--> statement-breakpoint
+CREATE INDEX "portal_changes_account_id_index" ON "portal_changes" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "portal_changes_notices_idx" ON "portal_changes" USING btree ("account_id") WHERE "portal_changes"."status" = 'rejected' and "portal_changes"."notice_dismissed_at" is null;
