@@ -13,7 +13,7 @@ export const FormAlert = forwardRef<HTMLDivElement, { tone: 'error' | 'success';
       ref={ref}
       tabIndex={-1}
       role={tone === 'error' ? 'alert' : 'status'}
-      className={`rounded-md border-2 p-3 ${tone === 'error' ? 'border-[#a4161a] bg-[#fdecea] text-[#5c0b0e]' : 'border-brand bg-brand-soft text-brand-strong'}`}
+      className={`rounded-md border-2 p-3 ${tone === 'error' ? 'border-danger bg-danger-soft text-danger-strong' : 'border-brand bg-brand-soft text-brand-strong'}`}
     >
       {children}
     </div>

@@ -29,7 +29,7 @@ export function TextField({ id, name, label, type = 'text', autoComplete, inputM
         </p>
       ) : null}
       {error ? (
-        <p id={errorId} className="text-sm font-semibold text-[#a4161a]">
+        <p id={errorId} className="text-sm font-semibold text-danger">
           {error}
         </p>
       ) : null}
@@ -44,7 +44,7 @@ export function TextField({ id, name, label, type = 'text', autoComplete, inputM
         maxLength={maxLength}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={`block min-h-11 w-full max-w-md rounded-md border-2 bg-surface px-3 py-2 ${error ? 'border-[#a4161a]' : 'border-line'}`}
+        className={`block min-h-11 w-full max-w-md rounded-md border-2 bg-surface px-3 py-2 ${error ? 'border-danger' : 'border-line'}`}
       />
     </div>
   );

@@ -18,7 +18,7 @@ export async function CardFreshness({ slug, libraries }: { slug: string; librari
       <div role="status" aria-live="polite">
         <ul className="space-y-1">
           {lines.map((line) => (
-            <li key={line.libraryId} className={line.warning ? 'font-semibold text-[#a4262c]' : 'text-muted'}>
+            <li key={line.libraryId} className={line.warning ? 'font-semibold text-danger' : 'text-muted'}>
               {t(line.key, line.values)}
             </li>
           ))}

@@ -39,7 +39,7 @@ export function ConfirmDialog({ trigger, triggerLabel, title, body, confirm, dis
         <div className="mt-4 flex flex-wrap gap-3">
           <button
             type="button"
-            className={danger ? 'btn border-[#a4262c] bg-[#a4262c] text-white hover:bg-[#7f1d22]' : 'btn btn-primary'}
+            className={danger ? 'btn border-danger bg-danger text-white hover:bg-danger-strong' : 'btn btn-primary'}
             onClick={() => {
               dialog.current?.close();
               onConfirm();

@@ -23,7 +23,7 @@ export function RefreshCardButton({ slug }: { slug: string }) {
       <button type="submit" className="btn btn-secondary" disabled={pending}>
         {t('refresh')}
       </button>
-      <p role="status" aria-live="polite" className={state && !state.ok ? 'font-semibold text-[#a4262c]' : 'text-muted'}>
+      <p role="status" aria-live="polite" className={state && !state.ok ? 'font-semibold text-danger' : 'text-muted'}>
         {message}
       </p>
     </form>

@@ -47,7 +47,7 @@ export function useCardAction<I, T>(action: (input: I) => Promise<Result<T>>, su
 
 export function ActionMessage({ message }: { message: { text: string; error: boolean } | null }) {
   return (
-    <p role="status" aria-live="polite" className={message?.error ? 'font-semibold text-[#a4262c]' : 'text-muted'}>
+    <p role="status" aria-live="polite" className={message?.error ? 'font-semibold text-danger' : 'text-muted'}>
       {message?.text ?? ''}
     </p>
   );

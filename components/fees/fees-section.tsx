@@ -28,7 +28,7 @@ export async function FeesSection({ libraries, totalCents, thresholdCents, block
   return (
     <div className="space-y-6">
       {blocksRenewal ? (
-        <p role="alert" className="rounded-lg border-2 border-[#a4262c] bg-[#fdecec] p-3 font-semibold text-[#7f1d22]">
+        <p role="alert" className="rounded-lg border-2 border-danger bg-danger-soft p-3 font-semibold text-danger-strong">
           {t('blocked', { threshold: amount(thresholdCents) })}
         </p>
       ) : null}

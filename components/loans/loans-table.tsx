@@ -50,7 +50,7 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
               </td>
               <td className={td}>
                 <span className="whitespace-nowrap">{format.dateTime(dateOnly(loan.dueOn), LONG_DATE)}</span>
-                <span className={`block text-sm ${loan.due.state === 'overdue' ? 'font-semibold text-[#a4262c]' : loan.due.state === 'due_soon' ? 'font-semibold text-accent' : 'text-muted'}`}>
+                <span className={`block text-sm ${loan.due.state === 'overdue' ? 'font-semibold text-danger' : loan.due.state === 'due_soon' ? 'font-semibold text-accent' : 'text-muted'}`}>
                   {relative}
                 </span>
               </td>

@@ -208,7 +208,7 @@ export function RenewButtons() {
         <span className="text-sm text-muted">{t('selectedCount', { count: selectedCount })}</span>
       </div>
       {/* Always rendered, so assistive technology is listening before the text changes. */}
-      <p role="status" aria-live="polite" className={`min-h-6 text-sm font-semibold ${failure ? 'text-[#a4262c]' : ''}`}>
+      <p role="status" aria-live="polite" className={`min-h-6 text-sm font-semibold ${failure ? 'text-danger' : ''}`}>
         {pending !== null
           ? t('renewing')
           : failure
@@ -254,7 +254,7 @@ export function RenewStatus({ loanId, children }: { loanId: number; children: Re
       </span>
     );
   } else if (item) {
-    content = <span className="font-semibold text-[#a4262c]">{t('notRenewed', { reason: reasonText(t, item) })}</span>;
+    content = <span className="font-semibold text-danger">{t('notRenewed', { reason: reasonText(t, item) })}</span>;
   }
   return (
     <span id={renewStatusId(loanId)} data-renew-outcome={item?.outcome}>

@@ -55,7 +55,7 @@ export function UnlinkButton({ patronId, patronName, libraries }: { patronId: nu
           <p>{t('confirmRelink')}</p>
         </div>
         {failure ? (
-          <p role="alert" className="mt-3 font-semibold text-[#a4161a]">
+          <p role="alert" className="mt-3 font-semibold text-danger">
             {messages.form(failure)}
           </p>
         ) : null}
