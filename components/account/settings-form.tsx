@@ -4,10 +4,10 @@
 // to its server action with or without JavaScript, so no password is ever in a URL (issue 11 C).
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
-import { FormAlert, focusFirstError } from '../auth/form-alert';
-import { TextField } from '../auth/text-field';
-import { useFormMessages, type FailureLike } from '../auth/use-form-messages';
-import { useProgressiveAction } from '../auth/use-progressive-action';
+import { FormAlert, focusFirstError } from '@/components/forms/form-alert';
+import { TextField } from '@/components/forms/text-field';
+import { useFormMessages, type FailureLike } from '@/components/forms/use-form-messages';
+import { useProgressiveAction } from '@/components/forms/use-progressive-action';
 
 type Result = { ok: true; data: unknown } | FailureLike;
 

@@ -4,8 +4,9 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { resendVerification } from '@/lib/actions/account-settings';
-import { FormAlert } from '../auth/form-alert';
-import { useFormMessages, type FailureLike } from '../auth/use-form-messages';
+import { FormAlert } from '@/components/forms/form-alert';
+import { waitMinutes } from '@/components/forms/form-feedback';
+import { useFormMessages, type FailureLike } from '@/components/forms/use-form-messages';
 
 type Result = { ok: true; data: { status: 'verification_sent'; email: string } } | FailureLike;
 
@@ -40,7 +41,7 @@ export function VerifyEmail({ email }: { email: string }) {
   } else if (result) {
     const text =
       result.code === 'throttled'
-        ? t('verify.throttled', { count: Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60)) })
+        ? t('verify.throttled', { count: waitMinutes(result.retryAfterSeconds) })
         : messages.form(result);
     alert = (
       <FormAlert ref={alertRef} tone="error">

@@ -8,10 +8,10 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { activate } from '@/lib/actions/activate';
 import type { ActivationResult } from '@/lib/actions/activate-core';
-import { FormAlert, focusFirstError } from './form-alert';
-import { TextField } from './text-field';
-import { useFormMessages } from './use-form-messages';
-import { useProgressiveAction } from './use-progressive-action';
+import { FormAlert, focusFirstError } from '@/components/forms/form-alert';
+import { TextField } from '@/components/forms/text-field';
+import { useFormMessages } from '@/components/forms/use-form-messages';
+import { useProgressiveAction } from '@/components/forms/use-progressive-action';
 
 export function ActivateForm() {
   const t = useTranslations('Activate');

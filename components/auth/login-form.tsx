@@ -5,11 +5,11 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { signInWithPassword, type SignInState } from '@/lib/actions/sign-in';
-import { parseSignInError } from './form-feedback';
-import { FormAlert, focusFirstError } from './form-alert';
-import { TextField } from './text-field';
-import { useFormMessages, type FailureLike } from './use-form-messages';
-import { useProgressiveAction } from './use-progressive-action';
+import { parseSignInError } from '@/components/forms/form-feedback';
+import { FormAlert, focusFirstError } from '@/components/forms/form-alert';
+import { TextField } from '@/components/forms/text-field';
+import { useFormMessages, type FailureLike } from '@/components/forms/use-form-messages';
+import { useProgressiveAction } from '@/components/forms/use-progressive-action';
 
 export function LoginForm({ next, initialError }: { next: string; initialError?: string | null }) {
   const t = useTranslations('Login');

@@ -6,10 +6,10 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { linkMembership } from '@/lib/actions/link-membership';
 import type { ActionResult } from '@/lib/actions/account-action';
-import { FormAlert, focusFirstError } from '../auth/form-alert';
-import { TextField } from '../auth/text-field';
-import { useFormMessages } from '../auth/use-form-messages';
-import { useProgressiveAction } from '../auth/use-progressive-action';
+import { FormAlert, focusFirstError } from '@/components/forms/form-alert';
+import { TextField } from '@/components/forms/text-field';
+import { useFormMessages } from '@/components/forms/use-form-messages';
+import { useProgressiveAction } from '@/components/forms/use-progressive-action';
 
 export function LinkForm() {
   const t = useTranslations('Link');

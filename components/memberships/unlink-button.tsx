@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, useTransition } from 'react';
 import { unlinkMembership } from '@/lib/actions/unlink-membership';
-import { useFormMessages, type FailureLike } from '../auth/use-form-messages';
+import { useFormMessages, type FailureLike } from '@/components/forms/use-form-messages';
 
 export function UnlinkButton({ patronId, patronName, libraries }: { patronId: number; patronName: string; libraries: string }) {
   const t = useTranslations('Unlink');

@@ -4,5 +4,5 @@ import { getMessages } from 'next-intl/server';
 
 export async function RecoveryMessages({ children }: { children: React.ReactNode }) {
   const messages = await getMessages();
-  return <NextIntlClientProvider messages={{ Recovery: messages.Recovery, ReminderSettings: messages.ReminderSettings }}>{children}</NextIntlClientProvider>;
+  return <NextIntlClientProvider messages={{ Recovery: messages.Recovery }}>{children}</NextIntlClientProvider>;
 }

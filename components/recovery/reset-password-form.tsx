@@ -4,17 +4,21 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { FormAlert } from '@/components/forms/form-alert';
+import { TextField } from '@/components/forms/text-field';
+import { useFormMessages } from '@/components/forms/use-form-messages';
 import { resetPasswordAction, type ResetPasswordState } from '@/lib/actions/reset-password';
-import { FormMessage, inputClass, labelClass } from './form-message';
-import { RecoveryError } from './recovery-error';
+
+const ERROR_ID = 'reset-error';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations('Recovery');
+  const messages = useFormMessages('recovery');
   const [state, action, pending] = useActionState<ResetPasswordState, FormData>(resetPasswordAction, { status: 'idle' });
   if (state.status === 'error' && state.code === 'invalid_link') {
     return (
       <div className="space-y-4">
-        <FormMessage tone="error">{t('invalidLink')}</FormMessage>
+        <FormAlert tone="error">{t('invalidLink')}</FormAlert>
         <p>
           <Link href="/forgot-password" className="btn btn-primary">
             {t('askAgain')}
@@ -27,43 +31,33 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      <div>
-        <label htmlFor="new-password" className={labelClass}>
-          {t('newPassword')}
-        </label>
-        <input
-          id="new-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          maxLength={128}
-          className={inputClass}
-          aria-describedby={error ? 'password-hint reset-error' : 'password-hint'}
-          aria-invalid={error && error !== 'mismatch' && error !== 'server_error' ? true : undefined}
-        />
-        <p id="password-hint" className="mt-1 text-muted">
-          {t('passwordHint')}
-        </p>
-      </div>
-      <div>
-        <label htmlFor="confirm-password" className={labelClass}>
-          {t('confirmPassword')}
-        </label>
-        <input
-          id="confirm-password"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={128}
-          className={inputClass}
-          aria-invalid={error === 'mismatch' ? true : undefined}
-          aria-describedby={error === 'mismatch' ? 'reset-error' : undefined}
-        />
-      </div>
-      {error && <RecoveryError id="reset-error" code={error} />}
+      <TextField
+        id="new-password"
+        name="password"
+        type="password"
+        label={t('newPassword')}
+        hint={t('passwordHint')}
+        autoComplete="new-password"
+        minLength={8}
+        maxLength={128}
+        invalid={Boolean(error) && error !== 'mismatch' && error !== 'server_error'}
+        describedBy={error ? ERROR_ID : undefined}
+      />
+      <TextField
+        id="confirm-password"
+        name="confirm"
+        type="password"
+        label={t('confirmPassword')}
+        autoComplete="new-password"
+        maxLength={128}
+        invalid={error === 'mismatch'}
+        describedBy={error === 'mismatch' ? ERROR_ID : undefined}
+      />
+      {error ? (
+        <FormAlert tone="error" id={ERROR_ID}>
+          {messages.form({ code: error })}
+        </FormAlert>
+      ) : null}
       <button type="submit" className="btn btn-primary" disabled={pending}>
         {pending ? t('saving') : t('save')}
       </button>

@@ -6,7 +6,7 @@ import { getMessages, getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { AccountSettings } from '@/components/account/account-settings';
 import { VerifyEmail } from '@/components/account/verify-email';
-import { ReminderSettings } from '@/components/recovery/reminder-settings';
+import { ReminderSettings } from '@/components/account/reminder-settings';
 import { getDb } from '@/db/client';
 import { requireAccount } from '@/lib/auth/session';
 import { getAccountSettings } from '@/lib/data/account';

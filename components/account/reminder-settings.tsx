@@ -4,8 +4,9 @@
 // from getAccountSettings (lib/data/account.ts) on the server page.
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { FormAlert } from '@/components/forms/form-alert';
+import { SelectField } from '@/components/forms/select-field';
 import { saveReminderSettings, type ReminderSettingsState } from '@/lib/actions/reminder-settings';
-import { FormMessage, inputClass, labelClass } from './form-message';
 
 export function ReminderSettings({ reminderDays, locale }: { reminderDays: number | null; locale: 'nl' | 'en' }) {
   const t = useTranslations('ReminderSettings');
@@ -17,34 +18,24 @@ export function ReminderSettings({ reminderDays, locale }: { reminderDays: numbe
       </h2>
       <p>{t('intro')}</p>
       <form action={action} className="space-y-4">
-        <div>
-          <label htmlFor="reminder-days" className={labelClass}>
-            {t('leadTime')}
-          </label>
-          <select id="reminder-days" name="reminderDays" defaultValue={reminderDays === null ? 'off' : String(reminderDays)} className={inputClass}>
-            <option value="off">{t('off')}</option>
-            {[1, 2, 3, 4, 5, 6, 7].map((days) => (
-              <option key={days} value={days}>
-                {t('days', { count: days })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="mail-locale" className={labelClass}>
-            {t('language')}
-          </label>
-          <select id="mail-locale" name="locale" defaultValue={locale} className={inputClass}>
-            <option value="nl" lang="nl">
-              {t('nl')}
+        <SelectField id="reminder-days" name="reminderDays" label={t('leadTime')} defaultValue={reminderDays === null ? 'off' : String(reminderDays)}>
+          <option value="off">{t('off')}</option>
+          {[1, 2, 3, 4, 5, 6, 7].map((days) => (
+            <option key={days} value={days}>
+              {t('days', { count: days })}
             </option>
-            <option value="en" lang="en">
-              {t('en')}
-            </option>
-          </select>
-        </div>
-        {state.status === 'saved' && <FormMessage tone="success">{t('saved')}</FormMessage>}
-        {state.status === 'error' && <FormMessage tone="error">{t('error')}</FormMessage>}
+          ))}
+        </SelectField>
+        <SelectField id="mail-locale" name="locale" label={t('language')} defaultValue={locale}>
+          <option value="nl" lang="nl">
+            {t('nl')}
+          </option>
+          <option value="en" lang="en">
+            {t('en')}
+          </option>
+        </SelectField>
+        {state.status === 'saved' && <FormAlert tone="success">{t('saved')}</FormAlert>}
+        {state.status === 'error' && <FormAlert tone="error">{t('error')}</FormAlert>}
         <button type="submit" className="btn btn-primary" disabled={pending}>
           {pending ? t('saving') : t('save')}
         </button>
