@@ -1,7 +1,7 @@
 // The card's notices as the page renders them (issue 13 §5): a region named by its heading, a list,
 // one sentence per notice and a "Begrepen" form per notice that posts without JavaScript. The
 // server component is rendered with the real catalogues; the server action is stood in for.
-import { createFormatter, createTranslator, NextIntlClientProvider } from 'next-intl';
+import { createTranslator, NextIntlClientProvider } from 'next-intl';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { catalogs } from '@/lib/i18n/messages';
@@ -11,7 +11,7 @@ const locale = vi.hoisted(() => ({ current: 'nl' as 'nl' | 'en' }));
 
 vi.mock('next-intl/server', () => ({
   getTranslations: async (namespace: 'Notices') => createTranslator({ locale: locale.current, messages: catalogs[locale.current], namespace }),
-  getFormatter: async () => createFormatter({ locale: locale.current, timeZone: 'Europe/Brussels' }),
+  getLocale: async () => locale.current,
 }));
 vi.mock('@/lib/actions/dismiss-notice', () => ({ dismissNoticeForm: async () => ({ ok: true, data: { changeId: 0 } }) }));
 

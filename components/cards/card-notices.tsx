@@ -3,15 +3,15 @@
 // sentence each that names the library, the title and why — instead of a silent change. A region
 // with its own heading and a list; the meaning is in the words, not in the colour. Each notice has
 // a "Begrepen" button (a real form, so it works without JavaScript) that hides it for good.
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDateOnly } from '@/lib/i18n/format';
 import { DismissNoticeButton } from './dismiss-notice-button';
-import { dateOnly, LONG_DATE } from './format';
 import { noticeSentence, type NoticeEntry } from './notice-format';
 
 export async function CardNotices({ notices }: { notices: readonly NoticeEntry[] }) {
   if (notices.length === 0) return null;
-  const [t, format] = await Promise.all([getTranslations('Notices'), getFormatter()]);
-  const date = (iso: string) => format.dateTime(dateOnly(iso), LONG_DATE);
+  const [t, locale] = await Promise.all([getTranslations('Notices'), getLocale()]);
+  const date = (iso: string) => formatDateOnly(iso, locale);
   return (
     <section aria-labelledby="notices-title" className="space-y-3 rounded-lg border-2 border-accent bg-accent-soft p-4">
       <h2 id="notices-title" tabIndex={-1} className="text-lg font-semibold">

@@ -2,6 +2,7 @@
 // library, when its copy was last fetched ("bijgewerkt om 14:05", with the date when not today, in
 // Europe/Brussels time) or, after a failed attempt, that it cannot be reached and how old the copy is.
 import { todayInBrussels } from '@/lib/domain/dates';
+import { intlLocale } from '@/lib/i18n/format';
 
 /** What a card page knows per library (lib/data/cards LibraryFreshness, as plain props). */
 export interface FreshnessEntry {
@@ -31,7 +32,7 @@ function format(cache: Map<string, Intl.DateTimeFormat>, key: string, make: () =
 }
 
 export function freshnessLines(entries: readonly FreshnessEntry[], now: Date, locale: string): FreshnessLine[] {
-  const tag = locale === 'en' ? 'en-GB' : 'nl-BE';
+  const tag = intlLocale(locale);
   const time = format(timeFormats, tag, () => new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Brussels' }));
   const today = todayInBrussels(now);
   return entries.map((entry) => {

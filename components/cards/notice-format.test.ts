@@ -1,16 +1,15 @@
-import { createFormatter, createTranslator } from 'next-intl';
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '@/lib/i18n/messages';
-import { dateOnly, LONG_DATE } from './format';
+import { formatDateOnly } from '@/lib/i18n/format';
 import { noticeSentence, type NoticeEntry } from './notice-format';
 
 const base: NoticeEntry = {
   id: 7, kind: 'renewal', reason: 'loan_returned', libraryName: 'Bibliotheek Zottegem', title: 'Max Havelaar', newDueOn: '2026-12-18',
   reservationStatus: null, readyUntil: null, pickupBranch: null, requestedBranch: null,
 };
-/** As card-notices.tsx formats dates: next-intl's formatter in the request's locale and time zone. */
-const longDate = (locale: 'nl' | 'en') => (iso: string) =>
-  createFormatter({ locale, timeZone: 'Europe/Brussels' }).dateTime(dateOnly(iso), LONG_DATE);
+/** As card-notices.tsx formats dates: the one date-only formatter, in the request's locale. */
+const longDate = (locale: 'nl' | 'en') => (iso: string) => formatDateOnly(iso, locale);
 
 /** The sentence the card page shows (card-notices.tsx), from the real catalogues. */
 function render(notice: NoticeEntry, locale: 'nl' | 'en'): string {

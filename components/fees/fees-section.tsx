@@ -1,9 +1,10 @@
 // F1 outstanding amounts of a card: one table per library (kind, description, date, amount) with
 // its total, the total of the card, and — RN5 — a clear line when renewals are blocked.
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/cards/empty-state';
-import { dateOnly, formatAmount, LONG_DATE } from '@/components/cards/format';
+import { formatAmount } from '@/components/cards/format';
 import { captionClass, TableRegion, tableClass, td, th } from '@/components/cards/table-region';
+import { formatDateOnly } from '@/lib/i18n/format';
 import type { LibraryFeesProps } from './types';
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
 }
 
 export async function FeesSection({ libraries, totalCents, thresholdCents, blocksRenewal }: Props) {
-  const [t, format, locale] = await Promise.all([getTranslations('Fees'), getFormatter(), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations('Fees'), getLocale()]);
   const amount = (cents: number) => formatAmount(cents, locale);
   const limit = thresholdCents > 0 ? <p className="text-muted">{t('threshold', { threshold: amount(thresholdCents) })}</p> : null;
   if (libraries.length === 0) {
@@ -53,7 +54,7 @@ export async function FeesSection({ libraries, totalCents, thresholdCents, block
               <tbody>
                 {library.fees.map((fee) => (
                   <tr key={fee.id} className="border-b border-line">
-                    <td className={`${td} whitespace-nowrap`}>{format.dateTime(dateOnly(fee.createdOn), LONG_DATE)}</td>
+                    <td className={`${td} whitespace-nowrap`}>{formatDateOnly(fee.createdOn, locale)}</td>
                     <td className={td}>{t(`kind.${fee.kind}`)}</td>
                     <td className={td}>{fee.description}</td>
                     <td className={`${td} whitespace-nowrap text-right tabular-nums`}>{amount(fee.amountCents)}</td>

@@ -1,12 +1,12 @@
 // H1 lending history of a card: recording switch with its explanation, search (a plain GET form),
 // the table (newest first), pages, export as CSV and clear all.
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/cards/empty-state';
-import { dateOnly, LONG_DATE } from '@/components/cards/format';
 import { captionClass, TableRegion, tableClass, td, th } from '@/components/cards/table-region';
 import { ClearHistory } from './clear-history';
 import { RecordingToggle } from './recording-toggle';
+import { formatDateOnly } from '@/lib/i18n/format';
 import type { HistoryEntryProps } from './types';
 
 interface Props {
@@ -22,8 +22,8 @@ interface Props {
 }
 
 export async function HistorySection({ card, basePath, exportPath, entries, total, page, pageCount, search, recording }: Props) {
-  const [t, format] = await Promise.all([getTranslations('History'), getFormatter()]);
-  const date = (iso: string) => format.dateTime(dateOnly(iso), LONG_DATE);
+  const [t, locale] = await Promise.all([getTranslations('History'), getLocale()]);
+  const date = (iso: string) => formatDateOnly(iso, locale);
   const pageHref = (p: number) => {
     const query = new URLSearchParams();
     if (search) query.set('q', search);

@@ -2,11 +2,11 @@
 // and branch, due date (absolute and relative), renewals used of allowed, and today's renewal
 // decision (RN1–RN8) in words — replaced in place by the outcome once the patron renews (issue 5).
 // Must sit inside <RenewArea> (the checkbox and status are client leaves of its selection state).
-import { getFormatter, getTranslations } from 'next-intl/server';
-import { dateOnly, LONG_DATE } from '@/components/cards/format';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { captionClass, TableRegion, tableClass, td, th } from '@/components/cards/table-region';
 import { relativeDue } from './relative-due';
 import { RenewCheckbox, RenewStatus } from './renew-controls';
+import { formatDateOnly } from '@/lib/i18n/format';
 import type { LoanProps } from './types';
 
 const MATERIALS = ['book', 'comic', 'dvd', 'cd', 'game', 'magazine', 'other'] as const;
@@ -14,7 +14,7 @@ type Material = (typeof MATERIALS)[number];
 const asMaterial = (m: string): Material => ((MATERIALS as readonly string[]).includes(m) ? (m as Material) : 'other');
 
 export async function LoansTable({ caption, loans, showBranch }: { caption: string; loans: LoanProps[]; showBranch: boolean }) {
-  const [t, tm, format] = await Promise.all([getTranslations('Loans'), getTranslations('Materials'), getFormatter()]);
+  const [t, tm, locale] = await Promise.all([getTranslations('Loans'), getTranslations('Materials'), getLocale()]);
   const rows = await Promise.all(loans.map(async (loan) => ({ loan, relative: await relativeDue(loan.due) })));
   return (
     <TableRegion label={caption}>
@@ -49,7 +49,7 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
                 {showBranch ? <span className="block text-sm text-muted">{t('branch', loan.branch)}</span> : null}
               </td>
               <td className={td}>
-                <span className="whitespace-nowrap">{format.dateTime(dateOnly(loan.dueOn), LONG_DATE)}</span>
+                <span className="whitespace-nowrap">{formatDateOnly(loan.dueOn, locale)}</span>
                 <span className={`block text-sm ${loan.due.state === 'overdue' ? 'font-semibold text-danger' : loan.due.state === 'due_soon' ? 'font-semibold text-accent' : 'text-muted'}`}>
                   {relative}
                 </span>
@@ -60,7 +60,7 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
               <td className={td}>
                 <RenewStatus loanId={loan.id}>
                   {loan.renewal.ok
-                    ? t('renewal.ok', { date: format.dateTime(dateOnly(loan.renewal.newDueOn), LONG_DATE) })
+                    ? t('renewal.ok', { date: formatDateOnly(loan.renewal.newDueOn, locale) })
                     : t(`renewal.${loan.renewal.reason}`)}
                 </RenewStatus>
               </td>

@@ -16,10 +16,10 @@
 // Without JavaScript the controls stay disabled (they are rendered disabled until hydration); the
 // page still shows each loan's decision, and a <noscript> note says renewing needs JavaScript.
 import { useMutation } from '@tanstack/react-query';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { dateOnly, LONG_DATE } from '@/components/cards/format';
+import { formatDateOnly } from '@/lib/i18n/format';
 import { renewLoans } from '@/lib/actions/renew-loans';
 import { mergeOutcomes, selectedRenewableIds, toggleSelection, type RenewItemOutcome, type SelectableLoan } from './renew-state';
 
@@ -244,13 +244,13 @@ function reasonText(t: ReturnType<typeof useTranslations<'Renewal'>>, item: Extr
  */
 export function RenewStatus({ loanId, children }: { loanId: number; children: ReactNode }) {
   const t = useTranslations('Renewal');
-  const format = useFormatter();
+  const locale = useLocale();
   const item = useRenew().outcomeOf(loanId);
   let content: ReactNode = children;
   if (item?.outcome === 'renewed') {
     content = (
       <span className="font-semibold text-brand-strong">
-        {t('renewedUntil', { date: format.dateTime(dateOnly(item.newDueOn), LONG_DATE) })}
+        {t('renewedUntil', { date: formatDateOnly(item.newDueOn, locale) })}
       </span>
     );
   } else if (item) {

@@ -1,7 +1,7 @@
 // The patron records linked to this login (P2): each with its libraries and masked cards, and an
 // unlink button for all but the last.
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatList } from './format-date';
+import { formatList, intlLocale } from '@/lib/i18n/format';
 import type { PatronProps } from './types';
 import { UnlinkButton } from './unlink-button';
 
@@ -15,7 +15,7 @@ export async function LinkedPatrons({ patrons }: { patrons: PatronProps[] }) {
       <p>{t('linked.intro')}</p>
       <ul className="space-y-3">
         {patrons.map((p) => {
-          const libraries = formatList(p.libraries.length > 0 ? p.libraries : [...new Set(p.cards.map((c) => c.libraryName))], locale);
+          const libraries = formatList(p.libraries.length > 0 ? p.libraries : [...new Set(p.cards.map((c) => c.libraryName))], intlLocale(locale));
           return (
             <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-line bg-surface p-4">
               <div>
@@ -23,7 +23,7 @@ export async function LinkedPatrons({ patrons }: { patrons: PatronProps[] }) {
                 <p>{libraries}</p>
                 {p.cards.length > 0 ? (
                   <p className="text-sm text-muted">
-                    {t('linked.cards', { cards: formatList(p.cards.map((c) => `${c.masked} (${c.libraryName})`), locale) })}
+                    {t('linked.cards', { cards: formatList(p.cards.map((c) => `${c.masked} (${c.libraryName})`), intlLocale(locale)) })}
                   </p>
                 ) : null}
               </div>

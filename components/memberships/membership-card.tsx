@@ -4,7 +4,7 @@
 // warning, activity note and digital-collection list is labelled with the person's name; with one
 // person the card shows them without a name.
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatAlternatives, formatDay, formatList } from './format-date';
+import { formatAlternatives, formatDateOnly, formatList, intlLocale } from '@/lib/i18n/format';
 import type { CardProps, DigitalProps, MembershipProps, PersonProps } from './types';
 
 const membershipsT = () => getTranslations('Memberships');
@@ -45,9 +45,10 @@ function guestText(t: T, m: MembershipProps, day: (iso: string) => string): stri
 
 export async function MembershipCard({ card, index }: { card: CardProps; index: number }) {
   const [t, locale] = await Promise.all([membershipsT(), getLocale()]);
-  const day = (iso: string) => formatDay(iso, locale);
-  const and = (items: string[]) => formatList(items, locale);
-  const or = (items: string[]) => formatAlternatives(items, locale);
+  const tag = intlLocale(locale);
+  const day = (iso: string) => formatDateOnly(iso, tag);
+  const and = (items: string[]) => formatList(items, tag);
+  const or = (items: string[]) => formatAlternatives(items, tag);
   const headingId = `card-${index}`;
   const several = card.people.length > 1;
   const warningTitle = (p: PersonProps) => (several ? t('warnings.titleFor', { name: p.patronName }) : t('warnings.title'));

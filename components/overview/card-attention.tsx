@@ -1,15 +1,16 @@
 // One card on the overview: overdue loans, loans due within 3 days, reservations ready for pick-up,
 // what blocks renewing and the outstanding amount — each item links to its page.
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { dateOnly, formatAmount, LONG_DATE } from '@/components/cards/format';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatAmount } from '@/components/cards/format';
 import { cardHref } from '@/components/cards/sections';
 import { relativeDue } from '@/components/loans/relative-due';
+import { formatDateOnly } from '@/lib/i18n/format';
 import type { CardOverviewProps } from './types';
 
 export async function CardAttention({ card }: { card: CardOverviewProps }) {
-  const [t, format, locale] = await Promise.all([getTranslations('Overview'), getFormatter(), getLocale()]);
-  const date = (iso: string) => format.dateTime(dateOnly(iso), LONG_DATE);
+  const [t, locale] = await Promise.all([getTranslations('Overview'), getLocale()]);
+  const date = (iso: string) => formatDateOnly(iso, locale);
   const amount = (cents: number) => formatAmount(cents, locale);
   const headingId = `card-${card.slug}`;
   const loanItems = async (loans: CardOverviewProps['overdue']) =>

@@ -1,17 +1,17 @@
 // Reservations of a card: status (waiting with queue position, in transit, ready until …), pick-up
 // branch with the choice R3 allows, and cancel.
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/cards/empty-state';
-import { dateOnly, LONG_DATE } from '@/components/cards/format';
 import { captionClass, TableRegion, tableClass, td, th } from '@/components/cards/table-region';
 import { CancelReservation } from './cancel-reservation';
 import { ChangePickup } from './change-pickup';
+import { formatDateOnly } from '@/lib/i18n/format';
 import type { ReservationProps } from './types';
 
 export async function ReservationsTable({ reservations }: { reservations: ReservationProps[] }) {
-  const [t, format] = await Promise.all([getTranslations('Reservations'), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations('Reservations'), getLocale()]);
   if (reservations.length === 0) return <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>;
-  const date = (iso: string) => format.dateTime(dateOnly(iso), LONG_DATE);
+  const date = (iso: string) => formatDateOnly(iso, locale);
   return (
     <TableRegion label={t('caption')}>
       <table className={tableClass}>

@@ -3,7 +3,8 @@
 // with whether it can be renewed now and until when (RN1–RN8), ready reservations with where and
 // until when.
 import type { RenewalDecision } from '../domain/renewal';
-import { escapeHtml, formatMailDate, mailTranslator, renderMail, type MailLocale } from './render';
+import { formatDateOnly, intlLocale } from '../i18n/format';
+import { escapeHtml, mailTranslator, renderMail, type MailLocale } from './render';
 import type { Mail } from './transport';
 
 export interface ReminderLoan {
@@ -44,7 +45,8 @@ export interface ReminderContent {
 export function reminderMail(content: ReminderContent, base: string): Mail {
   const { locale } = content;
   const t = mailTranslator(locale);
-  const date = (d: string) => formatMailDate(d, locale);
+  // A date as patrons read it: "29 november 2026" / "29 November 2026".
+  const date = (d: string) => formatDateOnly(d, intlLocale(locale));
   const count = content.cards.reduce((n, c) => n + c.branches.reduce((m, b) => m + b.items.length, 0), 0);
 
   const describe = (item: ReminderLoan | ReminderReservation, branch: ReminderBranch): { badge: string; title: string; details: string[] } => {

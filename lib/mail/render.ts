@@ -22,14 +22,6 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", '&#39;');
 }
 
-/** A date as patrons read it: "29 november 2026" / "29 November 2026". Dates are date-only strings. */
-export function formatMailDate(date: string, locale: MailLocale): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-BE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
-}
-
 /** One block of a mail, rendered both ways. */
 export type Block =
   | { kind: 'p'; text: string }

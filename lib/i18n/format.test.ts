@@ -1,0 +1,43 @@
+import { createFormatter } from 'next-intl';
+import { describe, expect, it } from 'vitest';
+import { formatAlternatives, formatDateOnly, formatList, intlLocale } from './format';
+
+describe('dates and lists as patrons read them', () => {
+  it('formats a calendar day in nl-BE and en-GB, the same day in any zone', () => {
+    expect(formatDateOnly('2026-12-31', intlLocale('nl'))).toBe('31 december 2026');
+    expect(formatDateOnly('2026-01-01', intlLocale('en'))).toBe('1 January 2026');
+  });
+  it('joins names', () => {
+    expect(formatList(['A', 'B', 'C'], intlLocale('nl'))).toBe('A, B en C');
+    expect(formatAlternatives(['A', 'B'], intlLocale('en'))).toBe('A or B');
+  });
+});
+
+describe('one formatter for date-only values', () => {
+  // Every day of two years (both changes of summer time), at both ends of a month and a year.
+  const days = Array.from({ length: 731 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
+
+  it.each(['nl', 'en'] as const)("gives the card pages' day (next-intl in Europe/Brussels, at noon UTC) for %s", (locale) => {
+    const format = createFormatter({ locale, timeZone: 'Europe/Brussels' });
+    for (const iso of days) {
+      expect(formatDateOnly(iso, locale)).toBe(format.dateTime(new Date(`${iso}T12:00:00Z`), { day: 'numeric', month: 'long', year: 'numeric' }));
+    }
+  });
+
+  it("gives the mails' and Info lidmaatschap's day (nl-BE, en-GB in UTC)", () => {
+    for (const locale of ['nl', 'en'] as const) {
+      const old = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-BE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+      for (const iso of days) expect(formatDateOnly(iso, intlLocale(locale))).toBe(old.format(new Date(`${iso}T00:00:00Z`)));
+    }
+  });
+
+  it('the card pages in English read as before: month first', () => {
+    expect(formatDateOnly('2026-12-18', 'en')).toBe('December 18, 2026');
+    expect(formatDateOnly('2026-12-18', 'nl')).toBe('18 december 2026');
+  });
+
+  it('text that is not a day is shown as it is', () => {
+    expect(formatDateOnly('junk', 'nl')).toBe('junk');
+    expect(formatDateOnly('2026-13-45', 'nl')).toBe('2026-13-45');
+  });
+});
