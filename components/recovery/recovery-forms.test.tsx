@@ -25,7 +25,7 @@ const { ConfirmEmailForm } = await import('./confirm-email-form');
 function render(node: React.ReactNode, state: unknown = { status: 'idle' }): string {
   actionState.current = state;
   return renderToStaticMarkup(
-    <NextIntlClientProvider locale="nl" messages={{ Recovery: catalogs.nl.Recovery }}>
+    <NextIntlClientProvider locale="nl" messages={{ Recovery: catalogs.nl.Recovery }} timeZone="Europe/Brussels">
       {node}
     </NextIntlClientProvider>,
   );
