@@ -2,7 +2,7 @@
 // `name`s the e2e specs and the no-JavaScript posts rely on, the live regions (alert for an error,
 // status for a confirmation) and what describes each field. The server actions are stood in for;
 // the action's state is set per test through useActionState.
-import { NextIntlClientProvider } from 'next-intl';
+import { createTranslator, NextIntlClientProvider } from 'next-intl';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalogs } from '@/lib/i18n/messages';
@@ -16,11 +16,16 @@ vi.mock('react', async (importOriginal) => {
 vi.mock('@/lib/actions/forgot-password', () => ({ forgotPassword: async () => ({ status: 'sent' }) }));
 vi.mock('@/lib/actions/forgot-username', () => ({ forgotUsername: async () => ({ status: 'sent' }) }));
 vi.mock('@/lib/actions/reset-password', () => ({ resetPasswordAction: async () => ({ status: 'idle' }) }));
+vi.mock('next-intl/server', () => ({
+  getTranslations: async (namespace: 'Recovery') => createTranslator({ locale: 'nl', messages: catalogs.nl, namespace }),
+}));
+vi.mock('./recovery-messages', () => ({ RecoveryMessages: ({ children }: { children: React.ReactNode }) => children }));
 vi.mock('@/lib/actions/confirm-email', () => ({ confirmEmailAction: async () => ({ status: 'idle' }) }));
 
 const { RecoveryRequestForm } = await import('./recovery-request-form');
 const { ResetPasswordForm } = await import('./reset-password-form');
 const { ConfirmEmailForm } = await import('./confirm-email-form');
+const { RecoveryRequestPage, recoveryRequestMetadata } = await import('./recovery-request-page');
 
 function render(node: React.ReactNode, state: unknown = { status: 'idle' }): string {
   actionState.current = state;
@@ -112,5 +117,19 @@ describe('confirm e-mail', () => {
   it('a server error: an alert', () => {
     const html = render(<ConfirmEmailForm token="t" kind="change" />, { status: 'error', code: 'server_error' });
     expect(html).toMatch(/role="alert"[^>]*>Er ging iets mis/);
+  });
+});
+
+describe('the two forgot pages: one page body', () => {
+  it.each([
+    ['password', 'Wachtwoord vergeten', 'recovery-login', '/forgot-username', 'Gebruikersnaam vergeten?'],
+    ['username', 'Gebruikersnaam vergeten', 'recovery-email', '/forgot-password', 'Wachtwoord vergeten?'],
+  ] as const)('%s: heading, intro, form, the other page and back to sign-in', async (kind, title, field, other, otherText) => {
+    expect(await recoveryRequestMetadata(kind)).toEqual({ title });
+    const html = render(await RecoveryRequestPage({ kind }));
+    expect(html).toMatch(new RegExp(`^<section aria-labelledby="forgot-${kind}-title" class="max-w-2xl space-y-6"><h1 id="forgot-${kind}-title" class="text-3xl font-bold">${title}</h1><p>`));
+    expect(html).toContain(`id="${field}"`);
+    expect(html).toContain(`<a href="${other}">${otherText}</a>`);
+    expect(html).toContain('<a href="/login">Terug naar aanmelden</a>');
   });
 });

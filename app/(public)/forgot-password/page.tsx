@@ -1,7 +1,9 @@
 // Issue 8 §2 "Wachtwoord vergeten?": the same answer whether or not an account exists.
 import { recoveryRequestMetadata, RecoveryRequestPage } from '@/components/recovery/recovery-request-page';
 
-export const generateMetadata = () => recoveryRequestMetadata('password');
+export function generateMetadata() {
+  return recoveryRequestMetadata('password');
+}
 
 export default function ForgotPasswordPage() {
   return <RecoveryRequestPage kind="password" />;

@@ -1,7 +1,9 @@
 // Issue 8 §3 "Gebruikersnaam vergeten?": the usernames of an address, mailed to that address.
 import { recoveryRequestMetadata, RecoveryRequestPage } from '@/components/recovery/recovery-request-page';
 
-export const generateMetadata = () => recoveryRequestMetadata('username');
+export function generateMetadata() {
+  return recoveryRequestMetadata('username');
+}
 
 export default function ForgotUsernamePage() {
   return <RecoveryRequestPage kind="username" />;
