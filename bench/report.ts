@@ -117,23 +117,31 @@ export interface ReportData {
   imports: ImportRuns;
 }
 
+const thousands = (n: number) => n.toLocaleString('en');
+
 export function writeReport(d: ReportData) {
+  const sections = [
+    heading(),
+    machineSection(d),
+    loadSections(d),
+    roundTripSection(d),
+    renewalSection(d),
+    libraryLinkSection(d.link),
+    importSection(d.imports.results, d.imports.skipped),
+    firstLoadSection(d.js),
+  ];
+  writeFileSync(REPORT, `${sections.join('\n\n')}\n`);
+}
+
+function heading(): string {
+  return `# Benchmarks
+
+Written by \`npm run bench\`${QUICK ? ' in **quick mode** (`BENCH_QUICK=1`: smaller network, 5 s runs — a smoke run, not the reference figures)' : ''} on ${now()} UTC. How to run it and what each figure means: [docs/benchmarks.md](../docs/benchmarks.md).`;
+}
+
+function machineSection(d: ReportData): string {
   const m = d.machine;
-  const r = d.inproc.renewal;
-  const viewRows = Object.entries(d.inproc.views).map(([name, v]) => {
-    const s = d.inprocSmall.views[name];
-    return `| ${name} | ${v.queries} | ${f1(v.medianMs)} | ${s ? `${s.queries} / ${f1(s.medianMs)}` : '–'} |`;
-  });
-  const interesting = ['/overview', '/cards/[card]/loans', '/cards/[card]/reservations', '/cards/[card]/history', '/cards/[card]/fees', '/memberships', '/account', '/login', '/activate', '/'];
-  const jsRows = d.js
-    .filter((x) => interesting.includes(x.route))
-    .sort((a, b) => interesting.indexOf(a.route) - interesting.indexOf(b.route))
-    .map((x) => `| \`${x.route}\` | ${kb(x.gzipBytes)} | ${kb(x.rawBytes)} | ${x.files} |`);
-  const text = `# Benchmarks
-
-Written by \`npm run bench\`${QUICK ? ' in **quick mode** (`BENCH_QUICK=1`: smaller network, 5 s runs — a smoke run, not the reference figures)' : ''} on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. How to run it and what each figure means: [docs/benchmarks.md](../docs/benchmarks.md).
-
-## Machine
+  return `## Machine
 
 | | |
 |---|---|
@@ -146,15 +154,18 @@ Written by \`npm run bench\`${QUICK ? ' in **quick mode** (`BENCH_QUICK=1`: smal
 | PGlite | ${m.pglite} |
 | load generator | autocannon ${m.autocannon}, ${DURATION} s per run, after 10 warm-up requests per page |
 
-Networks: **${SCALE.toLocaleString('en')} patrons** on PostgreSQL (seeded in ${d.seedSeconds.big!.toFixed(0)} s), **${SMALL_SCALE} patrons** on PostgreSQL (${d.seedSeconds.small!.toFixed(0)} s), **${PGLITE_SCALE.toLocaleString('en')} patrons** on embedded PGlite (${d.seedSeconds.pglite!.toFixed(0)} s); each also holds the demo network and the bench account \`${BENCH_ACCOUNT.username}\` (6 linked memberships, ${d.inproc.openLoans} open loans). Card measured: \`${d.big.slug}\` (loans per card: ${d.inproc.cards.map((c) => `${c.slug} ${c.loans}`).join(', ')}).
+Networks: **${thousands(SCALE)} patrons** on PostgreSQL (seeded in ${d.seedSeconds.big!.toFixed(0)} s), **${SMALL_SCALE} patrons** on PostgreSQL (${d.seedSeconds.small!.toFixed(0)} s), **${thousands(PGLITE_SCALE)} patrons** on embedded PGlite (${d.seedSeconds.pglite!.toFixed(0)} s); each also holds the demo network and the bench account \`${BENCH_ACCOUNT.username}\` (6 linked memberships, ${d.inproc.openLoans} open loans). Card measured: \`${d.big.slug}\` (loans per card: ${d.inproc.cards.map((c) => `${c.slug} ${c.loans}`).join(', ')}).`;
+}
 
-## Pages under load — PostgreSQL, ${SCALE.toLocaleString('en')} patrons
+/** The three networks under load, and how the big one compares with the small one. */
+function loadSections(d: ReportData): string {
+  return `## Pages under load — PostgreSQL, ${thousands(SCALE)} patrons
 
 Signed in as \`${BENCH_ACCOUNT.username}\` (every request carries the session cookie; the floor does not need it). "× floor" is the page's throughput as a fraction of the static floor's at the same concurrency. Latencies in ms. "load" is the machine's 1-minute load average at the end of the run: on ${cpus().length} cores, the bench itself accounts for about 2; more means other work shared the machine and the row is pessimistic.
 
 ${pageTable(d.big)}
 
-## Does the cost grow with the data? — ${SCALE.toLocaleString('en')} vs ${SMALL_SCALE} patrons
+## Does the cost grow with the data? — ${thousands(SCALE)} vs ${SMALL_SCALE} patrons
 
 Same account, same pages; only the rest of the network differs.
 
@@ -162,23 +173,32 @@ ${pageTable(d.small)}
 
 ${growthTable(d.big, d.small)}
 
-## Embedded PGlite — ${PGLITE_SCALE.toLocaleString('en')} patrons
+## Embedded PGlite — ${thousands(PGLITE_SCALE)} patrons
 
 PGlite runs inside the server process (one connection, WASM): the default set-up without a database server.
 
-${pageTable(d.lite)}
+${pageTable(d.lite)}`;
+}
 
-## Round trips per view (P4)
+function roundTripSection(d: ReportData): string {
+  const viewRows = Object.entries(d.inproc.views).map(([name, v]) => {
+    const s = d.inprocSmall.views[name];
+    return `| ${name} | ${v.queries} | ${f1(v.medianMs)} | ${s ? `${s.queries} / ${f1(s.medianMs)}` : '–'} |`;
+  });
+  return `## Round trips per view (P4)
 
 In-process, with the query-counting hook (\`openDb({ onQuery })\`) around the lib/data function each page calls; latency is the median of 12 calls without HTTP. Every portal page adds **one** round trip for the session check (\`getSignedInAccount\`: the session version), so a page costs the view's count + 1.
 
-| view | round trips | median ms (${SCALE.toLocaleString('en')}) | round trips / ms (${SMALL_SCALE}) |
+| view | round trips | median ms (${thousands(SCALE)}) | round trips / ms (${SMALL_SCALE}) |
 |---|---:|---:|---:|
-${viewRows.join('\n')}
+${viewRows.join('\n')}`;
+}
 
-## Renewing ${r?.loans ?? '?'} loans in one request
+function renewalSection(d: ReportData): string {
+  const r = d.inproc.renewal;
+  return `## Renewing ${r?.loans ?? '?'} loans in one request
 
-\`renewLoansForAccount\` (the core of the renew server action) with every open loan of the bench account, once, on the ${SCALE.toLocaleString('en')}-patron PostgreSQL database:
+\`renewLoansForAccount\` (the core of the renew server action) with every open loan of the bench account, once, on the ${thousands(SCALE)}-patron PostgreSQL database:
 
 | | |
 |---|---|
@@ -186,19 +206,21 @@ ${viewRows.join('\n')}
 | latency | **${r ? f1(r.ms) : '–'} ms** |
 | round trips | **${r?.queries ?? '–'}** statements in one transaction (drizzle's query hook; begin/commit not counted) |
 | renewed / refused | ${r?.renewed ?? '–'} / ${r?.refused ?? '–'}${r?.failure ? ` (failure: ${r.failure})` : ''} |
-| the same request key again (stored answer) | ${r ? f1(r.replayMs) : '–'} ms, ${r?.replayQueries ?? '–'} round trips |
+| the same request key again (stored answer) | ${r ? f1(r.replayMs) : '–'} ms, ${r?.replayQueries ?? '–'} round trips |`;
+}
 
-${libraryLinkSection(d.link)}
+const INTERESTING_ROUTES = ['/overview', '/cards/[card]/loans', '/cards/[card]/reservations', '/cards/[card]/history', '/cards/[card]/fees', '/memberships', '/account', '/login', '/activate', '/'];
 
-${importSection(d.imports.results, d.imports.skipped)}
-
-## First-load JS per route (gzip)
+function firstLoadSection(js: RouteJs[]): string {
+  const jsRows = js
+    .filter((x) => INTERESTING_ROUTES.includes(x.route))
+    .sort((a, b) => INTERESTING_ROUTES.indexOf(a.route) - INTERESTING_ROUTES.indexOf(b.route))
+    .map((x) => `| \`${x.route}\` | ${kb(x.gzipBytes)} | ${kb(x.rawBytes)} | ${x.files} |`);
+  return `## First-load JS per route (gzip)
 
 From the build in \`.next\`: the root main chunks plus every entry chunk of the route's layouts, page and boundaries, each gzipped (level 9).
 
 | route | gzip | raw | chunks |
 |---|---:|---:|---:|
-${jsRows.join('\n')}
-`;
-  writeFileSync(REPORT, text);
+${jsRows.join('\n')}`;
 }
