@@ -30,7 +30,6 @@ export interface PastLoan {
 export class DemoBuilder {
   readonly doc: FullDocument = emptyDocument();
   private readonly seq = new Map<string, number>();
-  private readonly period = new Map<string, number>();
 
   constructor(readonly today: IsoDate) {}
 
