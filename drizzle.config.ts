@@ -4,7 +4,8 @@ import { defineConfig } from 'drizzle-kit';
 // Applying them is db/migrate.ts's job, for both drivers.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './db/schema.ts',
+  // One file per area (db/schema.ts only re-exports them for the app's imports).
+  schema: './db/schema/*.ts',
   out: './db/migrations',
   casing: 'snake_case',
 });

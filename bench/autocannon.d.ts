@@ -1,4 +1,4 @@
-// The part of autocannon's API bench/run.ts uses (the package ships no types).
+// The part of autocannon's API bench/pages.ts uses (the package ships no types).
 declare module 'autocannon' {
   interface Histogram {
     average: number;

@@ -1,5 +1,5 @@
 // The library-link section of bench/REPORT.md, from what bench/library-link.ts printed. Shared by
-// the full run (writeReport in bench/run.ts) and `BENCH_ONLY=library-link`, which replaces only this
+// the full run (writeReport in bench/report.ts) and `BENCH_ONLY=library-link`, which replaces only this
 // section of an existing report (between the two markers below).
 
 export const SECTION_START = '<!-- library-link: start -->';

@@ -1,0 +1,68 @@
+// Single Identity accounts (P1), their links to patron records (P2) and their due-date reminders.
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { patrons } from './patrons';
+import { day, inList, instant, instantNow, refTo } from './shared';
+
+export const LOCALES = ['nl', 'en'] as const;
+export const REMINDER_SEND_STATUSES = ['sending', 'sent'] as const;
+
+/** Single Identity login account (P1). The session version revokes every JWT when it changes. */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: serial().primaryKey(),
+    username: text().notNull(),
+    email: text().notNull(),
+    passwordHash: text().notNull(),
+    sessionVersion: integer().notNull().default(1),
+    locale: text({ enum: LOCALES }).notNull().default('nl'),
+    createdAt: instantNow(),
+    /** Due-date reminders: lead time in days (1–7); null = no reminders (issue 8). `locale` is the mail language. */
+    reminderDays: integer().default(3),
+    /**
+     * Whether `email` is verified (issue 11 §5): the address's link was opened (activation, e-mail
+     * change), or the library exported it (import). Recovery mails go only to a verified address.
+     */
+    emailVerified: boolean().notNull().default(false),
+  },
+  (t) => [
+    check('accounts_locale_check', inList('locale', LOCALES)),
+    check('accounts_reminder_days_check', sql`${t.reminderDays} is null or ${t.reminderDays} between 1 and 7`),
+    uniqueIndex('accounts_username_lower_idx').on(sql`lower(${t.username})`),
+    index('accounts_email_lower_idx').on(sql`lower(${t.email})`),
+  ],
+);
+
+/** Account ↔ patron links (P2). A patron record is linked to at most one account. */
+export const accountPatrons = pgTable(
+  'account_patrons',
+  {
+    accountId: refTo(() => accounts.id),
+    patronId: refTo(() => patrons.id).unique(),
+    linkedAt: instantNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.patronId] })],
+);
+
+/**
+ * Due-date reminders sent (issue 8): at most one per account and day (primary key). A row is
+ * claimed as `sending` before the mail goes out and becomes `sent` after, so a run that crashes
+ * never mails an account twice on one day (see lib/data/reminders.ts). `itemKeys` are the items
+ * the mail listed; a later reminder is only sent when something new is due.
+ */
+export const reminderSends = pgTable(
+  'reminder_sends',
+  {
+    accountId: refTo(() => accounts.id),
+    sentOn: day().notNull(),
+    status: text({ enum: REMINDER_SEND_STATUSES }).notNull(),
+    itemKeys: jsonb().$type<string[]>().notNull(),
+    claimedAt: instantNow(),
+    sentAt: instant(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.sentOn] }),
+    check('reminder_sends_status_check', inList('status', REMINDER_SEND_STATUSES)),
+  ],
+);
