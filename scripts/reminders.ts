@@ -21,7 +21,7 @@ register(
 );
 
 const { openDb, configuredDbOptions, DatabaseInUseError, DATABASE_IN_USE_EXIT_CODE } = await import('../db/client');
-const { runReminders } = await import('../lib/data/reminders');
+const { runReminders } = await import('../lib/jobs/reminders');
 const { getMailer } = await import('../lib/mail/transport');
 
 let handle: Awaited<ReturnType<typeof openDb>>;

@@ -38,7 +38,8 @@ function target(file: string, spec: string): string {
 const rules: { from: string; forbidden: RegExp; why: string }[] = [
   { from: 'lib/domain', forbidden: /^(next|react|drizzle-orm|postgres|@electric-sql|db\/|lib\/(data|actions|auth|i18n)|app\/|components\/)/, why: 'rules are pure' },
   { from: 'components', forbidden: /^(db\/|db$|drizzle-orm|postgres|@electric-sql|lib\/data)/, why: 'components get plain props' },
-  { from: 'lib/data', forbidden: /^(app\/|components\/|lib\/actions)/, why: 'data layer sits below the UI' },
+  { from: 'lib/data', forbidden: /^(app\/|components\/|lib\/(actions|jobs))/, why: 'data layer sits below the UI' },
+  { from: 'lib/jobs', forbidden: /^(app\/|components\/|lib\/actions|next)/, why: 'jobs run outside any request' },
   { from: 'db', forbidden: /^(app\/|components\/|lib\/(data|actions)|next)/, why: 'the database layer knows nothing of the app' },
 ];
 
@@ -55,9 +56,15 @@ describe('architecture: direction of imports', () => {
     });
   }
 
-  it("lib/data and lib/actions modules are 'server-only'", () => {
-    const files = [...sourceFiles('lib/data'), ...sourceFiles('lib/actions')];
+  it("lib/data, lib/actions and lib/jobs modules are 'server-only'", () => {
+    const files = [...sourceFiles('lib/data'), ...sourceFiles('lib/actions'), ...sourceFiles('lib/jobs')];
     const missing = files.filter((f) => !/^import 'server-only';/m.test(readFileSync(path.join(root, f), 'utf8')));
     expect(missing).toEqual([]);
+  });
+
+  it('lib/data only reads: its writes live in lib/actions and lib/jobs', () => {
+    const writes = /\.(insert|update|delete)\(|\.transaction\(|\b(insert\s+into|delete\s+from|on\s+conflict)\b|\bupdate\s+\w+\s+set\b/i;
+    const offending = sourceFiles('lib/data').filter((f) => writes.test(readFileSync(path.join(root, f), 'utf8')));
+    expect(offending).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import 'server-only';
-// The one builder for server actions that act for a signed-in account:
+// The builder for server actions that act for a signed-in account:
 // session → zod parse → body (which scopes every query to the account's patrons, P3) → typed result.
+// Its sibling for the public ones (no session yet: activation, recovery) is publicAction
+// (public-action.ts); both answer with the one ActionResult type below and log the same line.
 // A server action is a public POST endpoint: its input is hostile until parsed, and a failure
 // is a code the UI translates, never an exception text, stack trace or SQL.
 import { headers } from 'next/headers';
@@ -125,7 +127,7 @@ export function accountAction<S extends z.ZodType, T>(
  * One line per action: which, for whom (the account id, never a name or address), the outcome
  * code, the duration and the request id. Never the input: it holds PINs, passwords, card numbers.
  */
-async function logAction(entry: { name?: string; accountId?: number; result: ActionResult<unknown> | null; error?: unknown; ms: number }) {
+export async function logAction(entry: { name?: string; accountId?: number; result: ActionResult<unknown> | null; error?: unknown; ms: number }) {
   try {
     const h = await headers().catch(() => null);
     const line = {
@@ -143,7 +145,7 @@ async function logAction(entry: { name?: string; accountId?: number; result: Act
   }
 }
 
-function isNextControlFlow(error: unknown): boolean {
+export function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
   return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'DYNAMIC_SERVER_USAGE');
 }

@@ -10,13 +10,10 @@ import { SIGN_IN_PER_ACCOUNT } from '@/lib/domain/throttle';
 import { hashSecret, verifySecret } from '@/lib/auth/hash';
 import type { ChangeEmailInput, ChangePasswordInput } from '@/lib/auth/identity-input';
 import { checkPassword } from '@/lib/auth/password-policy';
-import { accountLibraries, recordPerLibrary } from '@/lib/data/change-log';
-import {
-  endOutstandingLinks,
-  requestEmailChangeForAccount,
-  resendEmailVerificationForAccount,
-  type MailDeps,
-} from '@/lib/data/recovery';
+import { accountLibraries, recordPerLibrary } from './change-log';
+import { endOutstandingLinks } from './email-links';
+import type { MailDeps } from '@/lib/mail/deferred';
+import { requestEmailChangeForAccount, resendEmailVerificationForAccount } from './email-change-core';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { throttledAttempt, type ThrottleKey } from '@/lib/auth/throttle-store';
 import { fail, ok, type ActionResult } from './account-action';
@@ -89,7 +86,7 @@ export async function changePasswordForAccount(
 
 /**
  * Issue 8 §4: asks to change the e-mail address. Nothing changes until the link mailed to the new
- * address is confirmed (lib/data/recovery.ts confirmEmailChange); the old address is told then.
+ * address is confirmed (confirm-email-core.ts); the old address is told then.
  */
 export async function changeEmailForAccount(
   db: Db,

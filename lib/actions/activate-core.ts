@@ -13,13 +13,15 @@ import type { Db } from '@/db/client';
 import { accountPatrons, accounts } from '@/db/schema';
 import { verifyCardPin } from '@/lib/auth/card-pin';
 import { hashSecret } from '@/lib/auth/hash';
-import { activationInput } from '@/lib/auth/identity-input';
+import { activationInput, type ActivationInput } from '@/lib/auth/identity-input';
 import { checkPassword } from '@/lib/auth/password-policy';
 import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
-import { patronLibraries, recordPerLibrary } from '@/lib/data/change-log';
-import { issueEmailVerification, mailEmailVerification, type MailDeps } from '@/lib/data/recovery';
-import { fail, ok, parseInput, type ActionResult } from './account-action';
+import { patronLibraries, recordPerLibrary } from './change-log';
+import type { MailDeps } from '@/lib/mail/deferred';
+import { fail, ok, type ActionResult } from './account-action';
 import { cardPinFailure } from './card-pin-failure';
+import { issueEmailVerification, mailEmailVerification } from './email-links';
+import { publicAction, type PublicContext } from './public-action';
 import { uniqueViolation } from './unique-violation';
 
 export type ActivationResult = ActionResult<{ accountId: number; username: string }>;
@@ -30,17 +32,10 @@ class Refusal extends Error {
   }
 }
 
-export async function activateAccount(
-  db: Db,
-  raw: unknown,
-  clientAddress: string,
-  deps: MailDeps,
-  systems: LibrarySystems = NO_LIBRARY_SYSTEMS,
+async function runActivation(
+  input: ActivationInput,
+  { db, clientAddress, mail, now, systems }: PublicContext,
 ): Promise<ActivationResult> {
-  const now = deps.now ?? new Date();
-  const parsed = parseInput(activationInput, raw);
-  if (!parsed.ok) return parsed;
-  const input = parsed.data;
   const problem = checkPassword(input.password, { username: input.username, email: input.email });
   if (problem) return fail('invalid_input', { fieldErrors: { password: [problem] } });
 
@@ -84,6 +79,19 @@ export async function activateAccount(
   }
   // After the commit: a mail that fails leaves a pending address, which the settings can resend.
   // In the account's mail language, which starts as the default (nl) and is set in the settings.
-  await mailEmailVerification(deps, { email: input.email, username: created.username, locale: 'nl' }, created.token);
+  await mailEmailVerification(mail, { email: input.email, username: created.username, locale: 'nl' }, created.token);
   return ok({ accountId: created.accountId, username: created.username });
+}
+
+export const activation = publicAction({ name: 'activate', input: activationInput, run: (input, _read, ctx) => runActivation(input, ctx) });
+
+/** Activation without Next.js (the server action adds signing in): the account, or why not. */
+export function activateAccount(
+  db: Db,
+  raw: unknown,
+  clientAddress: string,
+  deps: MailDeps,
+  systems: LibrarySystems = NO_LIBRARY_SYSTEMS,
+): Promise<ActivationResult> {
+  return activation.call({ db, clientAddress, mail: deps, systems }, raw);
 }

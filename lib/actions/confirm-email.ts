@@ -1,10 +1,11 @@
 'use server';
 import 'server-only';
 // E-mail change (issue 8 §4): the confirmation from the link mailed to the new address (the token
-// decides). The request itself comes from account settings (lib/actions/account-settings.ts).
-import { confirmEmailChange, type EmailLinkKind } from '@/lib/data/recovery';
+// decides), built with publicAction (confirm-email-core.ts). The request itself comes from account
+// settings (lib/actions/account-settings.ts).
+import type { EmailLinkKind } from '@/lib/domain/email-link';
 import { formDataToObject } from './account-action';
-import { logActionFailure, recoveryContext } from './recovery-context';
+import { emailConfirmation } from './confirm-email-core';
 
 export type { EmailLinkKind };
 
@@ -14,13 +15,8 @@ export type ConfirmEmailState =
   | { status: 'error'; code: 'invalid_link' | 'server_error' };
 
 export async function confirmEmailAction(_previous: ConfirmEmailState, formData: FormData): Promise<ConfirmEmailState> {
-  try {
-    const { token } = formDataToObject(formData);
-    const { db, deps } = await recoveryContext();
-    const result = await confirmEmailChange(db, typeof token === 'string' ? token : '', deps);
-    return result.ok ? { status: 'done', email: result.email, kind: result.kind } : { status: 'error', code: result.code };
-  } catch (error) {
-    logActionFailure('confirmEmail', error);
-    return { status: 'error', code: 'server_error' };
-  }
+  const result = await emailConfirmation.serve(formDataToObject(formData));
+  return result.ok
+    ? { status: 'done', email: result.data.email, kind: result.data.kind }
+    : { status: 'error', code: result.code as 'invalid_link' | 'server_error' };
 }

@@ -1,22 +1,11 @@
 'use server';
 import 'server-only';
 // "Gebruikersnaam vergeten?" (issue 8 §3): public, answers the same whether or not the address has accounts.
-import { requestUsernameReminder } from '@/lib/data/recovery';
+// Built with publicAction (forgot-username-core.ts).
 import { formDataToObject } from './account-action';
-import type { RecoveryRequestState } from './forgot-password';
-import { logActionFailure, recoveryContext } from './recovery-context';
+import { usernameReminderRequest } from './forgot-username-core';
+import { recoveryRequestState, type RecoveryRequestState } from './recovery-context';
 
 export async function forgotUsername(_previous: RecoveryRequestState, formData: FormData): Promise<RecoveryRequestState> {
-  try {
-    const { email } = formDataToObject(formData);
-    const { db, deps, clientAddress } = await recoveryContext();
-    const result = await requestUsernameReminder(db, { email: typeof email === 'string' ? email : '', clientAddress }, deps);
-    if (result.ok) return { status: 'sent' };
-    return result.code === 'throttled'
-      ? { status: 'error', code: 'throttled', retryAfterSeconds: result.retryAfterSeconds }
-      : { status: 'error', code: result.code };
-  } catch (error) {
-    logActionFailure('forgotUsername', error);
-    return { status: 'error', code: 'server_error' };
-  }
+  return recoveryRequestState(await usernameReminderRequest.serve(formDataToObject(formData)));
 }

@@ -9,7 +9,7 @@ import type { Db } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
 import { accountScope, cardScope, isPlausibleSlug, queryView } from '@/lib/data/cards';
-import { insertChanges } from '@/lib/data/change-log';
+import { insertChanges } from './change-log';
 import { fail, ok, type ActionResult } from './account-action';
 
 export interface SetHistoryRecordingInput {

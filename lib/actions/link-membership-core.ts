@@ -7,7 +7,7 @@ import type { Db } from '@/db/client';
 import { accountPatrons, accounts } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { verifyCardPin } from '@/lib/auth/card-pin';
-import { patronLibraries, recordPerLibrary } from '@/lib/data/change-log';
+import { patronLibraries, recordPerLibrary } from './change-log';
 import type { LinkInput } from '@/lib/auth/identity-input';
 import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
 import { fail, ok, type ActionResult } from './account-action';

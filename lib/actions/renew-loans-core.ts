@@ -36,7 +36,7 @@ import type { ActionResult } from '@/lib/actions/account-action';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
 import { decideRenewal, type RenewalRefusal } from '@/lib/domain/renewal';
-import { insertChanges } from '@/lib/data/change-log';
+import { insertChanges } from './change-log';
 import { intArrayLiteral, listRenewalCandidates, type RenewalCandidate, type RenewalScope } from '@/lib/data/renewal-inputs';
 import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
 import { claimLoans, loanSubject, releaseSubjects } from './library-claims';

@@ -12,7 +12,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
 import { accountPatrons, branches, cards, libraries, regions, reservations, titles } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
-import { insertChanges, type ConfirmedBy } from '@/lib/data/change-log';
+import { insertChanges, type ConfirmedBy } from './change-log';
 import { allowedPickupBranches } from '@/lib/data/reservations';
 import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
 import { fail, ok, type ActionResult } from './account-action';

@@ -7,7 +7,7 @@ import type { Db } from '@/db/client';
 import { accountPatrons, accounts } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { UnlinkInput } from '@/lib/auth/identity-input';
-import { patronLibraries, recordPerLibrary } from '@/lib/data/change-log';
+import { patronLibraries, recordPerLibrary } from './change-log';
 import { fail, ok, type ActionResult } from './account-action';
 
 export type UnlinkResult = ActionResult<{ sessionVersion: number }>;

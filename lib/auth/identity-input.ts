@@ -37,3 +37,21 @@ export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
 export const changeEmailInput = z.object({ email: emailSchema, currentPassword: currentPasswordSchema });
 export type ChangeEmailInput = z.infer<typeof changeEmailInput>;
+
+// The public recovery forms (issue 8). Their fields are read as text, whatever was posted.
+
+/** "Forgot password": a username or an address. No NUL: PostgreSQL refuses it in text, and the request would fail instead of being answered. */
+export const forgotPasswordInput = z.object({
+  login: z.string().trim().min(1).max(254).refine((v) => !v.includes('\u0000')),
+});
+
+export const forgotUsernameInput = z.object({ email: emailSchema });
+
+/** A posted field as text: anything else (missing, repeated, a file) is the empty string. */
+const formText = z.unknown().transform((v) => (typeof v === 'string' ? v : ''));
+
+/** The token decides (an unusable one is `invalid_link`); the password policy runs once the link is known to work. */
+export const resetPasswordInput = z.object({ token: formText, password: formText, confirm: formText });
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
+
+export const confirmEmailInput = z.object({ token: formText });

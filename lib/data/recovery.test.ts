@@ -15,15 +15,12 @@ import { authenticate } from '../auth/authenticate';
 import { hashSecret } from '../auth/hash';
 import { startSmtpSink, type SmtpSink } from '../mail/smtp-sink';
 import { createMailer, type Mailer } from '../mail/transport';
-import {
-  checkEmailChangeLink,
-  checkResetLink,
-  confirmEmailChange,
-  requestEmailChangeForAccount,
-  requestPasswordReset,
-  requestUsernameReminder,
-  resetPassword,
-} from './recovery';
+import { confirmEmailChange } from '../actions/confirm-email-core';
+import { requestEmailChangeForAccount } from '../actions/email-change-core';
+import { requestPasswordReset } from '../actions/forgot-password-core';
+import { requestUsernameReminder } from '../actions/forgot-username-core';
+import { resetPassword } from '../actions/reset-password-core';
+import { checkEmailChangeLink, checkResetLink } from './recovery';
 
 const AN = 'an.peeters@example.be';
 const NEW_PASSWORD = 'a quiet reading room';

@@ -11,7 +11,7 @@ import { accounts, reminderSends } from '../../db/schema';
 import { drivers, freshDb, type TestDb } from '../../test/db';
 import { startSmtpSink, type SmtpSink } from '../mail/smtp-sink';
 import { createMailer, type Mailer } from '../mail/transport';
-import { runReminders } from './reminders';
+import { runReminders } from '../jobs/reminders';
 
 const base = 'https://portal.example.be';
 const PASSWORD = 'reading is good for you';

@@ -5,31 +5,16 @@ import 'server-only';
 // an open loan due within its lead time (or overdue) or a reservation ready for pick-up, with every
 // fact the mail needs — memberships (R6/R7/R11, read as the card views read them: cards.ts), the RN2
 // title stock and RN5 fees (the SQL the loans page and the renew action use: renewal-sql.ts) — so the
-// number of reads does not grow with the number of accounts. Per mailed account there are two
-// writes, each its own statement: the claim before sending and the mark after.
+// number of reads does not grow with the number of accounts.
 //
-// Exactly once a day, at most: the claim (`reminder_sends` row, status `sending`, primary key
-// (account, day)) is inserted BEFORE the mail goes out, with `on conflict do nothing`, so a second
-// run — or a concurrent one — the same day finds it and sends nothing. When sending fails with an
-// error the claim is removed and a later run retries; when the process dies between claim and mark,
-// the row stays `sending` and that day's mail is not retried (it may have gone out: no duplicate
-// beats a duplicate). Only `sent` rows count as "already told" on later days, so such a mail is not
-// lost either: the next day's run includes those items again.
-//
-// Only news triggers a mail: each listed item has a key (loan + due date + state, reservation +
-// ready-until); an account is mailed when one of today's items was not in an earlier `sent`
-// reminder, and the mail then lists everything that needs attention. A loan due in three days thus
-// gives one mail, not one every day until it is overdue; renewing it (new due date) or it becoming
-// overdue is news again.
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db, Executor } from '@/db/client';
-import { accounts, reminderSends } from '@/db/schema';
-import type { SignedInAccount } from '@/lib/auth/session';
-import { cardLabel, cardSlug, groupMembershipsIntoCards } from '@/lib/domain/card-label';
-import { compareDates, todayInBrussels, type IsoDate } from '@/lib/domain/dates';
+// The plan of each account's mail is lib/domain/reminder-plan.ts (which items, which are news); the
+// run that claims, mails and marks is lib/jobs/reminders.ts.
+import { sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { groupMembershipsIntoCards } from '@/lib/domain/card-label';
+import type { IsoDate } from '@/lib/domain/dates';
 import { decideRenewal, type RenewalDecision } from '@/lib/domain/renewal';
-import { reminderMail, type ReminderBranch, type ReminderCard, type ReminderContent } from '@/lib/mail/reminder-mail';
-import { publicBaseUrl, type Mailer } from '@/lib/mail/transport';
+import type { ReminderFacts } from '@/lib/domain/reminder-plan';
 import { judgeMemberships, membershipColumns, membershipJsonObject, queryView, type MembershipRow } from './cards';
 import { renewalCandidate, type RenewalLoanRow } from './renewal-inputs';
 import { renewalFactsJson, renewalLoanColumns } from './renewal-sql';
@@ -162,14 +147,6 @@ export async function listReminderCandidates(db: Executor, today: IsoDate): Prom
   return rows ?? [];
 }
 
-export interface PlannedReminder {
-  accountId: number;
-  itemKeys: string[];
-  /** Some item was not in an earlier sent reminder. */
-  news: boolean;
-  content: ReminderContent;
-}
-
 /**
  * Pure: what the mail says of each due loan's renewal (R6 + RN1–RN8), keyed by loan id — the renew
  * action's own pure steps (renewalCandidate, decideRenewal) on the same facts (renewal-sql.ts), so
@@ -180,117 +157,30 @@ export function reminderRenewals(row: CandidateRow, today: IsoDate): Map<number,
   return new Map(row.loans.map((loan) => [loan.id, decideRenewal(renewalCandidate(loan, judged, today).input)]));
 }
 
-/** Pure: today's reminder of one account from its facts (R2 cards, R6 + RN1–RN8 per loan). */
-export function planReminder(row: CandidateRow, today: IsoDate): PlannedReminder {
+/** Pure: a candidate's facts as the reminder plan (lib/domain/reminder-plan.ts) takes them — its cards (R2) and each loan's renewal. */
+export function reminderFacts(row: CandidateRow, today: IsoDate): ReminderFacts {
   const judged = judgeMemberships(row.memberships, today);
   const renewals = reminderRenewals(row, today);
-  const cards = groupMembershipsIntoCards(judged);
-  const cardOf = (library: { isil: string; regionCode: string | null; regionName: string | null; libraryName: string }) => {
-    const region = library.regionCode !== null && library.regionName !== null ? { code: library.regionCode, name: library.regionName } : null;
-    const slug = cardSlug({ isil: library.isil, region });
-    const card = cards.find((c) => c.slug === slug);
-    return { slug, label: card?.label ?? cardLabel(region, { name: library.libraryName }) };
-  };
-
-  const byCard = new Map<string, ReminderCard>();
-  const branchOf = (slug: string, label: string, f: { libraryName: string; branchCode: string; branchName: string }): ReminderBranch => {
-    const card = byCard.get(slug) ?? { slug, label, branches: [] };
-    byCard.set(slug, card);
-    let branch = card.branches.find((b) => b.libraryName === f.libraryName && b.branchCode === f.branchCode);
-    if (!branch) {
-      branch = { libraryName: f.libraryName, branchCode: f.branchCode, branchName: f.branchName, items: [] };
-      card.branches.push(branch);
-    }
-    return branch;
-  };
-
-  const keys: string[] = [];
-  for (const loan of row.loans) {
-    const renewal = renewals.get(loan.id)!;
-    const state = compareDates(loan.dueOn, today) < 0 ? 'overdue' : 'due_soon';
-    keys.push(`loan:${loan.id}:${loan.dueOn}:${state}`);
-    const { slug, label } = cardOf(loan);
-    branchOf(slug, label, loan).items.push({ kind: 'loan', state, title: loan.title, author: loan.author, dueOn: loan.dueOn, renewal });
-  }
-  for (const hold of row.ready) {
-    keys.push(`ready:${hold.id}:${hold.readyUntil}`);
-    const { slug, label } = cardOf(hold);
-    branchOf(slug, label, hold).items.push({ kind: 'ready', title: hold.title, readyUntil: hold.readyUntil });
-  }
-
-  // Cards in the account's card order (R2), branches by library name and code; overdue items first.
-  const order = new Map(cards.map((c, i) => [c.slug, i]));
-  const sortedCards = [...byCard.values()].sort((a, b) => (order.get(a.slug) ?? 99) - (order.get(b.slug) ?? 99) || a.label.localeCompare(b.label, 'nl'));
-  for (const card of sortedCards) {
-    card.branches.sort((a, b) => a.libraryName.localeCompare(b.libraryName, 'nl') || a.branchCode.localeCompare(b.branchCode, 'nl'));
-  }
-  const told = new Set(row.toldKeys);
   return {
     accountId: row.accountId,
-    itemKeys: keys,
-    news: keys.some((k) => !told.has(k)),
-    content: { to: row.email, username: row.username, locale: row.locale === 'en' ? 'en' : 'nl', cards: sortedCards },
+    username: row.username,
+    email: row.email,
+    locale: row.locale,
+    cards: groupMembershipsIntoCards(judged).map((card) => ({ slug: card.slug, label: card.label })),
+    loans: row.loans.map((loan) => ({
+      id: loan.id,
+      title: loan.title,
+      author: loan.author,
+      dueOn: loan.dueOn,
+      libraryName: loan.libraryName,
+      isil: loan.isil,
+      regionCode: loan.regionCode,
+      regionName: loan.regionName,
+      branchCode: loan.branchCode,
+      branchName: loan.branchName,
+      renewal: renewals.get(loan.id)!,
+    })),
+    ready: row.ready,
+    toldKeys: row.toldKeys,
   };
-}
-
-export interface ReminderRunOptions {
-  mailer: Mailer;
-  now?: Date;
-  baseUrl?: string;
-  log?: (line: string) => void;
-}
-
-export interface ReminderRunReport {
-  today: IsoDate;
-  /** Accounts with something due and not yet mailed today. */
-  candidates: number;
-  sent: number;
-  /** Nothing new since the last reminder. */
-  unchanged: number;
-  /** Claimed by another run in the meantime. */
-  skipped: number;
-  failed: number;
-}
-
-/** `npm run reminders`: idempotent per day; see the top of this file. */
-export async function runReminders(db: Db, options: ReminderRunOptions): Promise<ReminderRunReport> {
-  const now = options.now ?? new Date();
-  const today = todayInBrussels(now);
-  const base = (options.baseUrl ?? publicBaseUrl()).replace(/\/+$/, '');
-  const log = options.log ?? (() => {});
-  const rows = await listReminderCandidates(db, today);
-  const report: ReminderRunReport = { today, candidates: rows.length, sent: 0, unchanged: 0, skipped: 0, failed: 0 };
-
-  for (const row of rows) {
-    const plan = planReminder(row, today);
-    if (!plan.news || plan.content.cards.length === 0) {
-      report.unchanged++;
-      continue;
-    }
-    const claimed = await db
-      .insert(reminderSends)
-      .values({ accountId: plan.accountId, sentOn: today, status: 'sending', itemKeys: plan.itemKeys, claimedAt: now })
-      .onConflictDoNothing()
-      .returning({ accountId: reminderSends.accountId });
-    if (claimed.length === 0) {
-      report.skipped++;
-      continue;
-    }
-    try {
-      await options.mailer.send(reminderMail(plan.content, base));
-    } catch (error) {
-      // Not sent: release the claim so that a later run today tries again.
-      await db.delete(reminderSends).where(and(eq(reminderSends.accountId, plan.accountId), eq(reminderSends.sentOn, today)));
-      report.failed++;
-      // The error's name only: an SMTP server's text quotes the recipient's address.
-      log(`[reminders] account ${plan.accountId}: sending failed (${error instanceof Error ? error.name : typeof error})`);
-      continue;
-    }
-    await db
-      .update(reminderSends)
-      .set({ status: 'sent', sentAt: new Date() })
-      .where(and(eq(reminderSends.accountId, plan.accountId), eq(reminderSends.sentOn, today)));
-    report.sent++;
-  }
-  return report;
 }

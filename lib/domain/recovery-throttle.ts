@@ -18,3 +18,33 @@ export const EMAIL_CHANGE_PER_ACCOUNT: ThrottlePolicy = { maxFailures: 5, window
 
 /** Resending the verification link of the account's own address: 3 in an hour → 15 min, doubling to 1 h. */
 export const EMAIL_VERIFY_PER_ACCOUNT: ThrottlePolicy = { maxFailures: 3, windowMs: HOUR, lockMs: 15 * MINUTE, maxLockMs: HOUR };
+
+export interface RecoveryThrottleKey {
+  key: string;
+  policy: ThrottlePolicy;
+}
+
+/** The client's bucket; an address is at most 64 characters of the key. */
+const perClient = (clientAddress: string): RecoveryThrottleKey => ({ key: `recovery:client:${clientAddress.slice(0, 64)}`, policy: RECOVERY_PER_CLIENT });
+
+/**
+ * "Forgot password": keyed by the accounts found when there are any, by the typed name otherwise —
+ * the same limits either way, so the throttle does not tell whether an account exists either.
+ */
+export function passwordResetThrottleKeys(accountIds: readonly number[], login: string, clientAddress: string): RecoveryThrottleKey[] {
+  return [
+    ...(accountIds.length > 0
+      ? accountIds.map((id) => ({ key: `recovery:account:${id}`, policy: RECOVERY_PER_ACCOUNT }))
+      : [{ key: `recovery:login:${login}`, policy: RECOVERY_PER_ACCOUNT }]),
+    perClient(clientAddress),
+  ];
+}
+
+/** "Forgot username": keyed by the address whether or not it has accounts. */
+export function usernameReminderThrottleKeys(email: string, clientAddress: string): RecoveryThrottleKey[] {
+  return [{ key: `recovery:email:${email}`, policy: RECOVERY_PER_ACCOUNT }, perClient(clientAddress)];
+}
+
+export const emailChangeThrottleKey = (accountId: number): RecoveryThrottleKey => ({ key: `email-change:account:${accountId}`, policy: EMAIL_CHANGE_PER_ACCOUNT });
+
+export const emailVerifyThrottleKey = (accountId: number): RecoveryThrottleKey => ({ key: `email-verify:account:${accountId}`, policy: EMAIL_VERIFY_PER_ACCOUNT });

@@ -2,45 +2,12 @@
 // grouped per card (R2 label, with a link to that card's loans page) and per branch; each loan
 // with whether it can be renewed now and until when (RN1–RN8), ready reservations with where and
 // until when.
-import type { RenewalDecision } from '../domain/renewal';
+import type { ReminderBranch, ReminderCard, ReminderContent, ReminderLoan, ReminderReservation } from '../domain/reminder-plan';
 import { formatDateOnly, intlLocale } from '../i18n/format';
 import { escapeHtml, mailTranslator, renderMail, type MailLocale } from './render';
 import type { Mail } from './transport';
 
-export interface ReminderLoan {
-  kind: 'loan';
-  state: 'overdue' | 'due_soon';
-  title: string;
-  author: string | null;
-  dueOn: string;
-  renewal: RenewalDecision;
-}
-
-export interface ReminderReservation {
-  kind: 'ready';
-  title: string;
-  readyUntil: string;
-}
-
-export interface ReminderBranch {
-  libraryName: string;
-  branchCode: string;
-  branchName: string;
-  items: (ReminderLoan | ReminderReservation)[];
-}
-
-export interface ReminderCard {
-  slug: string;
-  label: string;
-  branches: ReminderBranch[];
-}
-
-export interface ReminderContent {
-  to: string;
-  username: string;
-  locale: MailLocale;
-  cards: ReminderCard[];
-}
+export type { ReminderBranch, ReminderCard, ReminderContent, ReminderLoan, ReminderReservation };
 
 export function reminderMail(content: ReminderContent, base: string): Mail {
   const { locale } = content;

@@ -4,8 +4,7 @@ import 'server-only';
 // unrecorded, and no record can exist for a change that rolled back. This is the one INSERT every
 // action uses. Its rows are given as SQL (a FROM clause and the column expressions over it), so a
 // one-statement action records in a data-modifying CTE of that statement and "one row per library"
-// is a join, never a loop of inserts. It lives in lib/data, not lib/actions, because recovery
-// (lib/data/recovery.ts) changes accounts too and may not import the actions.
+// is a join, never a loop of inserts.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { PortalChangeDetails, PortalChangeKind } from '@/lib/domain/portal-changes';
