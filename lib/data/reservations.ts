@@ -1,10 +1,12 @@
 import 'server-only';
-// Active reservations of one card (R2), with queue position and the pick-up branches R3 allows —
+// Active reservations of one card (R2), with queue position and the pick-up branches R3 allows
+// (lib/domain/pickup-branches) —
 // ONE statement (P4), scoped to the account's patrons on the card (P3).
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
+import { pickupOptions } from '@/lib/domain/pickup-branches';
 import {
   accountScope,
   cardFreshnessJson,
@@ -55,7 +57,7 @@ export interface ReservationView {
   /** Waiting: 1 + active reservations on the title placed before this one (placedOn, then id). */
   queuePosition: number;
   pickup: BranchOption;
-  /** R3 pick-up choices (the current one included); empty when the pick-up can no longer change. */
+  /** R3 pick-up choices (the current one included); empty when the pick-up can no longer change (pickupOptions). */
   pickupOptions: BranchOption[];
   cancellable: boolean;
 }
@@ -68,24 +70,6 @@ export interface ReservationsView {
   /** Issue 13 §5: the account's changes a library of the card did not take over, not yet dismissed. */
   notices: CardNotice[];
   reservations: ReservationView[];
-}
-
-/**
- * R3 pick-up branches for a reservation of a card:
- * - `3b`/`3c` region: every branch of every library of the region (transport is arranged);
- * - `3a` region: only branches of the library the current pick-up branch belongs to. R3 says "the
- *   owning library's branches"; a reservation is on a title, not an item, so nothing is owned yet —
- *   the library of the pick-up branch is the one that will set a copy aside, and is our reading;
- * - a lone library: its own branches.
- * Only a `waiting` reservation may move: one in transit or ready is already on its way or on a shelf.
- */
-export function allowedPickupBranches(
-  region: Pick<RegionRow, 'kind'> | null,
-  current: Pick<BranchOption, 'libraryId'>,
-  branches: readonly BranchOption[],
-): BranchOption[] {
-  if (region && region.kind !== '3a') return [...branches];
-  return branches.filter((b) => b.libraryId === current.libraryId);
 }
 
 export async function getReservationsView(
@@ -143,7 +127,7 @@ export async function getReservationsView(
         readyUntil: row.readyUntil,
         queuePosition: row.queuePosition,
         pickup,
-        pickupOptions: row.status === 'waiting' ? allowedPickupBranches(view.region, pickup, view.branches) : [],
+        pickupOptions: pickupOptions(view.region, { status: row.status, pickup }, view.branches),
         cancellable: true,
       },
     ];
