@@ -290,16 +290,72 @@ export interface CardContext {
   cards: CardChoice[];
   /** The card asked for. */
   card: Card<JudgedMembership>;
+  /** The card asked for as the chooser shows it (its entry of `cards`). */
+  choice: CardChoice;
 }
 
 export const choiceOf = (card: Card<JudgedMembership>): CardChoice => ({ slug: card.slug, label: card.label, active: card.active });
 
 /** R2 cards of the account from its memberships; the card with `slug`, or null (P3: not the account's). */
 export function resolveCard(rows: readonly MembershipRow[], slug: string, today: IsoDate): CardContext | null {
-  const cards = groupMembershipsIntoCards(judgeMemberships(rows, today));
-  const card = cards.find((c) => c.slug === slug);
-  return card ? { cards: cards.map(choiceOf), card } : null;
+  const cards = groupMembershipsIntoCards(judgeMemberships(rows, today)).map((card) => ({ card, choice: choiceOf(card) }));
+  const found = cards.find((c) => c.card.slug === slug);
+  return found ? { cards: cards.map((c) => c.choice), card: found.card, choice: found.choice } : null;
 }
+
+/** What every card page shows above its part: the chooser, the card, freshness (L3) and notices (issue 13 §5). */
+export interface CardViewBase {
+  cards: CardChoice[];
+  card: CardChoice;
+  /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
+  freshness: LibraryFreshness[];
+  /** Issue 13 §5: the account's changes a library of the card did not take over, not yet dismissed. */
+  notices: CardNotice[];
+}
+
+/** The json fields of CardViewBase that a card view's statement answers besides its own. */
+export interface CardViewHeader {
+  freshness: LibraryFreshness[];
+  notices: CardNotice[];
+}
+
+/**
+ * The one statement (P4) of a card view, and the card it is about: the slug check (a slug that
+ * cannot be a card reads nothing), `with` accountScope (P3), cardScope and the view's own CTEs,
+ * answering the account's memberships (for the chooser and the rules), with `header` (the default)
+ * the card's freshness and notices, and the view's own `fields`; then R2 resolveCard. Null when the
+ * account has no such card (P3: another account's card and a made-up one look the same).
+ */
+export async function queryCardView<T extends object>(
+  db: Executor,
+  account: SignedInAccount,
+  slug: string,
+  today: IsoDate,
+  parts: { with?: SQL; fields: SQL; header?: boolean },
+): Promise<{ view: T & { memberships: MembershipRow[] }; context: CardContext } | null> {
+  if (!isPlausibleSlug(slug)) return null;
+  const header = parts.header === false ? sql`` : sql`'freshness', ${cardFreshnessJson}, 'notices', ${cardNoticesJson(account)},`;
+  const view = await queryView<T & { memberships: MembershipRow[] }>(
+    db,
+    sql`
+      with ${accountScope(account)}, ${cardScope(slug)}${parts.with ? sql`, ${parts.with}` : sql``}
+      select json_build_object(
+        'memberships', ${membershipsJson},
+        ${header}
+        ${parts.fields}
+      ) as view`,
+  );
+  const context = resolveCard(view.memberships, slug, today);
+  return context ? { view, context } : null;
+}
+
+/** The CardViewBase of a card view found by queryCardView. */
+export const cardViewBase = ({ view, context }: { view: CardViewHeader; context: CardContext }): CardViewBase => ({
+  cards: context.cards,
+  card: context.choice,
+  freshness: view.freshness,
+  notices: view.notices,
+});
 
 /** Runs one statement that answers one json column `view` (db/rows.ts; both drivers). */
 export { queryView };

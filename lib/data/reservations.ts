@@ -7,22 +7,7 @@ import type { Executor } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
 import { pickupOptions } from '@/lib/domain/pickup-branches';
-import {
-  accountScope,
-  cardFreshnessJson,
-  cardNoticesJson,
-  cardRegionJson,
-  cardScope,
-  isPlausibleSlug,
-  membershipsJson,
-  queryView,
-  resolveCard,
-  type CardChoice,
-  type CardNotice,
-  type LibraryFreshness,
-  type MembershipRow,
-  type RegionRow,
-} from './cards';
+import { cardRegionJson, cardViewBase, queryCardView, type CardViewBase, type CardViewHeader, type RegionRow } from './cards';
 
 export type ActiveReservationStatus = 'waiting' | 'in_transit' | 'ready';
 
@@ -62,13 +47,7 @@ export interface ReservationView {
   cancellable: boolean;
 }
 
-export interface ReservationsView {
-  cards: CardChoice[];
-  card: CardChoice;
-  /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
-  freshness: LibraryFreshness[];
-  /** Issue 13 §5: the account's changes a library of the card did not take over, not yet dismissed. */
-  notices: CardNotice[];
+export interface ReservationsView extends CardViewBase {
   reservations: ReservationView[];
 }
 
@@ -78,15 +57,8 @@ export async function getReservationsView(
   slug: string,
   today: IsoDate,
 ): Promise<ReservationsView | null> {
-  if (!isPlausibleSlug(slug)) return null;
-  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; notices: CardNotice[]; region: RegionRow | null; branches: BranchOption[]; reservations: ReservationRow[] }>(
-    db,
-    sql`
-      with ${accountScope(account)}, ${cardScope(slug)}
-      select json_build_object(
-        'memberships', ${membershipsJson},
-        'freshness', ${cardFreshnessJson},
-        'notices', ${cardNoticesJson(account)},
+  const found = await queryCardView<CardViewHeader & { region: RegionRow | null; branches: BranchOption[]; reservations: ReservationRow[] }>(db, account, slug, today, {
+    fields: sql`
         'region', ${cardRegionJson},
         'branches', coalesce((
           select json_agg(json_build_object('id', b.id, 'code', b.code, 'name', b.name, 'libraryId', l.id, 'libraryName', l.name)
@@ -107,11 +79,10 @@ export async function getReservationsView(
             join branches pb on pb.id = rv.pickup_branch_id
            where rv.status in ('waiting', 'in_transit', 'ready')
              and rv.patron_id in (select patron_id from card_patrons)
-             and pb.library_id in (select id from card_libraries)), '[]'::json)
-      ) as view`,
-  );
-  const context = resolveCard(view.memberships, slug, today);
-  if (!context) return null;
+             and pb.library_id in (select id from card_libraries)), '[]'::json)`,
+  });
+  if (!found) return null;
+  const { view } = found;
   const branchById = new Map(view.branches.map((b) => [b.id, b]));
   const reservations = view.reservations.flatMap((row): ReservationView[] => {
     const pickup = branchById.get(row.pickupBranchId);
@@ -132,6 +103,5 @@ export async function getReservationsView(
       },
     ];
   });
-  const card = context.cards.find((c) => c.slug === context.card.slug)!;
-  return { cards: context.cards, card, freshness: view.freshness, notices: view.notices, reservations };
+  return { ...cardViewBase(found), reservations };
 }
