@@ -40,6 +40,7 @@ const rules: { from: string; forbidden: RegExp; why: string }[] = [
   { from: 'components', forbidden: /^(db\/|db$|drizzle-orm|postgres|@electric-sql|lib\/data)/, why: 'components get plain props' },
   { from: 'lib/data', forbidden: /^(app\/|components\/|lib\/actions)/, why: 'data layer sits below the UI' },
   { from: 'db', forbidden: /^(app\/|components\/|lib\/(data|actions)|next)/, why: 'the database layer knows nothing of the app' },
+  { from: 'app', forbidden: /^db\/(client|schema)$/, why: 'routes read through lib/data loaders (lib/data/loaders.ts), never the database itself' },
 ];
 
 describe('architecture: direction of imports', () => {

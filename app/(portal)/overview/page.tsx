@@ -2,10 +2,8 @@
 // statement (P4) for all cards together, scoped to the account (P3).
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireAccount } from '@/lib/auth/session';
-import { getOverview } from '@/lib/data/overview';
-import { todayInBrussels } from '@/lib/domain/dates';
+import { loadOverview } from '@/lib/data/loaders';
 import { EmptyState } from '@/components/cards/empty-state';
 import { formatAmount } from '@/components/cards/format';
 import { CardAttention } from '@/components/overview/card-attention';
@@ -17,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OverviewPage() {
   const account = await requireAccount('/overview');
   const [view, t, tc, locale] = await Promise.all([
-    getOverview(await getDb(), account, todayInBrussels(new Date())),
+    loadOverview(account),
     getTranslations('Overview'),
     getTranslations('Cards'),
     getLocale(),
