@@ -2,9 +2,8 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { NetworkOverview } from '@/components/network/network-overview';
-import { getDb } from '@/db/client';
 import { getSignedInAccount } from '@/lib/auth/session';
-import { listNetwork } from '@/lib/data/network';
+import { loadNetwork } from '@/lib/data/loaders';
 
 // Rendered per request: `next build` must never open the database.
 export const dynamic = 'force-dynamic';
@@ -12,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export default async function HomePage() {
   // A signed-in patron wants their own overview, not the public introduction.
   if (await getSignedInAccount()) redirect('/overview');
-  const [t, network] = await Promise.all([getTranslations('Home'), getDb().then(listNetwork)]);
+  const [t, network] = await Promise.all([getTranslations('Home'), loadNetwork()]);
   return (
     <div className="space-y-10">
       <section aria-labelledby="home-title" className="max-w-3xl">

@@ -41,6 +41,7 @@ const rules: { from: string; forbidden: RegExp; why: string }[] = [
   { from: 'lib/data', forbidden: /^(app\/|components\/|lib\/(actions|jobs))/, why: 'data layer sits below the UI' },
   { from: 'lib/jobs', forbidden: /^(app\/|components\/|lib\/actions|next)/, why: 'jobs run outside any request' },
   { from: 'db', forbidden: /^(app\/|components\/|lib\/(data|actions)|next)/, why: 'the database layer knows nothing of the app' },
+  { from: 'app', forbidden: /^db\/(client|schema)$/, why: 'routes read through lib/data loaders (lib/data/loaders.ts), never the database itself' },
 ];
 
 describe('architecture: direction of imports', () => {

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../client';
+import { rowsOf } from '../rows';
 import { ErrorList, fromZodIssues, type ImportError } from '../import/errors';
 import { changesDocumentSchema } from './changes-schema';
 
@@ -40,10 +41,6 @@ export function databaseFailure(error: unknown): string {
   let e: unknown = error;
   for (let depth = 0; depth < 5 && e instanceof Error && e.cause !== undefined; depth++) e = e.cause;
   return e instanceof Error ? e.message : String(e);
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** `json` columns arrive parsed on one driver and as text on the other. */

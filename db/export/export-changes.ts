@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../client';
+import { queryView } from '../rows';
 import { CHANGES_FORMAT, changesDocumentSchema, type ChangesDocument, type ExportedChange } from './changes-schema';
 import type { PortalChangeKind } from '../../lib/domain/portal-changes';
 import { RESERVATION_STATUSES } from '../schema';
@@ -166,17 +167,10 @@ function exportStatement(library: string, since: Date | null) {
     ) as view`;
 }
 
-async function queryView(db: Executor, statement: ReturnType<typeof sql>): Promise<View> {
-  const result = await db.execute(statement);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { view: unknown }[];
-  const raw = rows[0]?.view;
-  return (typeof raw === 'string' ? JSON.parse(raw) : raw) as View;
-}
-
 /** The library's unconfirmed changes as a changes@1 document, checked against the format. */
 export async function exportChanges(db: Executor, options: ExportOptions): Promise<ExportResult> {
   const since = options.since ?? null;
-  const view = await queryView(db, exportStatement(options.library, since));
+  const view = await queryView<View>(db, exportStatement(options.library, since));
   if (view.library === null) {
     return { ok: false, reason: 'unknown_library', message: `no library with ISIL "${options.library}"` };
   }

@@ -10,6 +10,7 @@ import 'server-only';
 // change the library just confirmed (lib/library-systems/in-flight.ts).
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { rowsOf } from '@/db/rows';
 
 /**
  * Longer than any request can keep a claim: renew-all stops starting calls at its 30 s deadline,
@@ -22,10 +23,6 @@ export const KEEP_RELEASED_SECONDS = 3_600;
 
 export const loanSubject = (loanId: number) => `loan:${loanId}`;
 export const reservationSubject = (reservationId: number) => `reservation:${reservationId}`;
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 const liveOrReleased = sql`(library_claims.released_at is not null or library_claims.claimed_at < now() - make_interval(secs => ${CLAIM_TTL_SECONDS}))`;
 

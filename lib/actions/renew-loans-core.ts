@@ -31,6 +31,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Executor } from '@/db/client';
+import { rowsOf } from '@/db/rows';
 import { renewalRequests } from '@/db/schema';
 import type { ActionResult } from '@/lib/actions/account-action';
 import type { SignedInAccount } from '@/lib/auth/session';
@@ -115,10 +116,6 @@ interface StoredResponse {
 export type RenewFailureCode = 'invalid_input' | 'request_key_reused' | 'in_progress';
 
 const PENDING = { state: 'pending' } as const;
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** Field by field: jsonb does not keep key order, so the stored fingerprint is not compared as text. */
 const sameRequest = (a: RequestFingerprint | undefined, b: RequestFingerprint) =>

@@ -13,7 +13,7 @@ import type { Db, Executor } from '@/db/client';
 import { accountPatrons, branches, cards, libraries, regions, reservations, titles } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { insertChanges, type ConfirmedBy } from './change-log';
-import { allowedPickupBranches } from '@/lib/data/reservations';
+import { pickupCanChange, pickupMoveAllowed } from '@/lib/domain/pickup-branches';
 import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
 import { fail, ok, type ActionResult } from './account-action';
 import { atLibrary, type ReservationAtLibrary } from './reservation-at-library';
@@ -156,7 +156,7 @@ export async function cancelReservationForAccount(
 }
 
 /**
- * Moves a waiting reservation's pick-up to another branch R3 allows (see allowedPickupBranches:
+ * Moves a waiting reservation's pick-up to another branch R3 allows (lib/domain/pickup-branches:
  * any branch of a 3b/3c region, the pick-up library's branches in 3a or for a lone library).
  */
 export async function changePickupForAccount(
@@ -208,20 +208,17 @@ async function decidePickup(
       .where(and(eq(reservations.id, input.reservationId), inArray(reservations.patronId, linkedPatrons(tx, account))))
       .for('update', { of: reservations });
     if (!current) return fail('not_found');
-    if (current.status !== 'waiting') return fail('not_waiting');
+    if (!pickupCanChange(current.status)) return fail('not_waiting');
 
     const [target] = await tx
       .select({ id: branches.id, code: branches.code, name: branches.name, libraryId: branches.libraryId, libraryName: libraries.name, regionId: libraries.regionId })
       .from(branches)
       .innerJoin(libraries, eq(libraries.id, branches.libraryId))
       .where(eq(branches.id, input.branchId));
-    // A branch of another region can never be chosen: narrow to the pick-up's region first.
-    const sameRegion = target && current.regionId !== null && target.regionId === current.regionId;
-    const candidates = target && (sameRegion || target.libraryId === current.libraryId) ? [target] : [];
-    const region = current.regionKind ? { kind: current.regionKind } : null;
-    if (allowedPickupBranches(region, { libraryId: current.libraryId }, candidates).length === 0) return fail('branch_not_allowed');
+    // R3; a branch of another region can never be chosen.
+    if (!target || !pickupMoveAllowed(current, target)) return fail('branch_not_allowed');
 
-    if (write) await movePickupAndRecord(tx, account, current.id, target!.id, null);
-    return ok({ reservationId: current.id, branchId: target!.id, branchCode: target!.code });
+    if (write) await movePickupAndRecord(tx, account, current.id, target.id, null);
+    return ok({ reservationId: current.id, branchId: target.id, branchCode: target.code });
   }
 }

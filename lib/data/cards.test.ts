@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { rowsOf } from '@/db/rows';
 import { drivers, freshDb, type TestDb } from '@/test/db';
 import { cardSlug } from '@/lib/domain/card-label';
 import { lookupLibraryByIsil } from '@/lib/domain/isil';
@@ -44,7 +45,7 @@ describe.each(drivers)('cards (%s)', (driver) => {
 
   it.each(['ZO', 'BE-ZOT01', 'XX-AB/C:1', 'nl-0702881037', 'Ä-b c'])('R2 the SQL slug of %j equals lib/domain cardSlug', async (code) => {
     const result = await t.db.execute(sql`select ${slugOf(sql`${code}::text`, sql`null::text`)} as slug`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { slug: string }[];
+    const rows = rowsOf<{ slug: string }>(result);
     expect(rows[0]?.slug).toBe(cardSlug({ isil: 'unused', region: { code, name: '' } }));
   });
 });
@@ -52,7 +53,6 @@ describe.each(drivers)('cards (%s)', (driver) => {
 describe.each(drivers)('R13 home library lookup in SQL (%s)', (driver) => {
   let t: TestDb;
   let known: { id: number; isil: string }[];
-  const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows);
   beforeAll(async () => {
     t = await freshDb(driver);
     // Branches of two systems (one also registered under its system prefix), a lower-case ISIL, and

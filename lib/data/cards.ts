@@ -8,10 +8,13 @@ import 'server-only';
 // card page costs one round trip whatever the number of memberships and libraries.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { queryView } from '@/db/rows';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { groupMembershipsIntoCards, type Card, type CardMembership } from '@/lib/domain/card-label';
-import { effectiveMembership, type EffectiveMembership, type MembershipRecord } from '@/lib/domain/effective-membership';
-import { compareDates, type IsoDate } from '@/lib/domain/dates';
+import type { EffectiveMembership } from '@/lib/domain/effective-membership';
+import type { IsoDate } from '@/lib/domain/dates';
+import { judgeMembership, type MembershipFacts } from '@/lib/domain/home-membership';
+import type { RegionKind } from '@/lib/domain/pickup-branches';
 import type { PortalChangeKind, RejectionReason } from '@/lib/domain/portal-changes';
 
 /**
@@ -61,7 +64,7 @@ export const libraryIdByIsil = (isil: SQL): SQL => {
  * The columns of one membership `m` (joined with its library `l`, left-joined region `r` and
  * subscription type `st`) that every reader of memberships selects — the card views (accountScope)
  * and the reminder mail — so they all judge the same facts; `home_library_id` is the guest's R13
- * home library (R11 follows the same patron's membership there, see `homeMembershipOf`).
+ * home library (R11 follows the same patron's membership there: lib/domain/home-membership).
  */
 export const membershipColumns = sql`m.id, m.patron_id, m.library_id, m.kind, m.start_on, m.end_on, m.auto_renew, m.stopped_on,
        m.registered_on, m.home_valid_until, m.home_checked_on,
@@ -229,20 +232,8 @@ export interface LibraryFreshness {
   unreachable: boolean;
 }
 
-export interface MembershipRow {
-  id: number;
-  patronId: number;
-  libraryId: number;
-  kind: 'ordinary' | 'guest';
-  startOn: IsoDate;
-  endOn: IsoDate | null;
-  autoRenew: boolean;
-  stoppedOn: IsoDate | null;
-  registeredOn: IsoDate | null;
-  homeValidUntil: IsoDate | null;
-  homeCheckedOn: IsoDate | null;
-  /** R13 home library of a guest membership when it is in the network; null otherwise. */
-  homeLibraryId: number | null;
+/** One membership as every card view reads it (membershipJsonObject); R7/R11 facts in MembershipFacts. */
+export interface MembershipRow extends MembershipFacts {
   typeCode: string;
   loanPeriodDays: number;
   maxRenewals: number;
@@ -257,63 +248,19 @@ export interface RegionRow {
   id: number;
   code: string;
   name: string;
-  kind: '3a' | '3b' | '3c';
+  kind: RegionKind;
   thresholdCents: number;
 }
 
-/** A membership with its effective state today (R7 for ordinary, R11 for guests). */
+/** A membership with its effective state today (R7 for ordinary, R11 for guests: lib/domain/home-membership). */
 export interface JudgedMembership extends CardMembership {
   row: MembershipRow;
   effective: EffectiveMembership;
 }
 
-const ordinaryRecord = (row: MembershipRow): MembershipRecord => ({
-  kind: 'ordinary', startOn: row.startOn, endOn: row.endOn, stoppedOn: row.stoppedOn, autoRenew: row.autoRenew,
-});
-
-/**
- * R11: the home membership a guest membership follows — the same patron's ordinary membership at
- * the R13 home library (`homeLibraryId`), among `rows` (the patron's memberships are always read
- * with the guest one). When there are several: the one active today first; then the one in force
- * longest (an active open-ended one counts as the latest; among those no longer or not yet active,
- * the latest last day, open-ended ones last); then the lowest id. Null: no home membership in the
- * network, so the last nightly check decides.
- */
-export function homeMembershipOf(guest: MembershipRow, rows: readonly MembershipRow[], today: IsoDate): MembershipRow | null {
-  if (guest.kind !== 'guest' || guest.homeLibraryId === null) return null;
-  const ranked = rows
-    .filter((o) => o.kind === 'ordinary' && o.patronId === guest.patronId && o.libraryId === guest.homeLibraryId)
-    .map((row) => {
-      const effective = effectiveMembership(ordinaryRecord(row), today);
-      return { row, active: effective.active, lastDay: effective.endOn };
-    });
-  const later = (a: IsoDate | null, b: IsoDate | null, nullIsLatest: boolean): number => {
-    if (a === b) return 0;
-    if (a === null) return nullIsLatest ? -1 : 1;
-    if (b === null) return nullIsLatest ? 1 : -1;
-    return compareDates(b, a);
-  };
-  ranked.sort((a, b) => Number(b.active) - Number(a.active) || later(a.lastDay, b.lastDay, a.active) || a.row.id - b.row.id);
-  return ranked[0]?.row ?? null;
-}
-
-function record(row: MembershipRow, rows: readonly MembershipRow[], today: IsoDate): MembershipRecord {
-  if (row.kind === 'ordinary') return ordinaryRecord(row);
-  // R11: a home membership in the network decides by its own dates; else the last nightly check.
-  const home = homeMembershipOf(row, rows, today);
-  return {
-    kind: 'guest',
-    registeredOn: row.registeredOn ?? row.startOn,
-    stoppedOn: row.stoppedOn,
-    home: home
-      ? { kind: 'in_network', endOn: home.endOn, stoppedOn: home.stoppedOn }
-      : { kind: 'outside', validUntil: row.homeValidUntil, checkedOn: row.homeCheckedOn },
-  };
-}
-
 export function judgeMemberships(rows: readonly MembershipRow[], today: IsoDate): JudgedMembership[] {
   return rows.map((row) => {
-    const effective = effectiveMembership(record(row, rows, today), today);
+    const effective = judgeMembership(row, rows, today);
     return {
       id: row.id,
       row,
@@ -343,24 +290,75 @@ export interface CardContext {
   cards: CardChoice[];
   /** The card asked for. */
   card: Card<JudgedMembership>;
+  /** The card asked for as the chooser shows it (its entry of `cards`). */
+  choice: CardChoice;
 }
 
 export const choiceOf = (card: Card<JudgedMembership>): CardChoice => ({ slug: card.slug, label: card.label, active: card.active });
 
 /** R2 cards of the account from its memberships; the card with `slug`, or null (P3: not the account's). */
 export function resolveCard(rows: readonly MembershipRow[], slug: string, today: IsoDate): CardContext | null {
-  const cards = groupMembershipsIntoCards(judgeMemberships(rows, today));
-  const card = cards.find((c) => c.slug === slug);
-  return card ? { cards: cards.map(choiceOf), card } : null;
+  const cards = groupMembershipsIntoCards(judgeMemberships(rows, today)).map((card) => ({ card, choice: choiceOf(card) }));
+  const found = cards.find((c) => c.card.slug === slug);
+  return found ? { cards: cards.map((c) => c.choice), card: found.card, choice: found.choice } : null;
 }
 
-/** Runs one statement that answers one json column `view`; both drivers, json parsed or as text. */
-export async function queryView<T>(db: Executor, statement: SQL): Promise<T> {
-  const result = await db.execute(statement);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { view: unknown }[];
-  const raw = rows[0]?.view;
-  return (typeof raw === 'string' ? JSON.parse(raw) : raw) as T;
+/** What every card page shows above its part: the chooser, the card, freshness (L3) and notices (issue 13 §5). */
+export interface CardViewBase {
+  cards: CardChoice[];
+  card: CardChoice;
+  /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
+  freshness: LibraryFreshness[];
+  /** Issue 13 §5: the account's changes a library of the card did not take over, not yet dismissed. */
+  notices: CardNotice[];
 }
+
+/** The json fields of CardViewBase that a card view's statement answers besides its own. */
+export interface CardViewHeader {
+  freshness: LibraryFreshness[];
+  notices: CardNotice[];
+}
+
+/**
+ * The one statement (P4) of a card view, and the card it is about: the slug check (a slug that
+ * cannot be a card reads nothing), `with` accountScope (P3), cardScope and the view's own CTEs,
+ * answering the account's memberships (for the chooser and the rules), with `header` (the default)
+ * the card's freshness and notices, and the view's own `fields`; then R2 resolveCard. Null when the
+ * account has no such card (P3: another account's card and a made-up one look the same).
+ */
+export async function queryCardView<T extends object>(
+  db: Executor,
+  account: SignedInAccount,
+  slug: string,
+  today: IsoDate,
+  parts: { with?: SQL; fields: SQL; header?: boolean },
+): Promise<{ view: T & { memberships: MembershipRow[] }; context: CardContext } | null> {
+  if (!isPlausibleSlug(slug)) return null;
+  const header = parts.header === false ? sql`` : sql`'freshness', ${cardFreshnessJson}, 'notices', ${cardNoticesJson(account)},`;
+  const view = await queryView<T & { memberships: MembershipRow[] }>(
+    db,
+    sql`
+      with ${accountScope(account)}, ${cardScope(slug)}${parts.with ? sql`, ${parts.with}` : sql``}
+      select json_build_object(
+        'memberships', ${membershipsJson},
+        ${header}
+        ${parts.fields}
+      ) as view`,
+  );
+  const context = resolveCard(view.memberships, slug, today);
+  return context ? { view, context } : null;
+}
+
+/** The CardViewBase of a card view found by queryCardView. */
+export const cardViewBase = ({ view, context }: { view: CardViewHeader; context: CardContext }): CardViewBase => ({
+  cards: context.cards,
+  card: context.choice,
+  freshness: view.freshness,
+  notices: view.notices,
+});
+
+/** Runs one statement that answers one json column `view` (db/rows.ts; both drivers). */
+export { queryView };
 
 /** R2: every card of the account, in chooser order — one statement. */
 export async function listCards(db: Executor, account: SignedInAccount, today: IsoDate): Promise<CardChoice[]> {

@@ -6,22 +6,7 @@ import type { Executor } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
 import { feeBlocks, sumCents } from '@/lib/domain/money';
-import {
-  accountScope,
-  cardFreshnessJson,
-  cardNoticesJson,
-  cardRegionJson,
-  cardScope,
-  isPlausibleSlug,
-  membershipsJson,
-  queryView,
-  resolveCard,
-  type CardChoice,
-  type CardNotice,
-  type LibraryFreshness,
-  type MembershipRow,
-  type RegionRow,
-} from './cards';
+import { cardRegionJson, cardViewBase, queryCardView, type CardViewBase, type CardViewHeader, type RegionRow } from './cards';
 
 export type FeeKind = 'late' | 'reservation' | 'lost' | 'damaged' | 'contribution';
 
@@ -41,13 +26,7 @@ export interface LibraryFees {
   totalCents: number;
 }
 
-export interface FeesView {
-  cards: CardChoice[];
-  card: CardChoice;
-  /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
-  freshness: LibraryFreshness[];
-  /** Issue 13 §5: the account's changes a library of the card did not take over, not yet dismissed. */
-  notices: CardNotice[];
+export interface FeesView extends CardViewBase {
   libraries: LibraryFees[];
   totalCents: number;
   /** The region's RN5 threshold; 0 (no block) for a lone library. */
@@ -57,15 +36,8 @@ export interface FeesView {
 }
 
 export async function getFeesView(db: Executor, account: SignedInAccount, slug: string, today: IsoDate): Promise<FeesView | null> {
-  if (!isPlausibleSlug(slug)) return null;
-  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; notices: CardNotice[]; region: RegionRow | null; fees: (FeeView & { libraryId: number; libraryName: string })[] }>(
-    db,
-    sql`
-      with ${accountScope(account)}, ${cardScope(slug)}
-      select json_build_object(
-        'memberships', ${membershipsJson},
-        'freshness', ${cardFreshnessJson},
-        'notices', ${cardNoticesJson(account)},
+  const found = await queryCardView<CardViewHeader & { region: RegionRow | null; fees: (FeeView & { libraryId: number; libraryName: string })[] }>(db, account, slug, today, {
+    fields: sql`
         'region', ${cardRegionJson},
         'fees', coalesce((
           select json_agg(json_build_object(
@@ -75,11 +47,10 @@ export async function getFeesView(db: Executor, account: SignedInAccount, slug: 
             from fees f join libraries l on l.id = f.library_id
            where f.paid_on is null
              and f.patron_id in (select patron_id from card_patrons)
-             and f.library_id in (select id from card_libraries)), '[]'::json)
-      ) as view`,
-  );
-  const context = resolveCard(view.memberships, slug, today);
-  if (!context) return null;
+             and f.library_id in (select id from card_libraries)), '[]'::json)`,
+  });
+  if (!found) return null;
+  const { view } = found;
 
   const libraries: LibraryFees[] = [];
   for (const { libraryId, libraryName, ...fee } of view.fees) {
@@ -92,12 +63,8 @@ export async function getFeesView(db: Executor, account: SignedInAccount, slug: 
   const thresholdCents = view.region?.thresholdCents ?? 0;
   const perPatron = new Map<number, number>();
   for (const fee of view.fees) perPatron.set(fee.patronId, (perPatron.get(fee.patronId) ?? 0) + fee.amountCents);
-  const card = context.cards.find((c) => c.slug === context.card.slug)!;
   return {
-    cards: context.cards,
-    card,
-    freshness: view.freshness,
-    notices: view.notices,
+    ...cardViewBase(found),
     libraries,
     totalCents: sumCents(view.fees.map((f) => f.amountCents)),
     thresholdCents,

@@ -6,20 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
-import {
-  accountScope,
-  cardFreshnessJson,
-  cardNoticesJson,
-  cardScope,
-  isPlausibleSlug,
-  membershipsJson,
-  queryView,
-  resolveCard,
-  type CardChoice,
-  type CardNotice,
-  type LibraryFreshness,
-  type MembershipRow,
-} from './cards';
+import { cardViewBase, queryCardView, type CardChoice, type CardViewBase, type CardViewHeader } from './cards';
 
 export const HISTORY_PAGE_SIZE = 20;
 /** The export's ceiling: a lifetime of borrowing, not an unbounded response. */
@@ -38,13 +25,7 @@ export interface HistoryEntry {
   returnedOn: IsoDate;
 }
 
-export interface HistoryView {
-  cards: CardChoice[];
-  card: CardChoice;
-  /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
-  freshness: LibraryFreshness[];
-  /** Issue 13 §5: the account's changes a library of the card did not take over, not yet dismissed. */
-  notices: CardNotice[];
+export interface HistoryView extends CardViewBase {
   entries: HistoryEntry[];
   total: number;
   page: number;
@@ -101,34 +82,23 @@ export async function getHistoryView(
   options: { page?: number; search?: string | null },
   today: IsoDate,
 ): Promise<HistoryView | null> {
-  if (!isPlausibleSlug(slug)) return null;
   const search = normaliseSearch(options.search);
   const page = Number.isSafeInteger(options.page) && (options.page ?? 0) > 0 ? options.page! : 1;
   const offset = (page - 1) * HISTORY_PAGE_SIZE;
-  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; notices: CardNotice[]; recording: boolean | null; total: number; entries: HistoryEntry[] }>(
-    db,
-    sql`
-      with ${accountScope(account)}, ${cardScope(slug)}, ${historyRows(search)}
-      select json_build_object(
-        'memberships', ${membershipsJson},
-        'freshness', ${cardFreshnessJson},
-        'notices', ${cardNoticesJson(account)},
+  const found = await queryCardView<CardViewHeader & { recording: boolean | null; total: number; entries: HistoryEntry[] }>(db, account, slug, today, {
+    with: historyRows(search),
+    fields: sql`
         'recording', (select bool_and(p.history_enabled) from patrons p where p.id in (select patron_id from card_patrons)),
         'total', (select count(*) from history)::int,
         'entries', coalesce((
           select json_agg(${entryJson} order by h.returned_on desc, h.id desc)
             from (select * from history order by returned_on desc, id desc
-                   limit ${HISTORY_PAGE_SIZE} offset ${offset}) h), '[]'::json)
-      ) as view`,
-  );
-  const context = resolveCard(view.memberships, slug, today);
-  if (!context) return null;
-  const card = context.cards.find((c) => c.slug === context.card.slug)!;
+                   limit ${HISTORY_PAGE_SIZE} offset ${offset}) h), '[]'::json)`,
+  });
+  if (!found) return null;
+  const { view } = found;
   return {
-    cards: context.cards,
-    card,
-    freshness: view.freshness,
-    notices: view.notices,
+    ...cardViewBase(found),
     entries: view.entries,
     total: view.total,
     page,
@@ -146,19 +116,13 @@ export async function listHistoryForExport(
   search: string | null,
   today: IsoDate,
 ): Promise<{ card: CardChoice; entries: HistoryEntry[] } | null> {
-  if (!isPlausibleSlug(slug)) return null;
-  const view = await queryView<{ memberships: MembershipRow[]; entries: HistoryEntry[] }>(
-    db,
-    sql`
-      with ${accountScope(account)}, ${cardScope(slug)}, ${historyRows(normaliseSearch(search))}
-      select json_build_object(
-        'memberships', ${membershipsJson},
+  const found = await queryCardView<{ entries: HistoryEntry[] }>(db, account, slug, today, {
+    with: historyRows(normaliseSearch(search)),
+    header: false,
+    fields: sql`
         'entries', coalesce((
           select json_agg(${entryJson} order by h.returned_on desc, h.id desc)
-            from (select * from history order by returned_on desc, id desc limit ${HISTORY_EXPORT_LIMIT}) h), '[]'::json)
-      ) as view`,
-  );
-  const context = resolveCard(view.memberships, slug, today);
-  if (!context) return null;
-  return { card: context.cards.find((c) => c.slug === context.card.slug)!, entries: view.entries };
+            from (select * from history order by returned_on desc, id desc limit ${HISTORY_EXPORT_LIMIT}) h), '[]'::json)`,
+  });
+  return found ? { card: found.context.choice, entries: found.view.entries } : null;
 }

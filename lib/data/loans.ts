@@ -9,22 +9,7 @@ import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
 import { dueStatus, type DueStatus } from '@/lib/domain/due-status';
 import { decideRenewal, type RenewalDecision } from '@/lib/domain/renewal';
-import {
-  accountScope,
-  cardFreshnessJson,
-  cardNoticesJson,
-  cardScope,
-  isPlausibleSlug,
-  judgeMemberships,
-  membershipsJson,
-  queryView,
-  resolveCard,
-  type CardChoice,
-  type CardNotice,
-  type LibraryFreshness,
-  type JudgedMembership,
-  type MembershipRow,
-} from './cards';
+import { cardViewBase, judgeMemberships, queryCardView, type CardViewBase, type CardViewHeader, type JudgedMembership } from './cards';
 import { renewalCandidate, type RenewalLoanRow } from './renewal-inputs';
 import { renewalFactsJson, renewalLoanColumns } from './renewal-sql';
 
@@ -67,19 +52,13 @@ export interface BranchGroup {
   loans: LoanView[];
 }
 
-export interface LoansView {
-  cards: CardChoice[];
-  card: CardChoice;
-  /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
-  freshness: LibraryFreshness[];
-  /** Issue 13 §5: the account's changes a library of the card did not take over, not yet dismissed. */
-  notices: CardNotice[];
+/** The chooser, the card, freshness and notices (CardViewBase), and the loans. */
+export interface LoansView extends CardViewBase {
   /** Every open loan by due date (the flat view). */
   byDueDate: LoanView[];
   /** R2: per branch (library name, then branch code), by due date within a group. */
   byBranch: BranchGroup[];
 }
-
 
 /**
  * The loans of card `slug`, or null when the account has no such card (P3: another account's card
@@ -91,11 +70,8 @@ export async function getLoansView(
   slug: string,
   today: IsoDate,
 ): Promise<LoansView | null> {
-  if (!isPlausibleSlug(slug)) return null;
-  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; notices: CardNotice[]; loans: LoanRow[] }>(
-    db,
-    sql`
-      with ${accountScope(account)}, ${cardScope(slug)},
+  const found = await queryCardView<CardViewHeader & { loans: LoanRow[] }>(db, account, slug, today, {
+    with: sql`
       open_loans as (
         select lo.id, lo.patron_id, lo.library_id, lo.branch_id, lo.lent_on, lo.due_on, lo.renewals, lo.returned_on,
                i.barcode, ${renewalLoanColumns('i', 'lib', 'r')}
@@ -106,11 +82,8 @@ export async function getLoansView(
          where lo.returned_on is null
            and lo.patron_id in (select patron_id from card_patrons)
            and lo.library_id in (select id from card_libraries)
-      )
-      select json_build_object(
-        'memberships', ${membershipsJson},
-        'freshness', ${cardFreshnessJson},
-        'notices', ${cardNoticesJson(account)},
+      )`,
+    fields: sql`
         'loans', coalesce((
           select json_agg(json_build_object(
             'id', ol.id, 'patronId', ol.patron_id, 'patronName', pa.given_name,
@@ -124,11 +97,10 @@ export async function getLoansView(
             join titles t on t.id = ol.title_id
             join patrons pa on pa.id = ol.patron_id
             join libraries l on l.id = ol.library_id
-            join branches b on b.id = ol.branch_id), '[]'::json)
-      ) as view`,
-  );
-  const context = resolveCard(view.memberships, slug, today);
-  if (!context) return null;
+            join branches b on b.id = ol.branch_id), '[]'::json)`,
+  });
+  if (!found) return null;
+  const { view } = found;
 
   const judged = judgeMemberships(view.memberships, today);
   const multiplePatrons = new Set(view.loans.map((l) => l.patronId)).size > 1;
@@ -144,8 +116,7 @@ export async function getLoansView(
   const byBranch = [...groups.values()].sort(
     (a, b) => a.libraryName.localeCompare(b.libraryName, 'nl') || a.branch.code.localeCompare(b.branch.code, 'nl'),
   );
-  const card = context.cards.find((c) => c.slug === context.card.slug)!;
-  return { cards: context.cards, card, freshness: view.freshness, notices: view.notices, byDueDate: loans, byBranch };
+  return { ...cardViewBase(found), byDueDate: loans, byBranch };
 }
 
 function toLoanView(row: LoanRow, memberships: readonly JudgedMembership[], today: IsoDate, multiplePatrons: boolean): LoanView {

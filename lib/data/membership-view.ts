@@ -1,19 +1,66 @@
 import 'server-only';
-// Info lidmaatschap as plain view objects: the rows of getMembershipsRows with the rules applied.
+// Info lidmaatschap as plain view objects: the rows getMembershipsRows reads (their shape is
+// defined here) with the rules applied.
 // Pure (no I/O), so it is unit-tested with plain rows. Rule ids: R2 cards, R6 conflicting types,
 // R7 status and renewal advice, R8 digital access, R9 activity, R11 guest validity, R13 home
 // library by ISIL, R15 loan strips. R6–R9 are rules about one patron: an account may link the
 // records of several people, so they are applied per patron record within each card.
+import { z } from 'zod';
 import { groupMembershipsIntoCards, type CardLibrary } from '@/lib/domain/card-label';
 import { maskCardNumber } from '@/lib/domain/card-number';
 import { compareDates, type IsoDate } from '@/lib/domain/dates';
 import { digitalAccess } from '@/lib/domain/digital-access';
-import { effectiveMembership, type EffectiveMembership } from '@/lib/domain/effective-membership';
 import { conflictingSubscriptionTypes } from '@/lib/domain/governing-membership';
-import type { GuestValidityReason, HomeMembership } from '@/lib/domain/guest-validity';
+import type { GuestValidityReason } from '@/lib/domain/guest-validity';
+import { judgeMembership, type MembershipFacts } from '@/lib/domain/home-membership';
 import type { MembershipStatus } from '@/lib/domain/membership-status';
 import { regionRenewalAdvice } from '@/lib/domain/region-renewal-advice';
-import type { MembershipsRows } from './memberships';
+
+const date = z.string().nullable();
+
+const membershipRow = z.object({
+  id: z.number(),
+  patronId: z.number(),
+  libraryId: z.number(),
+  kind: z.enum(['ordinary', 'guest']),
+  subscriptionTypeCode: z.string(),
+  subscriptionTypeName: z.string(),
+  startOn: z.string(),
+  endOn: date,
+  autoRenew: z.boolean(),
+  stoppedOn: date,
+  registeredOn: date,
+  homeIsil: z.string().nullable(),
+  homeValidUntil: date,
+  homeCheckedOn: date,
+  loanStrips: z.number().nullable(),
+  /** R13: a guest's home library in the network (accountScope's `home_library_id`), else null. */
+  homeLibrary: z.object({ id: z.number(), name: z.string() }).nullable(),
+});
+
+const libraryRow = z.object({
+  id: z.number(),
+  isil: z.string(),
+  name: z.string(),
+  region: z.object({ id: z.number(), code: z.string(), name: z.string() }).nullable(),
+  collections: z.array(z.object({ id: z.number(), name: z.string() })),
+});
+
+const patronRow = z.object({
+  id: z.number(),
+  givenName: z.string(),
+  familyName: z.string(),
+  cards: z.array(z.object({ id: z.number(), libraryId: z.number(), number: z.string() })),
+});
+
+export const membershipsRows = z.object({
+  patrons: z.array(patronRow),
+  memberships: z.array(membershipRow),
+  /** Every library of each region the patron belongs to, each lone library with a membership, and the libraries of the patrons' cards. */
+  libraries: z.array(libraryRow),
+});
+
+export type MembershipsRows = z.infer<typeof membershipsRows>;
 
 export interface GuestView {
   homeIsil: string;
@@ -112,21 +159,21 @@ export interface MembershipsView {
 type Row = MembershipsRows['memberships'][number];
 type Library = MembershipsRows['libraries'][number];
 
-/** R11: what the guest library knows of the home membership. */
-function homeOf(m: Row, homeLibraryId: number | null, rows: MembershipsRows): HomeMembership {
-  // The same patron's own membership at the home library decides when we hold it …
-  const own = rows.memberships.find((o) => o.kind === 'ordinary' && o.patronId === m.patronId && o.libraryId === homeLibraryId);
-  if (own) return { kind: 'in_network', endOn: own.endOn, stoppedOn: own.stoppedOn };
-  // … else the last nightly check with the home system.
-  return { kind: 'outside', validUntil: m.homeValidUntil, checkedOn: m.homeCheckedOn };
-}
-
-function effective(m: Row, home: HomeMembership, today: IsoDate): EffectiveMembership {
-  if (m.kind === 'guest' && m.registeredOn) {
-    return effectiveMembership({ kind: 'guest', registeredOn: m.registeredOn, stoppedOn: m.stoppedOn, home }, today);
-  }
-  return effectiveMembership({ kind: 'ordinary', startOn: m.startOn, endOn: m.endOn, stoppedOn: m.stoppedOn, autoRenew: m.autoRenew }, today);
-}
+/** The R7/R11 facts of a row (R11 follows the same patron's membership at the R13 home library). */
+const factsOf = (m: Row): MembershipFacts => ({
+  id: m.id,
+  patronId: m.patronId,
+  libraryId: m.libraryId,
+  kind: m.kind,
+  startOn: m.startOn,
+  endOn: m.endOn,
+  autoRenew: m.autoRenew,
+  stoppedOn: m.stoppedOn,
+  registeredOn: m.registeredOn,
+  homeValidUntil: m.homeValidUntil,
+  homeCheckedOn: m.homeCheckedOn,
+  homeLibraryId: m.kind === 'guest' ? (m.homeLibrary?.id ?? null) : null,
+});
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'nl');
 
@@ -145,11 +192,12 @@ export function buildMembershipsView(rows: MembershipsRows, today: IsoDate): Mem
     region: l.region ? { code: l.region.code, name: l.region.name } : null,
   });
 
-  const enriched = rows.memberships.flatMap((m) => {
+  const facts = rows.memberships.map(factsOf);
+  const enriched = rows.memberships.flatMap((m, index) => {
     const library = libraries.get(m.libraryId);
     if (!library) return [];
-    const home = m.kind === 'guest' ? homeOf(m, m.homeLibrary?.id ?? null, rows) : null;
-    const eff = effective(m, home, today);
+    // R7, R11 (lib/domain/home-membership): the same judgement as every card view.
+    const eff = judgeMembership(facts[index]!, facts, today);
     const view: MembershipView = {
       id: m.id,
       patronId: m.patronId,

@@ -9,6 +9,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db/client';
+import { jsonValue, rowsOf } from '@/db/rows';
 
 const namedCode = z.object({ code: z.string(), name: z.string() });
 
@@ -100,10 +101,7 @@ export async function listNetwork(db: Executor): Promise<NetworkView> {
         '[]'::json)
     ) as network
   `);
-  // PGlite answers { rows }, postgres.js an array of rows; json may arrive parsed or as text.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { network: unknown }[];
-  const raw = rows[0]?.network;
-  const parsed = networkView.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+  const parsed = networkView.parse(jsonValue(rowsOf<{ network: unknown }>(result)[0]?.network));
   return {
     ...parsed,
     regions: parsed.regions.map((region) => ({ ...region, transport: region.kind !== '3a' })),

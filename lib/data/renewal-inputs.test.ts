@@ -7,7 +7,8 @@ import type { NetworkDocument } from '@/db/import/schema';
 import { accounts, items, loans } from '@/db/schema';
 import { drivers, freshDb, type TestDb } from '@/test/db';
 import type { SignedInAccount } from '@/lib/auth/session';
-import { homeMembershipOf, judgeMemberships, type MembershipRow } from './cards';
+import { homeMembershipOf } from '@/lib/domain/home-membership';
+import { judgeMemberships, type MembershipRow } from './cards';
 import { RENEW_ITEMS, RENEW_TODAY, renewScenario } from '@/lib/actions/renew-loans.scenario';
 import { getRenewalInputsRows, intArrayLiteral, renewalCandidate, type RenewalLoanRow } from './renewal-inputs';
 

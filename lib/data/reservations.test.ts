@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers, freshDb, type TestDb } from '@/test/db';
 import { addDays } from '@/lib/domain/dates';
-import { allowedPickupBranches, getReservationsView } from './reservations';
+import { allowedPickupBranches } from '@/lib/domain/pickup-branches';
+import { getReservationsView } from './reservations';
 import { importCardScenario, TODAY, type ImportedCardScenario } from './card-test-setup';
 
 const d = (days: number) => addDays(TODAY, days);

@@ -1,26 +1,13 @@
 import 'server-only';
-// Active reservations of one card (R2), with queue position and the pick-up branches R3 allows —
+// Active reservations of one card (R2), with queue position and the pick-up branches R3 allows
+// (lib/domain/pickup-branches) —
 // ONE statement (P4), scoped to the account's patrons on the card (P3).
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
-import {
-  accountScope,
-  cardFreshnessJson,
-  cardNoticesJson,
-  cardRegionJson,
-  cardScope,
-  isPlausibleSlug,
-  membershipsJson,
-  queryView,
-  resolveCard,
-  type CardChoice,
-  type CardNotice,
-  type LibraryFreshness,
-  type MembershipRow,
-  type RegionRow,
-} from './cards';
+import { pickupOptions } from '@/lib/domain/pickup-branches';
+import { cardRegionJson, cardViewBase, queryCardView, type CardViewBase, type CardViewHeader, type RegionRow } from './cards';
 
 export type ActiveReservationStatus = 'waiting' | 'in_transit' | 'ready';
 
@@ -55,37 +42,13 @@ export interface ReservationView {
   /** Waiting: 1 + active reservations on the title placed before this one (placedOn, then id). */
   queuePosition: number;
   pickup: BranchOption;
-  /** R3 pick-up choices (the current one included); empty when the pick-up can no longer change. */
+  /** R3 pick-up choices (the current one included); empty when the pick-up can no longer change (pickupOptions). */
   pickupOptions: BranchOption[];
   cancellable: boolean;
 }
 
-export interface ReservationsView {
-  cards: CardChoice[];
-  card: CardChoice;
-  /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
-  freshness: LibraryFreshness[];
-  /** Issue 13 §5: the account's changes a library of the card did not take over, not yet dismissed. */
-  notices: CardNotice[];
+export interface ReservationsView extends CardViewBase {
   reservations: ReservationView[];
-}
-
-/**
- * R3 pick-up branches for a reservation of a card:
- * - `3b`/`3c` region: every branch of every library of the region (transport is arranged);
- * - `3a` region: only branches of the library the current pick-up branch belongs to. R3 says "the
- *   owning library's branches"; a reservation is on a title, not an item, so nothing is owned yet —
- *   the library of the pick-up branch is the one that will set a copy aside, and is our reading;
- * - a lone library: its own branches.
- * Only a `waiting` reservation may move: one in transit or ready is already on its way or on a shelf.
- */
-export function allowedPickupBranches(
-  region: Pick<RegionRow, 'kind'> | null,
-  current: Pick<BranchOption, 'libraryId'>,
-  branches: readonly BranchOption[],
-): BranchOption[] {
-  if (region && region.kind !== '3a') return [...branches];
-  return branches.filter((b) => b.libraryId === current.libraryId);
 }
 
 export async function getReservationsView(
@@ -94,15 +57,8 @@ export async function getReservationsView(
   slug: string,
   today: IsoDate,
 ): Promise<ReservationsView | null> {
-  if (!isPlausibleSlug(slug)) return null;
-  const view = await queryView<{ memberships: MembershipRow[]; freshness: LibraryFreshness[]; notices: CardNotice[]; region: RegionRow | null; branches: BranchOption[]; reservations: ReservationRow[] }>(
-    db,
-    sql`
-      with ${accountScope(account)}, ${cardScope(slug)}
-      select json_build_object(
-        'memberships', ${membershipsJson},
-        'freshness', ${cardFreshnessJson},
-        'notices', ${cardNoticesJson(account)},
+  const found = await queryCardView<CardViewHeader & { region: RegionRow | null; branches: BranchOption[]; reservations: ReservationRow[] }>(db, account, slug, today, {
+    fields: sql`
         'region', ${cardRegionJson},
         'branches', coalesce((
           select json_agg(json_build_object('id', b.id, 'code', b.code, 'name', b.name, 'libraryId', l.id, 'libraryName', l.name)
@@ -123,11 +79,10 @@ export async function getReservationsView(
             join branches pb on pb.id = rv.pickup_branch_id
            where rv.status in ('waiting', 'in_transit', 'ready')
              and rv.patron_id in (select patron_id from card_patrons)
-             and pb.library_id in (select id from card_libraries)), '[]'::json)
-      ) as view`,
-  );
-  const context = resolveCard(view.memberships, slug, today);
-  if (!context) return null;
+             and pb.library_id in (select id from card_libraries)), '[]'::json)`,
+  });
+  if (!found) return null;
+  const { view } = found;
   const branchById = new Map(view.branches.map((b) => [b.id, b]));
   const reservations = view.reservations.flatMap((row): ReservationView[] => {
     const pickup = branchById.get(row.pickupBranchId);
@@ -143,11 +98,10 @@ export async function getReservationsView(
         readyUntil: row.readyUntil,
         queuePosition: row.queuePosition,
         pickup,
-        pickupOptions: row.status === 'waiting' ? allowedPickupBranches(view.region, pickup, view.branches) : [],
+        pickupOptions: pickupOptions(view.region, { status: row.status, pickup }, view.branches),
         cancellable: true,
       },
     ];
   });
-  const card = context.cards.find((c) => c.slug === context.card.slug)!;
-  return { cards: context.cards, card, freshness: view.freshness, notices: view.notices, reservations };
+  return { ...cardViewBase(found), reservations };
 }

@@ -4,6 +4,7 @@
 // asked the library. A refresh leaves those rows alone, so an older snapshot never undoes a change
 // the library confirmed meanwhile; the next refresh brings them in line.
 import { sql } from 'drizzle-orm';
+import { rowsOf } from '@/db/rows';
 import type { InFlightLookup } from './refresh';
 
 /** Claims younger than this are live (matches CLAIM_TTL_SECONDS of lib/actions/library-claims.ts). */
@@ -24,7 +25,7 @@ export const claimsInFlight: InFlightLookup = async (tx, { patronId, libraryId, 
          or (c.subject like 'reservation:%' and exists (
             select 1 from reservations r where r.id = split_part(c.subject, ':', 2)::int and r.patron_id = ${patronId}))
        )`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { kind: string; id: number }[];
+  const rows = rowsOf<{ kind: string; id: number }>(result);
   return {
     loanIds: new Set(rows.filter((r) => r.kind === 'loan').map((r) => Number(r.id))),
     reservationIds: new Set(rows.filter((r) => r.kind === 'reservation').map((r) => Number(r.id))),

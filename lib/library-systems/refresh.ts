@@ -11,6 +11,7 @@ import 'server-only';
 // `refreshAccount` does this for every linked (patron, library) pair of an account (P3), in parallel.
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '@/db/client';
+import { rowsOf } from '@/db/rows';
 import { branches, fees, items, libraries, librarySync, loans, patrons, reservations, titles } from '@/db/schema';
 import { slugOf } from '@/lib/data/cards';
 import { todayInBrussels, type IsoDate } from '@/lib/domain/dates';
@@ -550,6 +551,6 @@ async function linkedPairs(db: Db, accountId: number, linkedIsils: string[], car
        ${staleBefore === null ? sql`` : sql`and (ls.last_fetched_at is null or ls.last_fetched_at < ${iso(staleBefore)}::timestamptz)`}
      order by c.patron_id, c.library_id, (c.kind = 'wise') desc, c.id desc
      limit ${MAX_PAIRS_PER_ACCOUNT}`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as RefreshTarget[];
+  const rows = rowsOf<RefreshTarget>(result);
   return rows.map((r) => ({ patronId: Number(r.patronId), libraryId: Number(r.libraryId), isil: r.isil, libraryPatronId: r.libraryPatronId }));
 }

@@ -7,9 +7,8 @@ import { redirect } from 'next/navigation';
 import { AccountSettings } from '@/components/account/account-settings';
 import { VerifyEmail } from '@/components/account/verify-email';
 import { ReminderSettings } from '@/components/account/reminder-settings';
-import { getDb } from '@/db/client';
 import { requireAccount } from '@/lib/auth/session';
-import { getAccountSettings } from '@/lib/data/account';
+import { loadAccountSettings } from '@/lib/data/loaders';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const account = await requireAccount('/account');
-  const [t, messages, settings] = await Promise.all([getTranslations('Account'), getMessages(), getDb().then((db) => getAccountSettings(db, account))]);
+  const [t, messages, settings] = await Promise.all([getTranslations('Account'), getMessages(), loadAccountSettings(account)]);
   if (!settings) redirect('/login?next=/account');
   return (
     <div className="max-w-2xl space-y-8">

@@ -6,10 +6,8 @@ import { LinkForm } from '@/components/memberships/link-form';
 import { LinkedPatrons } from '@/components/memberships/linked-patrons';
 import { MembershipCard } from '@/components/memberships/membership-card';
 import type { MembershipsProps } from '@/components/memberships/types';
-import { getDb } from '@/db/client';
 import { requireAccount } from '@/lib/auth/session';
-import { getMembershipsView } from '@/lib/data/memberships';
-import { todayInBrussels } from '@/lib/domain/dates';
+import { loadMembershipsView } from '@/lib/data/loaders';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,8 +19,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MembershipsPage({ searchParams }: { searchParams: SearchParams }) {
   const account = await requireAccount('/memberships');
-  const [params, t, messages, db] = await Promise.all([searchParams, getTranslations('Memberships'), getMessages(), getDb()]);
-  const view: MembershipsProps = await getMembershipsView(db, account, todayInBrussels(new Date()));
+  const [params, t, messages] = await Promise.all([searchParams, getTranslations('Memberships'), getMessages()]);
+  const view: MembershipsProps = await loadMembershipsView(account);
   const notice = params.activated ? t('activated') : params.unlinked ? t('unlinked') : null;
 
   return (

@@ -6,8 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { ConfirmEmailForm } from '@/components/recovery/confirm-email-form';
 import { InvalidLink } from '@/components/recovery/invalid-link';
 import { RecoveryMessages } from '@/components/recovery/recovery-messages';
-import { getDb } from '@/db/client';
-import { checkEmailChangeLink } from '@/lib/data/recovery';
+import { loadEmailChangeLink } from '@/lib/data/loaders';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ConfirmEmailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [t, params] = await Promise.all([getTranslations('Recovery'), searchParams]);
   const token = typeof params.token === 'string' ? params.token : '';
-  const link = await checkEmailChangeLink(await getDb(), token);
+  const link = await loadEmailChangeLink(token);
   if (!link.ok) {
     return <InvalidLink title={t('invalidConfirmTitle')} body={t('invalidConfirm')} action={t('toAccount')} href="/account" />;
   }

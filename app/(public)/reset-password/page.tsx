@@ -8,8 +8,7 @@ import { getTranslations } from 'next-intl/server';
 import { InvalidLink } from '@/components/recovery/invalid-link';
 import { RecoveryMessages } from '@/components/recovery/recovery-messages';
 import { ResetPasswordForm } from '@/components/recovery/reset-password-form';
-import { getDb } from '@/db/client';
-import { checkResetLink } from '@/lib/data/recovery';
+import { loadResetLink } from '@/lib/data/loaders';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [t, params] = await Promise.all([getTranslations('Recovery'), searchParams]);
   const token = typeof params.token === 'string' ? params.token : '';
-  const link = await checkResetLink(await getDb(), token);
+  const link = await loadResetLink(token);
   if (!link.ok) {
     return <InvalidLink title={t('invalidLinkTitle')} body={t('invalidLink')} action={t('askAgain')} href="/forgot-password" />;
   }

@@ -3,8 +3,7 @@
 // the e2e server owns its PGlite directory, so no other process may open it. Same gate as the
 // scenario import (../scenario-guard.ts): a 404 everywhere but on the e2e server.
 import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { exportChanges } from '@/db/export/export-changes';
+import { exportChangesFromAppDb } from '@/db/app-db';
 import { guardedJsonBody, notFound } from '../scenario-guard';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +15,7 @@ export async function POST(incoming: Request): Promise<Response> {
   if (!guarded.ok) return guarded.response;
   const parsed = request.safeParse(guarded.body);
   if (!parsed.success) return Response.json({ ok: false, errors: [{ path: '', message: 'expected { library: ISIL }' }] }, { status: 400 });
-  const result = await exportChanges(await getDb(), { library: parsed.data.library });
+  const result = await exportChangesFromAppDb({ library: parsed.data.library });
   return Response.json(result, { status: result.ok ? 200 : 422 });
 }
 

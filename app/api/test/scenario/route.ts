@@ -8,9 +8,8 @@
 // Otherwise every method answers a plain 404, exactly like a route that does not exist:
 // NEVER set E2E_SCENARIO_TOKEN outside the e2e server. When it exists, a request must carry the
 // same token in the `x-e2e-scenario-token` header.
-import { getDb } from '@/db/client';
+import { importIntoAppDb } from '@/db/app-db';
 import { librarySystems } from '@/lib/library-systems/registry';
-import { importNetwork } from '@/db/import/import-network';
 import { guardedJsonBody, notFound } from '../scenario-guard';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +17,7 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request): Promise<Response> {
   const guarded = await guardedJsonBody(request);
   if (!guarded.ok) return guarded.response;
-  const result = await importNetwork(await getDb(), guarded.body, { linkedIsils: librarySystems().linkedIsils() });
+  const result = await importIntoAppDb(guarded.body, { linkedIsils: librarySystems().linkedIsils() });
   return Response.json(result, { status: result.ok ? 200 : 422 });
 }
 

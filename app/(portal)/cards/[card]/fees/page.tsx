@@ -2,10 +2,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireAccount } from '@/lib/auth/session';
-import { getFeesView } from '@/lib/data/fees';
-import { todayInBrussels } from '@/lib/domain/dates';
+import { loadFeesView } from '@/lib/data/loaders';
 import { linkedFreshness } from '@/lib/library-systems/freshness';
 import { CardPageHeader } from '@/components/cards/card-page-header';
 import { cardHref } from '@/components/cards/sections';
@@ -18,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FeesPage({ params }: { params: Promise<{ card: string }> }) {
   const { card } = await params;
   const account = await requireAccount(cardHref(card, 'fees'));
-  const view = await getFeesView(await getDb(), account, card, todayInBrussels(new Date()));
+  const view = await loadFeesView(account, card);
   if (!view) notFound();
   return (
     <>

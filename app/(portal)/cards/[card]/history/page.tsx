@@ -3,10 +3,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireAccount } from '@/lib/auth/session';
-import { getHistoryView } from '@/lib/data/history';
-import { todayInBrussels } from '@/lib/domain/dates';
+import { loadHistoryView } from '@/lib/data/loaders';
 import { linkedFreshness } from '@/lib/library-systems/freshness';
 import { CardPageHeader } from '@/components/cards/card-page-header';
 import { cardHref } from '@/components/cards/sections';
@@ -27,7 +25,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const [{ card }, query] = await Promise.all([params, searchParams]);
   const account = await requireAccount(cardHref(card, 'history'));
   const page = Number.parseInt(first(query.page) ?? '1', 10);
-  const view = await getHistoryView(await getDb(), account, card, { page: Number.isFinite(page) ? page : 1, search: first(query.q) }, todayInBrussels(new Date()));
+  const view = await loadHistoryView(account, card, Number.isFinite(page) ? page : 1, first(query.q));
   if (!view) notFound();
   return (
     <>

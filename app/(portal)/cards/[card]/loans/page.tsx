@@ -4,10 +4,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireAccount } from '@/lib/auth/session';
-import { getLoansView } from '@/lib/data/loans';
-import { todayInBrussels } from '@/lib/domain/dates';
+import { loadLoansView } from '@/lib/data/loaders';
 import { linkedFreshness } from '@/lib/library-systems/freshness';
 import { CardPageHeader } from '@/components/cards/card-page-header';
 import { cardHref } from '@/components/cards/sections';
@@ -26,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LoansPage({ params, searchParams }: Props) {
   const [{ card }, query] = await Promise.all([params, searchParams]);
   const account = await requireAccount(cardHref(card, 'loans'));
-  const view = await getLoansView(await getDb(), account, card, todayInBrussels(new Date()));
+  const view = await loadLoansView(account, card);
   if (!view) notFound();
   return (
     <>

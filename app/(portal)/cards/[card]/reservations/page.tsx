@@ -3,10 +3,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requireAccount } from '@/lib/auth/session';
-import { getReservationsView } from '@/lib/data/reservations';
-import { todayInBrussels } from '@/lib/domain/dates';
+import { loadReservationsView } from '@/lib/data/loaders';
 import { linkedFreshness } from '@/lib/library-systems/freshness';
 import { CardPageHeader } from '@/components/cards/card-page-header';
 import { cardHref } from '@/components/cards/sections';
@@ -19,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReservationsPage({ params }: { params: Promise<{ card: string }> }) {
   const { card } = await params;
   const account = await requireAccount(cardHref(card, 'reservations'));
-  const view = await getReservationsView(await getDb(), account, card, todayInBrussels(new Date()));
+  const view = await loadReservationsView(account, card);
   if (!view) notFound();
   return (
     <>

@@ -2,11 +2,9 @@
 // the session itself and reads through the account-scoped data layer (P3); another account's card
 // is a 404 like a card that does not exist.
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { getSignedInAccount } from '@/lib/auth/session';
-import { listHistoryForExport } from '@/lib/data/history';
 import { historyCsv, historyFileName } from '@/lib/data/history-csv';
-import { todayInBrussels } from '@/lib/domain/dates';
+import { loadHistoryExport } from '@/lib/data/loaders';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,9 +15,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ card
   const account = await getSignedInAccount();
   if (!account) return plain(401, 'Not signed in');
   const { card } = await params;
-  const today = todayInBrussels(new Date());
   const search = new URL(request.url).searchParams.get('q');
-  const result = await listHistoryForExport(await getDb(), account, card, search, today);
+  const { today, result } = await loadHistoryExport(account, card, search);
   if (!result) return plain(404, 'Not Found');
   const t = await getTranslations('History');
   const csv = historyCsv(result.entries, {

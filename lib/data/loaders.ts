@@ -1,0 +1,65 @@
+import 'server-only';
+// What a page or route handler of app/ asks for: each view of the data layer on the app's own
+// database (db/client getDb) and today's date in Brussels, once per request (React `cache`: the
+// page, its generateMetadata and any streamed part share one statement, P4). They take the signed-in
+// account (P3) and the card's slug as the URL gave it; app/ never opens the database itself.
+// The views themselves stay functions of (db, account, …, today) that the tests call directly.
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import type { SignedInAccount } from '@/lib/auth/session';
+import { todayInBrussels } from '@/lib/domain/dates';
+import { getAccountSettings } from './account';
+import { listCards } from './cards';
+import { getFeesView } from './fees';
+import { getHistoryView, listHistoryForExport } from './history';
+import { getLoansView } from './loans';
+import { getMembershipsView } from './memberships';
+import { listNetwork } from './network';
+import { getOverview } from './overview';
+import { checkEmailChangeLink, checkResetLink } from './recovery';
+import { getReservationsView } from './reservations';
+
+const today = () => todayInBrussels(new Date());
+
+/** /cards/[card]/loans: null when the card is not the account's (the page answers 404). */
+export const loadLoansView = cache(async (account: SignedInAccount, slug: string) => getLoansView(await getDb(), account, slug, today()));
+
+/** /cards/[card]/reservations: null when the card is not the account's. */
+export const loadReservationsView = cache(async (account: SignedInAccount, slug: string) =>
+  getReservationsView(await getDb(), account, slug, today()),
+);
+
+/** /cards/[card]/fees: null when the card is not the account's. */
+export const loadFeesView = cache(async (account: SignedInAccount, slug: string) => getFeesView(await getDb(), account, slug, today()));
+
+/** /cards/[card]/history: one page of the history (plain arguments, so the cache can match them). */
+export const loadHistoryView = cache(async (account: SignedInAccount, slug: string, page: number, search: string | undefined) =>
+  getHistoryView(await getDb(), account, slug, { page, search }, today()),
+);
+
+/** /api/cards/[card]/history: the CSV export's entries, or null when the card is not the account's. */
+export async function loadHistoryExport(account: SignedInAccount, slug: string, search: string | null) {
+  const date = today();
+  return { today: date, result: await listHistoryForExport(await getDb(), account, slug, search, date) };
+}
+
+/** /cards: every card of the account, in chooser order. */
+export const loadCards = cache(async (account: SignedInAccount) => listCards(await getDb(), account, today()));
+
+/** /overview. */
+export const loadOverview = cache(async (account: SignedInAccount) => getOverview(await getDb(), account, today()));
+
+/** /memberships (Info lidmaatschap). */
+export const loadMembershipsView = cache(async (account: SignedInAccount) => getMembershipsView(await getDb(), account, today()));
+
+/** /account: null when the account no longer exists. */
+export const loadAccountSettings = cache(async (account: SignedInAccount) => getAccountSettings(await getDb(), account));
+
+/** / (public): the network of regions, libraries and branches. */
+export const loadNetwork = cache(async () => listNetwork(await getDb()));
+
+/** /reset-password (public): whether the mailed link still works. */
+export const loadResetLink = cache(async (token: string) => checkResetLink(await getDb(), token));
+
+/** /confirm-email (public): whether the mailed link still works, and what it confirms. */
+export const loadEmailChangeLink = cache(async (token: string) => checkEmailChangeLink(await getDb(), token));
