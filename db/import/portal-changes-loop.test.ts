@@ -4,9 +4,10 @@
 // a document exported after the renewal that shows it confirms it and it leaves the export; a
 // document that says the loan was returned wins, the change is rejected and the card tells the patron.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportChanges } from '@/db/export/export-changes';
+import { rowsOf } from '@/db/rows';
 import { accounts, portalChanges } from '@/db/schema';
 import { renewLoansForAccount } from '@/lib/actions/renew-loans-core';
 import { getLoansView } from '@/lib/data/loans';
@@ -115,5 +116,34 @@ describe.each(drivers)('issue 13: renew in the portal, then the library\'s docum
     ]);
     const exported = await exportChanges(t.db, { library: ISIL });
     expect(exported.ok && exported.document.changes).toEqual([]);
+  });
+
+  it('a change committed while the import waits for the loan is never overwritten with what the import read before', async () => {
+    // The earlier renewals were confirmed before the document was made: the document may overwrite them.
+    await t.db.execute(sql`update portal_changes set status = 'confirmed', resolved_by = 'import', resolved_at = now(),
+                                  occurred_at = now() - interval '3 days'`);
+    // Meanwhile a renewal in the portal holds the loan's row; it commits while the import runs.
+    const later = d(35);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let changed!: () => void;
+    const rowChanged = new Promise<void>((resolve) => (changed = resolve));
+    const other = t.db.transaction(async (tx) => {
+      const [loan] = await tx.execute(sql`update loans set due_on = ${later}, renewals = 2
+                            where item_id = (select id from items where barcode = ${ITEMS.first}) returning id`).then(rowsOf<{ id: number }>);
+      await tx.insert(portalChanges).values({
+        accountId: account.accountId, loanId: loan!.id, kind: 'renewal', libraryId: sql`(select id from libraries where isil = ${ISIL})`,
+        details: { oldDueOn: RENEWED_DUE, newDueOn: later, oldRenewals: 1, newRenewals: 2 },
+      });
+      changed();
+      await held;
+    });
+    await rowChanged;
+    const importing = importNetwork(t.db, libraryDocument({ ...NIGHTLY } as never, new Date(Date.now() - 86_400_000)));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await other;
+    ok(await importing);
+    expect(await dueDates()).toEqual({ 'Het eerste boek': [later, 2], 'Het tweede boek': [d(18), 0] });
   });
 });

@@ -48,6 +48,13 @@ export interface UpsertSpec<Draft extends Values> {
   conflictOnId?: boolean;
   /** Extra assignments on update, e.g. bumping a session version when a password changes. */
   extraSet?: Record<string, SQL>;
+  /**
+   * Lock the stored rows (`for update`, in id order) before `prepare` reads anything about them:
+   * a portal action on one of them (a renewal, a cancellation) then either committed before — and
+   * its change-log row is visible to `prepare` — or waits for the import, which can therefore never
+   * overwrite a change it did not see.
+   */
+  lockStored?: boolean;
   /** Turns drafts into rows, given the stored rows (e.g. keep a hash when the secret still matches). */
   prepare?: (chunk: Draft[], stored: Map<string, Stored>) => Promise<Values[]>;
 }
@@ -72,7 +79,8 @@ export async function upsertByNaturalKey<Draft extends Values>(
   };
 
   for (const chunk of chunked(drafts)) {
-    const storedRows = (await db.select().from(spec.table).where(spec.storedWhere(chunk))) as Stored[];
+    const select = db.select().from(spec.table).where(spec.storedWhere(chunk));
+    const storedRows = (spec.lockStored ? await select.orderBy(column('id')).for('update') : await select) as Stored[];
     const stored = new Map(storedRows.map((r) => [spec.keyOf(r), r]));
     const rows = spec.prepare ? await spec.prepare(chunk, stored) : chunk;
 

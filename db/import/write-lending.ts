@@ -51,6 +51,7 @@ async function writeLoans({ db, doc, counts, changes }: WriteContext, { structur
     // Never `hiddenFromHistory`: a loan the patron cleared from the history stays hidden (H1, §4).
     columns: ['patronId', 'libraryId', 'branchId', 'dueOn', 'renewals', 'returnedOn'],
     target: [loans.itemId, loans.lentOn],
+    lockStored: true,
     prepare: async (chunk: (typeof loanDrafts)[number][], stored: Map<string, Stored>) => {
       const storedIds = chunk.flatMap((l) => stored.get(k(l.itemId, l.lentOn))?.id ?? []);
       const standing = storedIds.length > 0
@@ -93,6 +94,7 @@ async function writeReservations(ctx: WriteContext, { structure, catalogue, patr
       storedWhere: (chunk) => inArray(reservations.patronId, chunk.map((r) => r.patronId)),
       columns: ['pickupBranchId', 'status', 'readyUntil'],
       target: [reservations.patronId, reservations.titleId, reservations.placedOn],
+      lockStored: true,
       prepare: async (chunk, stored) => {
         const keyOf = (r: { patronId: number; titleId: number; placedOn: string }) => k(r.patronId, r.titleId, r.placedOn);
         const storedIds = chunk.flatMap((r) => stored.get(keyOf(r))?.id ?? []);
