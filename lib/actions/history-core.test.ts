@@ -4,7 +4,7 @@ import { drivers, freshDb, type TestDb } from '@/test/db';
 import { snapshotDatabase } from '@/db/import/snapshot';
 import { loans, patrons } from '@/db/schema';
 import { getHistoryView } from '@/lib/data/history';
-import { importCardScenario, TODAY, type ImportedCardScenario } from '@/lib/data/card-test-setup';
+import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 import { clearHistoryForAccount, setHistoryRecordingForAccount } from './history-core';
 
 describe.each(drivers)('history actions (%s)', (driver) => {

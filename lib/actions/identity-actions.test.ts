@@ -11,7 +11,7 @@ import type { Mail } from '@/lib/mail/transport';
 import { checkEmailChangeLink, confirmEmailChange, requestPasswordReset, requestUsernameReminder } from '@/lib/data/recovery';
 import { changeEmailForAccount, changePasswordForAccount, resendVerificationForAccount, signOutEverywhereForAccount } from './account-settings-core';
 import { activateAccount } from './activate-core';
-import { accountOf, CARDS, importIdentityScenario, NOW, PASSWORD, patronId } from './identity-test-setup';
+import { accountOf, CARDS, importIdentityScenario, NOW, PASSWORD, patronId } from '@/test/scenarios/identity';
 import { linkPatronForAccount } from './link-membership-core';
 import { unlinkPatronForAccount } from './unlink-membership-core';
 

@@ -17,7 +17,7 @@ import {
   bulkScenario,
   renewScenario,
   type RenewLoanKind,
-} from './renew-loans.scenario';
+} from '@/test/scenarios/renew-loans';
 
 const today = RENEW_TODAY;
 

@@ -4,7 +4,7 @@ import { drivers, freshDb, type TestDb } from '@/test/db';
 import { snapshotDatabase } from '@/db/import/snapshot';
 import { branches, reservations } from '@/db/schema';
 import { getReservationsView } from '@/lib/data/reservations';
-import { importCardScenario, TODAY, type ImportedCardScenario } from '@/lib/data/card-test-setup';
+import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 import { cancelReservationForAccount, changePickupForAccount } from './reservations-core';
 
 describe.each(drivers)('reservation actions (%s)', (driver) => {

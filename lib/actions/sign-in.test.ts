@@ -2,7 +2,7 @@
 // databases: the real action with the request context stood in for (headers, cookie, redirect).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { drivers, freshDb, type TestDb } from '@/test/db';
-import { accountOf, importIdentityScenario, PASSWORD } from './identity-test-setup';
+import { accountOf, importIdentityScenario, PASSWORD } from '@/test/scenarios/identity';
 
 const ctx = vi.hoisted(() => ({ db: null as unknown, sessions: [] as [number, number][], forwardedFor: '198.51.100.1' }));
 

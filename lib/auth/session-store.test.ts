@@ -2,7 +2,7 @@
 // statement per request, on both databases.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importIdentityScenario, accountOf } from '../actions/identity-test-setup';
+import { importIdentityScenario, accountOf } from '@/test/scenarios/identity';
 import { signOutEverywhereForAccount } from '../actions/account-settings-core';
 import { endedSessions } from '../../db/schema';
 import { drivers, freshDb, type TestDb } from '../../test/db';

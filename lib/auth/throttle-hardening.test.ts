@@ -6,7 +6,7 @@ import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cards, throttleBuckets } from '../../db/schema';
 import { activateAccount } from '../actions/activate-core';
-import { CARDS, importIdentityScenario } from '../actions/identity-test-setup';
+import { CARDS, importIdentityScenario } from '@/test/scenarios/identity';
 import { listNetwork } from '../data/network';
 import { resetEnvForTests } from '../env';
 import { logger } from '../log';

@@ -4,7 +4,7 @@ import { drivers, freshDb, type TestDb } from '@/test/db';
 import { cardSlug } from '@/lib/domain/card-label';
 import { lookupLibraryByIsil } from '@/lib/domain/isil';
 import { libraryIdByIsil, listCards, slugOf } from './cards';
-import { importCardScenario, TODAY, type ImportedCardScenario } from './card-test-setup';
+import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 
 describe.each(drivers)('cards (%s)', (driver) => {
   let t: TestDb;

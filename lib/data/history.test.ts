@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers, freshDb, type TestDb } from '@/test/db';
 import { addDays } from '@/lib/domain/dates';
 import { getHistoryView, HISTORY_PAGE_SIZE, likePattern, listHistoryForExport } from './history';
-import { importCardScenario, TODAY, type ImportedCardScenario } from './card-test-setup';
+import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 
 const d = (days: number) => addDays(TODAY, days);
 

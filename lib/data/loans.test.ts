@@ -10,7 +10,7 @@ import { decideRenewal } from '@/lib/domain/renewal';
 import { getLoansView } from './loans';
 import { listReminderCandidates, reminderRenewals } from './reminders';
 import { listRenewalCandidates } from './renewal-inputs';
-import { importCardScenario, TODAY, type ImportedCardScenario } from './card-test-setup';
+import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 
 const d = (days: number) => addDays(TODAY, days);
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { networkFixture } from '@/db/import/fixtures';
 import { importNetwork } from '@/db/import/import-network';
-import { accountOf, importIdentityScenario, PASSWORD, TODAY } from '@/lib/actions/identity-test-setup';
+import { accountOf, importIdentityScenario, PASSWORD, TODAY } from '@/test/scenarios/identity';
 import { drivers, freshDb, type TestDb } from '@/test/db';
 import { getMembershipsView } from './memberships';
 

@@ -8,7 +8,7 @@ import { items, libraries, loans, patrons, portalChanges, reservations, titles }
 import { dismissNoticeForAccount } from '@/lib/actions/dismiss-notice-core';
 import { addDays } from '@/lib/domain/dates';
 import { drivers, freshDb, type TestDb } from '@/test/db';
-import { importCardScenario, TODAY, type ImportedCardScenario } from './card-test-setup';
+import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 import type { CardNotice } from './cards';
 import { getFeesView } from './fees';
 import { getHistoryView } from './history';

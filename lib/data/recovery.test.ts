@@ -13,7 +13,7 @@ import { drivers, freshDb, type TestDb } from '../../test/db';
 import { changePasswordForAccount, signOutEverywhereForAccount } from '../actions/account-settings-core';
 import { authenticate } from '../auth/authenticate';
 import { hashSecret } from '../auth/hash';
-import { startSmtpSink, type SmtpSink } from '../mail/smtp-sink';
+import { startSmtpSink, type SmtpSink } from '@/test/support/smtp-sink';
 import { createMailer, type Mailer } from '../mail/transport';
 import {
   checkEmailChangeLink,

@@ -9,7 +9,7 @@ import { networkFixture } from '../../db/import/fixtures';
 import { importNetwork } from '../../db/import/import-network';
 import { accounts, reminderSends } from '../../db/schema';
 import { drivers, freshDb, type TestDb } from '../../test/db';
-import { startSmtpSink, type SmtpSink } from '../mail/smtp-sink';
+import { startSmtpSink, type SmtpSink } from '@/test/support/smtp-sink';
 import { createMailer, type Mailer } from '../mail/transport';
 import { runReminders } from './reminders';
 

@@ -8,7 +8,7 @@ import { accounts, items, loans } from '@/db/schema';
 import { drivers, freshDb, type TestDb } from '@/test/db';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { homeMembershipOf, judgeMemberships, type MembershipRow } from './cards';
-import { RENEW_ITEMS, RENEW_TODAY, renewScenario } from '@/lib/actions/renew-loans.scenario';
+import { RENEW_ITEMS, RENEW_TODAY, renewScenario } from '@/test/scenarios/renew-loans';
 import { getRenewalInputsRows, intArrayLiteral, renewalCandidate, type RenewalLoanRow } from './renewal-inputs';
 
 const today = RENEW_TODAY;

@@ -1,10 +1,10 @@
 // Fresh data from linked libraries (issue 12 point 4) against both databases, with a fake library
-// system (test/fake-library-system.ts). The card scenario (e2e/cards-scenario.ts) is the copy;
+// system (test/fake-library-system.ts). The card scenario (test/scenarios/cards.ts) is the copy;
 // Zottegem and Oosterzele are linked; An (account "family") and Mallory have cards there.
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cards, items, libraries, librarySync, loans, patrons, reservations, fees, titles } from '@/db/schema';
-import { importCardScenario, TODAY, type ImportedCardScenario } from '@/lib/data/card-test-setup';
+import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 import { getFeesView } from '@/lib/data/fees';
 import { getHistoryView } from '@/lib/data/history';
 import { getLoansView } from '@/lib/data/loans';

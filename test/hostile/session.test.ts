@@ -12,7 +12,7 @@ import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetEnvForTests } from '@/lib/env';
 import { drivers, freshDb, type TestDb } from '@/test/db';
-import { PASSWORD } from '@/lib/actions/identity-test-setup';
+import { PASSWORD } from '@/test/scenarios/identity';
 import { ONE_MB, importHostileScenario, snapshotDatabase, type HostileScenario } from './support';
 
 const SECRET = 'hostile-session-suite-secret-0123456789abcdef';

@@ -7,7 +7,7 @@
 //    stamp it;
 //  - rotating real addresses and cards trips the ceiling on failed PIN checks for everybody.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CARDS } from '@/lib/actions/identity-test-setup';
+import { CARDS } from '@/test/scenarios/identity';
 import { markPeerHeaderStamped, PEER_HEADER } from '@/lib/auth/client-address';
 import { resetEnvForTests } from '@/lib/env';
 import { drivers, freshDb, type TestDb } from '@/test/db';

@@ -1,4 +1,4 @@
-// For tests only: a real SMTP server (the `smtp-server` package) on a loopback port that keeps
+// Test harness: a real SMTP server (the `smtp-server` package) on a loopback port that keeps
 // every message it receives, so integration tests exercise the real nodemailer SMTP transport.
 import { SMTPServer } from 'smtp-server';
 

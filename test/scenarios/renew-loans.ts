@@ -1,4 +1,3 @@
-import 'server-only';
 // The renewal scenario of issue 5, as a network@1 document built for the importer: one loan of
 // each kind on the card "zo" of account `renew.an`, a Dutch guest's loan on a lone-library card,
 // and a loan of another account. "Today" is RENEW_TODAY. Used by the integration tests and, later,

@@ -1,13 +1,11 @@
-import 'server-only';
-// Test support for the card views' integration tests: imports the shared card scenario
-// (e2e/cards-scenario.ts) with the importer and returns the accounts as SignedInAccount values.
-// Not used by the app; it lives here because only lib/data's tests need it.
+// The card scenario (test/scenarios/cards.ts, shared with the e2e specs) imported into a test
+// database with the importer; returns the accounts as SignedInAccount values.
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { importNetwork } from '@/db/import/import-network';
 import { accounts } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
-import { cardScenario, type CardScenario } from '@/e2e/cards-scenario';
+import { cardScenario, type CardScenario } from './cards';
 
 export const TODAY = '2026-11-20';
 

@@ -1,11 +1,9 @@
-import 'server-only';
 // Test scenario for the identity integration tests (activation, link, unlink, settings, the
 // memberships view and the P3 attacker cases), built on db/import/fixtures.ts:
 //  - an.peeters: patrons an, bert, carla (6 memberships over 4 cards);
 //  - frans.one: patron frans (1 membership);
 //  - eva.other: patron eva — "another account" for the attacker cases;
 //  - dirk and gina: patrons without account, with a card and PIN (activation, linking).
-// Not a test file itself (no .test.ts), so it carries 'server-only' like every lib/actions module.
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { FIXTURE_PASSWORD, networkFixture } from '@/db/import/fixtures';

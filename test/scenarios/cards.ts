@@ -8,7 +8,7 @@
 // - patron Zoë with no account, whose reservations compete with An's (RN2, queue positions).
 // Dates are relative to `today`; codes, keys and barcodes carry `suffix`, so every e2e test can
 // import its own copy into the shared e2e database. Pure data: importable from Node and vitest.
-import { addDays } from '../lib/domain/dates';
+import { addDays } from '../../lib/domain/dates';
 
 export const SCENARIO_PASSWORD = 'kaart-scenario-wachtwoord';
 
