@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { drivers, freshDb, type TestDb } from './db';
+import { describeOnDatabases } from './db';
 import { regions } from '../db/schema';
 
-describe.each(drivers)('test database harness (%s)', (driver) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await freshDb(driver);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+describeOnDatabases('test database harness (%s)', (t) => {
 
   it('starts migrated and empty', async () => {
     const rows = await t.db.select().from(regions);
@@ -27,7 +20,7 @@ describe.each(drivers)('test database harness (%s)', (driver) => {
   });
 
   it('counts the statements it sends', async () => {
-    t.queries.length = 0;
+    t.queries.reset();
     await t.db.select().from(regions);
     expect(t.queries).toHaveLength(1);
   });

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drivers, freshDb, type TestDb } from '../../test/db';
+import { beforeAll, expect, it } from 'vitest';
+import { describeOnDatabases } from '../../test/db';
 import { accounts, items, libraries, loans, patrons, portalChanges, reservations, titles } from '../schema';
 import { FIXTURE_PASSWORD, FIXTURE_PINS, networkFixture } from '../import/fixtures';
 import { importNetwork } from '../import/import-network';
@@ -39,8 +39,7 @@ function expectAcked(result: AckResult): Extract<AckResult, { ok: true }> {
 
 type Kind = (typeof portalChanges.$inferInsert)['kind'];
 
-describe.each(drivers)('export and acknowledge portal changes (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('export and acknowledge portal changes (%s)', (t) => {
   const id: Record<string, number> = {};
   /** Change ids by a name used in the tests. */
   const change: Record<string, number> = {};
@@ -84,7 +83,6 @@ describe.each(drivers)('export and acknowledge portal changes (%s)', (driver) =>
   }
 
   beforeAll(async () => {
-    t = await freshDb(driver);
     const imported = await importNetwork(t.db, networkFixture());
     if (!imported.ok) throw new Error(imported.errors.map((e) => e.message).join('\n'));
     for (const l of await t.db.select().from(libraries)) id[l.isil] = l.id;
@@ -149,9 +147,6 @@ describe.each(drivers)('export and acknowledge portal changes (%s)', (driver) =>
       kind: 'account_email_changed', at: '2026-11-24T08:00:00Z', library: 'BE-OOS01', patron: 'an', details: { email: 'an.nieuw@example.be' },
     });
   });
-  afterAll(async () => {
-    await t?.close();
-  });
 
   const zotOrder = () => [
     change.bertRenewal, change.cancelled, change.renewal, change.pickup,
@@ -160,7 +155,7 @@ describe.each(drivers)('export and acknowledge portal changes (%s)', (driver) =>
   ];
 
   it('exports only the unconfirmed changes of that library, ordered by time then id, in one statement', async () => {
-    t.queries.length = 0;
+    t.queries.reset();
     const doc = expectExported(await exportChanges(t.db, { library: 'BE-ZOT01' }));
     expect(t.queries).toHaveLength(1);
     expect(doc.format).toBe(CHANGES_FORMAT);

@@ -2,8 +2,8 @@
 // it (its guest membership names a Dutch library the example leaves out, so that library and its
 // GAST type are added; its password placeholder is filled in). It must import, and re-import
 // without change.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drivers, freshDb, type TestDb } from '../../test/db';
+import { expect, it } from 'vitest';
+import { describeOnDatabases } from '../../test/db';
 import { importNetwork } from './import-network';
 import { snapshotDatabase } from './snapshot';
 
@@ -172,14 +172,7 @@ const contractExample = {
   ]
 };
 
-describe.each(drivers)('IMPORT_FORMAT example document (%s)', (driver) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await freshDb(driver);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+describeOnDatabases('IMPORT_FORMAT example document (%s)', (t) => {
 
   // First, on the empty database: later, the library would be found among stored records.
   it('refuses the example as printed, naming the library it leaves out', async () => {

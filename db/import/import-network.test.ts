@@ -1,9 +1,9 @@
 // The importer end to end on a real database (PGlite, and PostgreSQL with TEST_DATABASE_URL):
 // a valid document imports; a re-import changes nothing; a changed record is updated in place;
 // a bad document is refused with the right path and the database stays exactly as it was.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { drivers, freshDb, type TestDb } from '../../test/db';
+import { describeOnDatabases } from '../../test/db';
 import { verifyPin, verifySecret } from '../../lib/auth/hash';
 import { accountPatrons, accounts, cards, libraryDigitalCollections, memberships, patrons, titles } from '../schema';
 import { FIXTURE_PASSWORD, FIXTURE_PINS, networkFixture, type NetworkFixture } from './fixtures';
@@ -21,14 +21,7 @@ function expectRefused(result: ImportResult) {
   return result.errors;
 }
 
-describe.each(drivers)('importNetwork (%s)', (driver) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await freshDb(driver);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+describeOnDatabases('importNetwork (%s)', (t) => {
 
   it('imports a valid document', async () => {
     const result = expectOk(await importNetwork(t.db, networkFixture()));
@@ -279,14 +272,9 @@ describe.each(drivers)('importNetwork (%s)', (driver) => {
 });
 
 // Tests that leave the network in another state than the fixture's get a database of their own.
-describe.each(drivers)('importNetwork, later documents (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('importNetwork, later documents (%s)', (t) => {
   beforeAll(async () => {
-    t = await freshDb(driver);
     expectOk(await importNetwork(t.db, networkFixture()));
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('accepts a later document that refers to records of an earlier import', async () => {

@@ -5,8 +5,8 @@
 import { hash as argon2Hash } from '@node-rs/argon2';
 import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { drivers, freshDb, type TestDb } from '../../test/db';
+import { beforeAll, beforeEach, expect, it, vi } from 'vitest';
+import { describeOnDatabases } from '../../test/db';
 import * as hashing from '../../lib/auth/hash';
 import { verifyCardPin } from '../../lib/auth/card-pin';
 import { activateAccount } from '../../lib/actions/activate-core';
@@ -47,8 +47,7 @@ function hashedDocument(anHash: string, bertHash: string) {
   return doc;
 }
 
-describe.each(drivers)('issue 13 §7: cards imported with pinHash (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('issue 13 §7: cards imported with pinHash (%s)', (t) => {
   let anBcrypt: string;
   let bertArgon: string;
   let doc: ReturnType<typeof hashedDocument>;
@@ -62,13 +61,9 @@ describe.each(drivers)('issue 13 §7: cards imported with pinHash (%s)', (driver
   };
 
   beforeAll(async () => {
-    t = await freshDb(driver);
     anBcrypt = await bcrypt.hash(FIXTURE_PINS.anCard, 8); // $2b$
     bertArgon = await argon2Hash(FIXTURE_PINS.bertCard, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
     doc = hashedDocument(anBcrypt, bertArgon);
-  });
-  afterAll(async () => {
-    await t.close();
   });
   beforeEach(() => spies.forEach((s) => s.mockClear()));
 

@@ -5,13 +5,13 @@
 // document that says the loan was returned wins, the change is rejected and the card tells the patron.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { exportChanges } from '@/db/export/export-changes';
 import { accounts, portalChanges } from '@/db/schema';
 import { renewLoansForAccount } from '@/lib/actions/renew-loans-core';
 import { getLoansView } from '@/lib/data/loans';
 import { addDays } from '@/lib/domain/dates';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { importNetwork, type ImportResult } from './import-network';
 import type { NetworkDocument } from './schema';
 
@@ -62,8 +62,7 @@ function ok(result: ImportResult): Extract<ImportResult, { ok: true }> {
   return result;
 }
 
-describe.each(drivers)('issue 13: renew in the portal, then the library\'s documents (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('issue 13: renew in the portal, then the library\'s documents (%s)', { fresh: 'each' }, (t) => {
   let account: { accountId: number; sessionVersion: number };
 
   const dueDates = async () => {
@@ -72,14 +71,12 @@ describe.each(drivers)('issue 13: renew in the portal, then the library\'s docum
   };
 
   beforeEach(async () => {
-    t = await freshDb(driver);
     ok(await importNetwork(t.db, libraryDocument({ ...NIGHTLY } as never, new Date(Date.now() - 86_400_000))));
     const [row] = await t.db.select({ id: accounts.id, sv: accounts.sessionVersion }).from(accounts).where(eq(accounts.username, 'lies.lus'));
     account = { accountId: row!.id, sessionVersion: row!.sv };
     const renewed = await renewLoansForAccount(t.db, account, { requestKey: randomUUID(), cardSlug: 'lus', all: true }, TODAY);
     expect(renewed.ok && renewed.data.items.map((r) => r.outcome)).toEqual(['renewed', 'renewed']);
   });
-  afterEach(async () => t.close());
 
   it.each([
     ['exported before the renewal', new Date(Date.now() - 86_400_000)],

@@ -3,9 +3,9 @@
 // rejects one the library's facts contradict, keeps what the patron chose (history, account),
 // and says so in its report. The portal actions write the change log; here a small helper does
 // what they do: change the row and insert the change.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { drivers, freshDb, type TestDb } from '../../test/db';
+import { describeOnDatabases } from '../../test/db';
 import { hashSecret, verifySecret } from '../../lib/auth/hash';
 import { KEPT_ACCOUNT, KEPT_AFTER_EXPORT, KEPT_UNCONFIRMED, NOTE_NO_EXPORTED_AT } from '../../lib/domain/import-reconcile';
 import type { PortalChangeKind, PortalChangeStatus } from '../../lib/domain/portal-changes';
@@ -51,12 +51,10 @@ async function changeRow(db: Executor, id: number) {
   return row!;
 }
 
-describe.each(drivers)('import against the portal change log, issue 13 (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('import against the portal change log, issue 13 (%s)', { fresh: 'each' }, (t) => {
   let ids: { account: number; an: number; bert: number; zot: number; loan: number; reservation: number; branch3550: number; branch3551: number };
 
   beforeEach(async () => {
-    t = await freshDb(driver);
     expectOk(await importNetwork(t.db, networkFixture()));
     const id = async (q: Promise<{ id: number }[]>) => (await q)[0]!.id;
     const an = await id(t.db.select({ id: patrons.id }).from(patrons).where(eq(patrons.key, 'an')));
@@ -80,9 +78,6 @@ describe.each(drivers)('import against the portal change log, issue 13 (%s)', (d
       branch3550: await id(t.db.select({ id: branches.id }).from(branches).where(and(eq(branches.libraryId, zot), eq(branches.code, '3550')))),
       branch3551: await id(t.db.select({ id: branches.id }).from(branches).where(and(eq(branches.libraryId, zot), eq(branches.code, '3551')))),
     };
-  });
-  afterEach(async () => {
-    await t.close();
   });
 
   /** RN: the patron renews loans[0] (due 2026-11-29) in the portal, to 2026-12-27. */
@@ -340,7 +335,7 @@ describe.each(drivers)('import against the portal change log, issue 13 (%s)', (d
         from loans l join items i on i.id = l.item_id where i.barcode like '39%'`);
 
       const later = extraLoans.map((l, i) => (i % 2 === 0 ? { ...l, dueOn: '2026-12-27', renewals: 1 } : { ...l, returnedOn: '2026-11-20' }));
-      t.queries.length = 0;
+      t.queries.reset();
       const result = expectOk(await importNetwork(t.db, { ...doc, exportedAt: EXPORTED_AT, loans: [...doc.loans, ...later] }));
       expect(result.portalChanges).toEqual({ confirmed: n / 2, rejected: n / 2 });
       const reads = t.queries.filter((q) => /^select .* from "portal_changes"/is.test(q));

@@ -2,13 +2,13 @@
 // really shows the rule it claims (asserted on the built document, through the pure rules of
 // lib/domain where they exist).
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween } from '../../lib/domain/dates';
 import { isNationalRegisterNumber } from '../../lib/domain/card-number';
 import { guestValidity } from '../../lib/domain/guest-validity';
 import { isActiveStatus, membershipStatus } from '../../lib/domain/membership-status';
 import { decideRenewal, type RenewalDecision } from '../../lib/domain/renewal';
-import { drivers, freshDb, type TestDb } from '../../test/db';
+import { describeOnDatabases } from '../../test/db';
 import { snapshotDatabase } from '../import/snapshot';
 import { accounts, loans, portalChanges, reservations } from '../schema';
 import { AN_PEETERS_EID, buildDemoNetwork, DEMO_ACCOUNTS, DEMO_ACTIVATIONS, DEMO_LIBRARIES as L, seedDemo } from './demo';
@@ -251,14 +251,7 @@ describe('each demo account shows its rule', () => {
   });
 });
 
-describe.each(drivers)('seeding the demo (%s)', (driver) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await freshDb(driver);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+describeOnDatabases('seeding the demo (%s)', (t) => {
 
   it('passes the importer, and a second run changes nothing', async () => {
     const first = await seedDemo(t.db, { today: TODAY });

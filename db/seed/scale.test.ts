@@ -1,8 +1,8 @@
 // The scale generator: deterministic, independent of chunking, accepted by the importer, and with
 // the bench account the benchmark needs (6 patron records in 6 libraries, ~200 open loans).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { count, eq, isNull, and, inArray } from 'drizzle-orm';
-import { drivers, freshDb, type TestDb } from '../../test/db';
+import { describeOnDatabases } from '../../test/db';
 import { importNetwork } from '../import/import-network';
 import { accountPatrons, accounts, loans, memberships, patrons } from '../schema';
 import type { FullDocument } from './network';
@@ -60,14 +60,7 @@ describe('scale network document', () => {
   });
 });
 
-describe.each(drivers)('importing the scale network (%s)', (driver) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await freshDb(driver);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+describeOnDatabases('importing the scale network (%s)', (t) => {
 
   it('imports in chunks through the importer, and the bench account is there', async () => {
     for (const d of scaleDocuments(N, TODAY, { chunkSize: 80 })) {

@@ -1,12 +1,12 @@
 // Issue 12, point 5 (L5, P1, P2): the card of a linked library is proved at that library's system —
 // the independent reference SIP2 server — and the portal keeps no PIN of it; on both databases.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { importNetwork } from '@/db/import/import-network';
 import { accountPatrons, accounts, cards, patrons } from '@/db/schema';
 import { todayInBrussels } from '@/lib/domain/dates';
 import { createLibrarySystems } from '@/lib/library-systems/systems';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { useSip2ReferenceServer } from '@/test/support/use-sip2-reference-server';
 import { LINKED_ISIL, linkedLibraryConfig, linkedLibraryScenario } from '@/test/scenarios/linked-library';
 import { activateAccount } from './activate-core';
@@ -24,15 +24,13 @@ const activation = (pin: string, username: string) => ({
   password: 'een-lang-en-goed-wachtwoord-42',
 });
 
-describe.each(drivers)('card + PIN at a linked library (reference SIP2 server) on %s', (driver) => {
-  let t: TestDb;
+describeOnDatabases('card + PIN at a linked library (reference SIP2 server) on %s', (t) => {
   let address = 0;
   // A client address per attempt: the per-client throttle is not what is tested here.
   const client = () => `198.51.100.${++address}`;
 
   beforeAll(async () => {
     await server().restart();
-    t = await freshDb(driver);
     const doc = linkedLibraryScenario({ today: todayInBrussels(new Date()) });
     // The library's export carries a PIN for miker's card; the portal must not keep it (L5).
     const mike = doc.patrons!.find((p) => p.key === 'mike')!;
@@ -40,9 +38,6 @@ describe.each(drivers)('card + PIN at a linked library (reference SIP2 server) o
     const imported = await importNetwork(t.db, doc, { linkedIsils: [LINKED_ISIL] });
     if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
   }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
 
   it('L5: the PIN of a linked library’s card is not kept from the import; the library’s spelling is', async () => {
     const [card] = await t.db.select().from(cards).where(eq(cards.sourceNumber, 'miker'));

@@ -5,7 +5,7 @@
 // scripted LibrarySystem (the pattern of renew-at-library.test.ts), not the reference SIP2 server.
 import { randomUUID } from 'node:crypto';
 import { eq, gt, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { importNetwork } from '@/db/import/import-network';
 import type { NetworkDocument } from '@/db/import/schema';
 import { accounts, branches, items, libraries, loans, passwordResetTokens, patrons, portalChanges, reservations, titles } from '@/db/schema';
@@ -14,7 +14,7 @@ import { confirmEmailChange, newToken, resetPassword } from '@/lib/data/recovery
 import { addDays } from '@/lib/domain/dates';
 import { LibraryUnavailableError, type LibraryAnswer, type LibrarySystem, type LibrarySystems } from '@/lib/library-systems/port';
 import type { Mail } from '@/lib/mail/transport';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { IMPORT_ONLY_ISIL, IMPORT_ONLY_ITEM, LINKED_ISIL, LINKED_PASSWORD, SAMPLE_ITEMS, linkedLibraryScenario } from '@/test/scenarios/linked-library';
 import { changeEmailForAccount, changePasswordForAccount } from './account-settings-core';
 import { activateAccount } from './activate-core';
@@ -125,8 +125,7 @@ interface Change {
 const order = (a: Change, b: Change) =>
   (a.patronId ?? 0) - (b.patronId ?? 0) || (a.libraryId ?? 0) - (b.libraryId ?? 0) || (a.loanId ?? 0) - (b.loanId ?? 0);
 
-describe.each(drivers)('issue 13 §1: every change the portal makes is recorded (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('issue 13 §1: every change the portal makes is recorded (%s)', (t) => {
   const lib: Record<'linked' | 'importOnly', number> = { linked: 0, importOnly: 0 };
   const patron: Record<'david' | 'mike' | 'erik' | 'fien', number> = { david: 0, mike: 0, erik: 0, fien: 0 };
   const mails: Mail[] = [];
@@ -179,7 +178,6 @@ describe.each(drivers)('issue 13 §1: every change the portal makes is recorded 
   });
 
   beforeAll(async () => {
-    t = await freshDb(driver);
     const imported = await importNetwork(t.db, scenario());
     if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
     const libs = await t.db.select({ id: libraries.id, isil: libraries.isil }).from(libraries);
@@ -189,9 +187,6 @@ describe.each(drivers)('issue 13 §1: every change the portal makes is recorded 
     for (const p of ps) patron[p.key as keyof typeof patron] = p.id;
     mails.length = 0;
   }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
 
   it('issue 13 §1 renewal: per renewed loan — import-only unconfirmed, linked confirmed by the library, with the due dates and counts before and after', async () => {
     const david = await accountOf('david.fiander');

@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { snapshotDatabase } from '@/db/import/snapshot';
 import { loans, patrons } from '@/db/schema';
 import { getHistoryView } from '@/lib/data/history';
 import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 import { clearHistoryForAccount, setHistoryRecordingForAccount } from './history-core';
 
-describe.each(drivers)('history actions (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('history actions (%s)', (t) => {
   let s: ImportedCardScenario;
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await importCardScenario(t.db);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('P3 another account cannot switch, clear or even find the card — the database is unchanged', async () => {

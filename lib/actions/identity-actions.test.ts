@@ -2,11 +2,11 @@
 // including the attacker cases of issue 3 point 6 (P3): ids of another account's patron refused,
 // nothing changed (snapshot before/after).
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshotDatabase } from '@/db/import/snapshot';
 import { accountPatrons, accounts, patrons } from '@/db/schema';
 import { authenticate } from '@/lib/auth/authenticate';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import type { Mail } from '@/lib/mail/transport';
 import { checkEmailChangeLink, confirmEmailChange, requestPasswordReset, requestUsernameReminder } from '@/lib/data/recovery';
 import { changeEmailForAccount, changePasswordForAccount, resendVerificationForAccount, signOutEverywhereForAccount } from './account-settings-core';
@@ -20,15 +20,10 @@ const minutesLater = (m: number) => new Date(NOW.getTime() + m * 60_000);
 const activationMails: Mail[] = [];
 const activation = (now: Date) => ({ mailer: { kind: 'outbox' as const, send: async (m: Mail) => void activationMails.push(m) }, now, baseUrl: 'https://portal.example.be' });
 
-describe.each(drivers)('identity actions (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('identity actions (%s)', (t) => {
   beforeAll(async () => {
-    t = await freshDb(driver);
     await importIdentityScenario(t.db);
     activationMails.length = 0; // per driver: the mails of this database only
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const linksOf = async (username: string) => {
@@ -47,7 +42,7 @@ describe.each(drivers)('identity actions (%s)', (driver) => {
     });
 
     it('refuses a weak password before spending a PIN attempt, with a field error', async () => {
-      t.queries.length = 0;
+      t.queries.reset();
       const r = await activateAccount(t.db, form({ password: 'short' }), '198.51.100.10', activation(NOW));
       expect(r).toEqual({ ok: false, code: 'invalid_input', fieldErrors: { password: ['too_short'] } });
       const common = await activateAccount(t.db, form({ password: 'password123' }), '198.51.100.10', activation(NOW));

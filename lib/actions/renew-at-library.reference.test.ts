@@ -3,14 +3,14 @@
 // (message 11), as a desk would; the portal's copy comes from the library's export (the importer).
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { importNetwork } from '@/db/import/import-network';
 import { accounts, items, libraryClaims, loans, renewalLog } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { createLibrarySystems } from '@/lib/library-systems/systems';
 import { sipDueDate } from '@/lib/library-systems/sip2-adapter';
 import { todayInBrussels } from '@/lib/domain/dates';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { atDesk, deskClient } from '@/test/support/sip2-desk';
 import { useSip2ReferenceServer } from '@/test/support/use-sip2-reference-server';
 import {
@@ -40,8 +40,7 @@ function ok(result: Awaited<ReturnType<typeof renewLoansForAccount>>): RenewLoan
   return result.data;
 }
 
-describe.each(drivers)('renewal at a linked library (reference SIP2 server) on %s', (driver) => {
-  let t: TestDb;
+describeOnDatabases('renewal at a linked library (reference SIP2 server) on %s', (t) => {
   let david: SignedInAccount;
   let loanOf: (barcode: string) => Promise<{ id: number; dueOn: string; renewals: number }>;
   const systems = () => createLibrarySystems(linkedLibraryConfig(server().port));
@@ -50,7 +49,6 @@ describe.each(drivers)('renewal at a linked library (reference SIP2 server) on %
     await server().restart();
     const perlDue = await lendAtDesk('djfiander', SAMPLE_ITEMS.perl);
     const alibiDue = await lendAtDesk('djfiander', SAMPLE_ITEMS.alibi);
-    t = await freshDb(driver);
     const imported = await importNetwork(
       t.db,
       linkedLibraryScenario({
@@ -73,9 +71,6 @@ describe.each(drivers)('renewal at a linked library (reference SIP2 server) on %
       return loan!;
     };
   }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
 
   it('L1: renew all — the library decides, and the due date stored is the one its item information gives', async () => {
     const linked = systems();

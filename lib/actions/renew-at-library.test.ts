@@ -3,22 +3,21 @@
 // adapter fails unexpectedly; on both databases.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importNetwork } from '@/db/import/import-network';
 import { accounts, items, libraryClaims, loans, renewalRequests } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { todayInBrussels, addDays } from '@/lib/domain/dates';
 import type { LibrarySystem, LibrarySystems } from '@/lib/library-systems/port';
 import { createLibrarySystems } from '@/lib/library-systems/systems';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { startFakeAcs, type FakeAcs } from '@/test/support/fake-sip-acs';
 import { LINKED_ISIL, LINKED_REGION_SLUG, SAMPLE_ITEMS, linkedLibraryConfig, linkedLibraryScenario } from '@/test/scenarios/linked-library';
 import { renewLoansForAccount } from './renew-loans-core';
 
 const today = todayInBrussels(new Date());
 
-describe.each(drivers)('renewal at a linked library, edge cases, on %s', (driver) => {
-  let t: TestDb;
+describeOnDatabases('renewal at a linked library, edge cases, on %s', (t) => {
   let david: SignedInAccount;
   let silent: FakeAcs;
   const loanOf = async () =>
@@ -33,7 +32,6 @@ describe.each(drivers)('renewal at a linked library, edge cases, on %s', (driver
   beforeAll(async () => {
     // Logs in, then never answers a renewal: the request went out, the answer never came.
     silent = await startFakeAcs((m) => m.body.startsWith('29'));
-    t = await freshDb(driver);
     const doc = linkedLibraryScenario({ today, linkedLoans: [{ item: SAMPLE_ITEMS.perl, patron: 'david', dueOn: addDays(today, 5) }] });
     const imported = await importNetwork(t.db, doc);
     if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
@@ -41,7 +39,6 @@ describe.each(drivers)('renewal at a linked library, edge cases, on %s', (driver
     david = { accountId: row!.id, sessionVersion: row!.sessionVersion };
   }, 120_000);
   afterAll(async () => {
-    await t?.close();
     await silent?.close();
   });
 

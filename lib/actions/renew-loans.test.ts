@@ -2,11 +2,11 @@
 // TEST_DATABASE_URL is set). Rules: RN1–RN8, R6, R11, P3, P4. The scenario is built with the importer.
 import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { importNetwork } from '@/db/import/import-network';
 import { snapshotDatabase, type Snapshot } from '@/db/import/snapshot';
 import { accounts, fees, items, loans, renewalLog, renewalRequests } from '@/db/schema';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases, type TestDb } from '@/test/db';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { renewLoansForAccount, type RenewItemResult, type RenewLoansResponse } from './renew-loans-core';
 import {
@@ -66,16 +66,11 @@ function withoutRequestTables(s: Snapshot): Snapshot {
   return rest;
 }
 
-describe.each(drivers)('renewLoansForAccount (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('renewLoansForAccount (%s)', (t) => {
   let s: Scenario;
 
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await loadScenario(t);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('P3/RN1: another account’s loan id and an unknown id are refused as not_linked; nothing about them changes', async () => {
@@ -172,16 +167,11 @@ describe.each(drivers)('renewLoansForAccount (%s)', (driver) => {
   });
 });
 
-describe.each(drivers)('renewLoansForAccount idempotency and concurrency — RN7 (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('renewLoansForAccount idempotency and concurrency — RN7 (%s)', (t) => {
   let s: Scenario;
 
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await loadScenario(t);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('RN7: the same requestKey twice renews once and answers the same response', async () => {
@@ -214,16 +204,11 @@ describe.each(drivers)('renewLoansForAccount idempotency and concurrency — RN7
   });
 });
 
-describe.each(drivers)('renewLoansForAccount under concurrency — RN7 (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('renewLoansForAccount under concurrency — RN7 (%s)', (t) => {
   let s: Scenario;
 
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await loadScenario(t);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('RN7: 20 parallel renew-all requests with different keys renew every renewable loan exactly once', async () => {
@@ -264,12 +249,10 @@ describe.each(drivers)('renewLoansForAccount under concurrency — RN7 (%s)', (d
   });
 });
 
-describe.each(drivers)('renewLoansForAccount round trips — P4 (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('renewLoansForAccount round trips — P4 (%s)', (t) => {
   const account: Record<number, SignedInAccount> = {};
 
   beforeAll(async () => {
-    t = await freshDb(driver);
     for (const n of [20, 200]) {
       const imported = await importNetwork(t.db, bulkScenario(n));
       if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
@@ -277,16 +260,13 @@ describe.each(drivers)('renewLoansForAccount round trips — P4 (%s)', (driver) 
       account[n] = { accountId: row!.id, sessionVersion: row!.sessionVersion };
     }
   });
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('renewing 20 or 200 loans sends the same, small number of statements', async () => {
     const counts: number[] = [];
     for (const n of [20, 200]) {
-      t.queries.length = 0;
+      t.queries.reset();
       const data = okData(await renewLoansForAccount(t.db, account[n]!, { requestKey: randomUUID(), cardSlug: `b${n}`, all: true }, today));
-      counts.push(t.queries.length);
+      counts.push(t.queries.count);
       expect(data.renewed).toBe(n);
     }
     expect(counts[0]).toBe(counts[1]);
@@ -294,8 +274,8 @@ describe.each(drivers)('renewLoansForAccount round trips — P4 (%s)', (driver) 
 
     // A selection of 200 ids, every one now refused (no later date today): still the same bound.
     const ids = (await t.db.select({ id: loans.id }).from(loans)).map((l) => l.id).slice(0, 200);
-    t.queries.length = 0;
+    t.queries.reset();
     okData(await renewLoansForAccount(t.db, account[200]!, { requestKey: randomUUID(), loanIds: ids }, today));
-    expect(t.queries.length).toBeLessThanOrEqual(counts[1]!);
+    expect(t.queries.count).toBeLessThanOrEqual(counts[1]!);
   });
 });

@@ -2,13 +2,13 @@
 // are asked of its system — the independent reference SIP2 server — and the portal's copy follows
 // only its confirmation; on both databases.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { importNetwork } from '@/db/import/import-network';
 import { accounts, branches, reservations, titles } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { todayInBrussels } from '@/lib/domain/dates';
 import { createLibrarySystems } from '@/lib/library-systems/systems';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { deskClient } from '@/test/support/sip2-desk';
 import { useSip2ReferenceServer } from '@/test/support/use-sip2-reference-server';
 import { LINKED_ISIL, SAMPLE_ITEMS, linkedLibraryConfig, linkedLibraryScenario } from '@/test/scenarios/linked-library';
@@ -30,8 +30,7 @@ async function holdsAtLibrary(): Promise<string[]> {
   }
 }
 
-describe.each(drivers)('reservations at a linked library (reference SIP2 server) on %s', (driver) => {
-  let t: TestDb;
+describeOnDatabases('reservations at a linked library (reference SIP2 server) on %s', (t) => {
   let david: SignedInAccount;
   const reservationOf = async (titleKey: string) => {
     const [row] = await t.db
@@ -54,7 +53,6 @@ describe.each(drivers)('reservations at a linked library (reference SIP2 server)
     } finally {
       await client.close();
     }
-    t = await freshDb(driver);
     const doc = linkedLibraryScenario({ today });
     doc.reservations = [
       { title: 'potter', patron: 'david', pickupLibrary: LINKED_ISIL, pickupBranch: 'CENTRAL', placedOn: today, status: 'waiting' },
@@ -70,9 +68,6 @@ describe.each(drivers)('reservations at a linked library (reference SIP2 server)
     const [row] = await t.db.select().from(accounts).where(eq(accounts.username, 'david.fiander'));
     david = { accountId: row!.id, sessionVersion: row!.sessionVersion };
   }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
 
   it('L1: a pick-up change is made at the library first, then in the copy', async () => {
     const systems = createLibrarySystems(linkedLibraryConfig(server().port));

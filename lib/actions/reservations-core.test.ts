@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { snapshotDatabase } from '@/db/import/snapshot';
 import { branches, reservations } from '@/db/schema';
 import { getReservationsView } from '@/lib/data/reservations';
 import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 import { cancelReservationForAccount, changePickupForAccount } from './reservations-core';
 
-describe.each(drivers)('reservation actions (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('reservation actions (%s)', (t) => {
   let s: ImportedCardScenario;
   const reservationOf = async (account: ImportedCardScenario['family'], slug: string, title: string) => {
     const view = await getReservationsView(t.db, account, slug, TODAY);
@@ -21,11 +20,7 @@ describe.each(drivers)('reservation actions (%s)', (driver) => {
   };
 
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await importCardScenario(t.db);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('R3 moves a waiting reservation to another branch of a 3b region', async () => {

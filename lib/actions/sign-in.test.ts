@@ -1,7 +1,7 @@
 // Sign-in as a server action (issue 11 C) and where it goes afterwards (issue 11 A), on both
 // databases: the real action with the request context stood in for (headers, cookie, redirect).
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { beforeAll, beforeEach, expect, it, vi } from 'vitest';
+import { describeOnDatabases } from '@/test/db';
 import { accountOf, importIdentityScenario, PASSWORD } from '@/test/scenarios/identity';
 
 const ctx = vi.hoisted(() => ({ db: null as unknown, sessions: [] as [number, number][], forwardedFor: '198.51.100.1' }));
@@ -38,15 +38,10 @@ async function run(fields: Record<string, string>): Promise<{ redirect: string }
   }
 }
 
-describe.each(drivers)('signInWithPassword (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('signInWithPassword (%s)', (t) => {
   beforeAll(async () => {
-    t = await freshDb(driver);
     await importIdentityScenario(t.db);
     ctx.db = t.db;
-  });
-  afterAll(async () => {
-    await t.close();
   });
   beforeEach(() => {
     ctx.db = t.db;
@@ -82,7 +77,7 @@ describe.each(drivers)('signInWithPassword (%s)', (driver) => {
   });
 
   it('empty fields: field errors, no database work, no session', async () => {
-    t.queries.length = 0;
+    t.queries.reset();
     expect(await run({ login: '  ', password: '' })).toEqual({
       state: { ok: false, code: 'invalid_input', fieldErrors: { login: ['required'], password: ['required'] }, login: '' },
     });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importNetwork } from '../../db/import/import-network';
 import { FIXTURE_PASSWORD, networkFixture } from '../../db/import/fixtures';
 import { accounts, throttleBuckets } from '../../db/schema';
-import { drivers, freshDb, type TestDb } from '../../test/db';
+import { describeOnDatabases } from '../../test/db';
 import { authenticate, signInKeys } from './authenticate';
 import { hashSecret } from './hash';
 
@@ -14,15 +14,10 @@ describe('signInKeys', () => {
   });
 });
 
-describe.each(drivers)('P1 sign-in with throttling (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('P1 sign-in with throttling (%s)', (t) => {
   beforeAll(async () => {
-    t = await freshDb(driver);
     const result = await importNetwork(t.db, networkFixture());
     expect(result.ok).toBe(true);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 12, minutes));
@@ -42,7 +37,7 @@ describe.each(drivers)('P1 sign-in with throttling (%s)', (driver) => {
   });
 
   it('refuses malformed input without touching the database', async () => {
-    t.queries.length = 0;
+    t.queries.reset();
     const r = await authenticate(t.db, { login: '', password: '', clientAddress: 'x' }, at(1));
     expect(r).toEqual({ ok: false, code: 'invalid' });
     expect(t.queries).toHaveLength(0);

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { FIXTURE_PINS, networkFixture } from '../../db/import/fixtures';
 import { importNetwork } from '../../db/import/import-network';
-import { drivers, freshDb, type TestDb } from '../../test/db';
+import { describeOnDatabases } from '../../test/db';
 import { authenticate } from './authenticate';
 import { verifyCardPin } from './card-pin';
 
 const AN_CARD = '2000123456789';
 
-describe.each(drivers)('P1/P2 card + PIN throttle holds against parallel guesses (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('P1/P2 card + PIN throttle holds against parallel guesses (%s)', (t) => {
   beforeAll(async () => {
-    t = await freshDb(driver);
     expect(await importNetwork(t.db, networkFixture())).toMatchObject({ ok: true });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const now = new Date(Date.UTC(2026, 10, 23, 9, 0));

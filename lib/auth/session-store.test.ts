@@ -1,23 +1,15 @@
 // Issue 11 §6: which sessions still count — the session version and the ended sessions — in one
 // statement per request, on both databases.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { importIdentityScenario, accountOf } from '@/test/scenarios/identity';
 import { signOutEverywhereForAccount } from '../actions/account-settings-core';
 import { endedSessions } from '../../db/schema';
-import { drivers, freshDb, type TestDb } from '../../test/db';
+import { describeOnDatabases } from '../../test/db';
 import { ABSOLUTE_TIMEOUT_SECONDS } from './session-policy';
 import { endSession, newSessionId, sessionStillCounts } from './session-store';
 
-describe.each(drivers)('sessions that still count (%s)', (driver) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await freshDb(driver);
-    await importIdentityScenario(t.db);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+describeOnDatabases('sessions that still count (%s)', { scenario: importIdentityScenario }, (t) => {
 
   const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -29,7 +21,7 @@ describe.each(drivers)('sessions that still count (%s)', (driver) => {
     expect(phone).not.toBe(laptop);
     const claims = (sessionId: string) => ({ accountId: an.accountId, sessionVersion: an.sessionVersion, sessionId });
 
-    t.queries.length = 0;
+    t.queries.reset();
     expect(await sessionStillCounts(t.db, claims(laptop))).toBe(true);
     expect(t.queries).toHaveLength(1);
 
@@ -47,7 +39,7 @@ describe.each(drivers)('sessions that still count (%s)', (driver) => {
     expect(await sessionStillCounts(t.db, { accountId: eva.accountId, sessionVersion: eva.sessionVersion + 1, sessionId: sid })).toBe(false);
     expect(await sessionStillCounts(t.db, { accountId: 999_999, sessionVersion: 1, sessionId: sid })).toBe(false);
     for (const junk of ['', 'short', 'x'.repeat(65), "' or 1=1 --", 'a\u0000bcdefghijklmnopqrstuvwxyz']) {
-      t.queries.length = 0;
+      t.queries.reset();
       expect(await sessionStillCounts(t.db, { ...eva, sessionId: junk })).toBe(false);
       expect(t.queries).toEqual([]); // refused before the database
     }

@@ -3,14 +3,14 @@
 // activation always counting (point 4) and peppered PIN hashes upgraded on use (point 5).
 import { eq, like, lt, sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { cards, throttleBuckets } from '../../db/schema';
 import { activateAccount } from '../actions/activate-core';
 import { CARDS, importIdentityScenario } from '@/test/scenarios/identity';
 import { listNetwork } from '../data/network';
 import { resetEnvForTests } from '../env';
 import { logger } from '../log';
-import { drivers, freshDb, type TestDb } from '../../test/db';
+import { describeOnDatabases } from '../../test/db';
 import { authenticate } from './authenticate';
 import { PIN_CEILING_KEY, verifyCardPin } from './card-pin';
 import { hashSecret, isPeppered, verifyPin } from './hash';
@@ -22,15 +22,10 @@ const noMail = { kind: 'outbox' as const, send: async () => {} };
 const T0 = new Date('2026-11-23T10:00:00Z');
 const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);
 
-describe.each(drivers)('issue 11: throttle hardening (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('issue 11: throttle hardening (%s)', { maxConnections: 2 }, (t) => {
   beforeAll(async () => {
     // A small pool: on PostgreSQL the sign-ins below must not take every connection.
-    t = await freshDb(driver, { maxConnections: 2 });
     await importIdentityScenario(t.db);
-  });
-  afterAll(async () => {
-    await t.close();
   });
   afterEach(async () => {
     delete process.env.PIN_FAILURES_PER_HOUR;

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { cardSlug } from '@/lib/domain/card-label';
 import { lookupLibraryByIsil } from '@/lib/domain/isil';
 import { libraryIdByIsil, listCards, slugOf } from './cards';
 import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 
-describe.each(drivers)('cards (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('cards (%s)', (t) => {
   let s: ImportedCardScenario;
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await importCardScenario(t.db);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('R2 lists one card per region and per lone library, active first, labelled region – library', async () => {
@@ -33,13 +28,13 @@ describe.each(drivers)('cards (%s)', (driver) => {
   });
 
   it('P4 one statement, the same for 1 and 6 memberships', async () => {
-    t.queries.length = 0;
+    t.queries.reset();
     await listCards(t.db, s.solo, TODAY);
-    const one = t.queries.length;
-    t.queries.length = 0;
+    const one = t.queries.count;
+    t.queries.reset();
     await listCards(t.db, s.family, TODAY);
     expect(one).toBe(1);
-    expect(t.queries.length).toBe(one);
+    expect(t.queries.count).toBe(one);
   });
 
   it.each(['ZO', 'BE-ZOT01', 'XX-AB/C:1', 'nl-0702881037', 'Ä-b c'])('R2 the SQL slug of %j equals lib/domain cardSlug', async (code) => {
@@ -49,12 +44,10 @@ describe.each(drivers)('cards (%s)', (driver) => {
   });
 });
 
-describe.each(drivers)('R13 home library lookup in SQL (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('R13 home library lookup in SQL (%s)', (t) => {
   let known: { id: number; isil: string }[];
   const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows);
   beforeAll(async () => {
-    t = await freshDb(driver);
     // Branches of two systems (one also registered under its system prefix), a lower-case ISIL, and
     // ISILs that name no system (too short, or not ending in four digits).
     await t.db.execute(sql`insert into libraries (isil, name, country) values
@@ -62,9 +55,6 @@ describe.each(drivers)('R13 home library lookup in SQL (%s)', (driver) => {
       ('NL-040123', 'Stelsel 040123', 'NL'), ('nl-0401230002', 'Stelsel tak 2', 'NL'),
       ('BE-ZOT01', 'Zottegem', 'BE'), ('NL-1234', 'Kort', 'NL'), ('X-12345', 'X een', 'NL'), ('X-00002', 'X nul', 'NL')`);
     known = rowsOf(await t.db.execute(sql`select id, isil from libraries order by id`)) as { id: number; isil: string }[];
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it.each([

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { beforeAll, expect, it } from 'vitest';
+import { describeOnDatabases } from '@/test/db';
 import { addDays } from '@/lib/domain/dates';
 import { getFeesView } from './fees';
 import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 
 const d = (days: number) => addDays(TODAY, days);
 
-describe.each(drivers)('getFeesView (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('getFeesView (%s)', (t) => {
   let s: ImportedCardScenario;
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await importCardScenario(t.db);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('F1 unpaid amounts per library of the region with kind, description and date; total per card', async () => {
@@ -38,12 +33,12 @@ describe.each(drivers)('getFeesView (%s)', (driver) => {
   });
 
   it('P4 one statement, the same for 1 and 6 memberships', async () => {
-    t.queries.length = 0;
+    t.queries.reset();
     await getFeesView(t.db, s.solo, s.slugs.zo, TODAY);
-    const one = t.queries.length;
-    t.queries.length = 0;
+    const one = t.queries.count;
+    t.queries.reset();
     await getFeesView(t.db, s.family, s.slugs.zo, TODAY);
     expect(one).toBe(1);
-    expect(t.queries.length).toBe(one);
+    expect(t.queries.count).toBe(one);
   });
 });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeOnDatabases } from '@/test/db';
 import { addDays } from '@/lib/domain/dates';
 import { getHistoryView, HISTORY_PAGE_SIZE, likePattern, listHistoryForExport } from './history';
 import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
@@ -16,15 +16,10 @@ describe('H1 likePattern escapes the wildcards', () => {
   });
 });
 
-describe.each(drivers)('lending history (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('lending history (%s)', (t) => {
   let s: ImportedCardScenario;
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await importCardScenario(t.db);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('H1 returned loans of every library of the region, newest first, paginated', async () => {
@@ -80,13 +75,13 @@ describe.each(drivers)('lending history (%s)', (driver) => {
       (a: typeof s.solo) => getHistoryView(t.db, a, s.slugs.zo, { search: 'a' }, TODAY),
       (a: typeof s.solo) => listHistoryForExport(t.db, a, s.slugs.zo, null, TODAY),
     ]) {
-      t.queries.length = 0;
+      t.queries.reset();
       await read(s.solo);
-      const one = t.queries.length;
-      t.queries.length = 0;
+      const one = t.queries.count;
+      t.queries.reset();
       await read(s.family);
       expect(one).toBe(1);
-      expect(t.queries.length).toBe(one);
+      expect(t.queries.count).toBe(one);
     }
   });
 });

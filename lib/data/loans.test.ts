@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { importNetwork } from '@/db/import/import-network';
 import type { NetworkDocument } from '@/db/import/schema';
 import { accounts } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { addDays } from '@/lib/domain/dates';
 import { decideRenewal } from '@/lib/domain/renewal';
 import { getLoansView } from './loans';
@@ -14,15 +14,10 @@ import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/sce
 
 const d = (days: number) => addDays(TODAY, days);
 
-describe.each(drivers)('getLoansView (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('getLoansView (%s)', (t) => {
   let s: ImportedCardScenario;
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await importCardScenario(t.db);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('R2 one card covers the loans of all three libraries of the region, grouped per branch with code and name', async () => {
@@ -82,14 +77,14 @@ describe.each(drivers)('getLoansView (%s)', (driver) => {
   });
 
   it('P4 one statement per view, the same for 1 and 6 linked memberships', async () => {
-    t.queries.length = 0;
+    t.queries.reset();
     const solo = await getLoansView(t.db, s.solo, s.slugs.zo, TODAY);
-    const one = t.queries.length;
-    t.queries.length = 0;
+    const one = t.queries.count;
+    t.queries.reset();
     await getLoansView(t.db, s.family, s.slugs.zo, TODAY);
     expect(solo?.byDueDate).toEqual([]);
     expect(one).toBe(1);
-    expect(t.queries.length).toBe(one);
+    expect(t.queries.count).toBe(one);
   });
 });
 
@@ -164,20 +159,15 @@ function agreementScenario(): NetworkDocument {
   };
 }
 
-describe.each(drivers)('the loans page, the renewal and the reminder decide alike (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('the loans page, the renewal and the reminder decide alike (%s)', (t) => {
   let dirk: SignedInAccount;
   const slugs = ['dr', 'al', 'nl-0200340001'];
   beforeAll(async () => {
-    t = await freshDb(driver);
     const r = await importNetwork(t.db, agreementScenario());
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     await t.db.update(accounts).set({ reminderDays: 7 }).where(eq(accounts.username, 'agree.dirk'));
     const [row] = await t.db.select().from(accounts).where(eq(accounts.username, 'agree.dirk'));
     dirk = { accountId: row!.id, sessionVersion: row!.sessionVersion };
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('RN2 (R3 reach, own in-transit set aside) and RN4 (R11 via R13 system prefix): one decision per loan', async () => {

@@ -1,32 +1,24 @@
 // Info lidmaatschap against both databases: shape (R2, R7, R8, R9, R11, R13, R15), P3 scoping,
 // P4: one statement whatever the number of memberships, and R6–R9 per patron record when one
 // account links several people (a family).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { networkFixture } from '@/db/import/fixtures';
 import { importNetwork } from '@/db/import/import-network';
 import { accountOf, importIdentityScenario, PASSWORD, TODAY } from '@/test/scenarios/identity';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { getMembershipsView } from './memberships';
 
-describe.each(drivers)('Info lidmaatschap view (%s)', (driver) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await freshDb(driver);
-    await importIdentityScenario(t.db);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+describeOnDatabases('Info lidmaatschap view (%s)', { scenario: importIdentityScenario }, (t) => {
 
   it('P4: one statement for 1 membership and for 6 memberships', async () => {
     const one = await accountOf(t.db, 'frans.one');
     const six = await accountOf(t.db, 'an.peeters');
-    t.queries.length = 0;
+    t.queries.reset();
     const small = await getMembershipsView(t.db, one, TODAY);
-    const countOne = t.queries.length;
-    t.queries.length = 0;
+    const countOne = t.queries.count;
+    t.queries.reset();
     const large = await getMembershipsView(t.db, six, TODAY);
-    const countSix = t.queries.length;
+    const countSix = t.queries.count;
     expect(small.cards.flatMap((c) => c.memberships)).toHaveLength(1);
     expect(large.cards.flatMap((c) => c.memberships)).toHaveLength(6);
     expect(countOne).toBe(1);
@@ -126,20 +118,15 @@ function familyDocument() {
   return doc;
 }
 
-describe.each(drivers)('Info lidmaatschap per patron record (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('Info lidmaatschap per patron record (%s)', (t) => {
   beforeAll(async () => {
-    t = await freshDb(driver);
     const result = await importNetwork(t.db, familyDocument());
     if (!result.ok) throw new Error(`scenario import failed: ${JSON.stringify(result)}`);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const zoCard = async (username: string) => {
     const account = await accountOf(t.db, username);
-    t.queries.length = 0;
+    t.queries.reset();
     const view = await getMembershipsView(t.db, account, TODAY);
     expect(t.queries).toHaveLength(1); // P4 holds for several people too
     expect(view.cards).toHaveLength(1);

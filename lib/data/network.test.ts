@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { expect, it } from 'vitest';
+import { describeOnDatabases } from '@/test/db';
 import { branches, digitalCollections, libraries, libraryDigitalCollections, regions } from '@/db/schema';
 import { listNetwork } from './network';
 
-describe.each(drivers)('listNetwork (%s)', (driver) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await freshDb(driver);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+describeOnDatabases('listNetwork (%s)', (t) => {
 
   it('returns an empty network from an empty database in one query', async () => {
-    t.queries.length = 0;
+    t.queries.reset();
     await expect(listNetwork(t.db)).resolves.toEqual({ regions: [], outsideRegions: [], guestLending: [] });
     expect(t.queries).toHaveLength(1);
   });
@@ -60,7 +53,7 @@ describe.each(drivers)('listNetwork (%s)', (driver) => {
       { libraryId: gent!.id, digitalCollectionId: ebooks!.id },
     ]);
 
-    t.queries.length = 0;
+    t.queries.reset();
     const network = await listNetwork(t.db);
     expect(t.queries).toHaveLength(1);
 

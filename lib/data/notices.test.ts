@@ -2,12 +2,12 @@
 // import rejected and the patron has not dismissed — only the account's own (P3), only for its
 // patrons on the card and at the card's libraries — and "Begrepen" hides one, for its own account only.
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { snapshotDatabase } from '@/db/import/snapshot';
 import { items, libraries, loans, patrons, portalChanges, reservations, titles } from '@/db/schema';
 import { dismissNoticeForAccount } from '@/lib/actions/dismiss-notice-core';
 import { addDays } from '@/lib/domain/dates';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 import type { CardNotice } from './cards';
 import { getFeesView } from './fees';
@@ -17,8 +17,7 @@ import { getReservationsView } from './reservations';
 
 const d = (days: number) => addDays(TODAY, days);
 
-describe.each(drivers)('card notices (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('card notices (%s)', (t) => {
   let s: ImportedCardScenario;
   type ChangeName = 'renewal' | 'cancelled' | 'pickup' | 'gent' | 'dismissed' | 'unconfirmed' | 'confirmed' | 'mallory' | 'foreignPatron' | 'foreignAccount';
   const ids = {} as Record<ChangeName, number>;
@@ -62,7 +61,6 @@ describe.each(drivers)('card notices (%s)', (driver) => {
   };
 
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await importCardScenario(t.db);
     const an = await patronId('an-');
     const mallory = await patronId('mallory-');
@@ -103,9 +101,6 @@ describe.each(drivers)('card notices (%s)', (driver) => {
     });
     ids.foreignPatron = await insertChange({ accountId: family, patronId: mallory, libraryId: zot, kind: 'renewal', loanId: await openLoanId('mallory-', 'Het boek van Mallory') });
     ids.foreignAccount = await insertChange({ accountId: s.mallory.accountId, patronId: an, libraryId: zot, kind: 'renewal', loanId: await openLoanId('an-', 'Max Havelaar') });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   const zoNotices = (): Partial<CardNotice>[] => [
@@ -153,10 +148,10 @@ describe.each(drivers)('card notices (%s)', (driver) => {
       (a: typeof s.family) => getFeesView(t.db, a, s.slugs.zo, TODAY),
       (a: typeof s.family) => getHistoryView(t.db, a, s.slugs.zo, {}, TODAY),
     ]) {
-      t.queries.length = 0;
+      t.queries.reset();
       await read(s.solo);
       expect(t.queries).toHaveLength(1);
-      t.queries.length = 0;
+      t.queries.reset();
       expect((await read(s.family))!.notices).toHaveLength(3);
       expect(t.queries).toHaveLength(1);
     }

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { beforeAll, expect, it } from 'vitest';
+import { describeOnDatabases } from '@/test/db';
 import { addDays } from '@/lib/domain/dates';
 import { getOverview } from './overview';
 import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 
 const d = (days: number) => addDays(TODAY, days);
 
-describe.each(drivers)('getOverview (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('getOverview (%s)', (t) => {
   let s: ImportedCardScenario;
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await importCardScenario(t.db);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('what needs attention on every card: overdue, due within 3 days, ready, renewal blockers, outstanding', async () => {
@@ -42,12 +37,12 @@ describe.each(drivers)('getOverview (%s)', (driver) => {
   });
 
   it('P4 one statement, the same for 1 and 6 memberships', async () => {
-    t.queries.length = 0;
+    t.queries.reset();
     await getOverview(t.db, s.solo, TODAY);
-    const one = t.queries.length;
-    t.queries.length = 0;
+    const one = t.queries.count;
+    t.queries.reset();
     await getOverview(t.db, s.family, TODAY);
     expect(one).toBe(1);
-    expect(t.queries.length).toBe(one);
+    expect(t.queries.count).toBe(one);
   });
 });

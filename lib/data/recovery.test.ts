@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, networkFixture } from '../../db/import/fixtures';
 import { importNetwork } from '../../db/import/import-network';
 import { accounts, passwordResetTokens } from '../../db/schema';
-import { drivers, freshDb, type TestDb } from '../../test/db';
+import { describeOnDatabases } from '../../test/db';
 import { changePasswordForAccount, signOutEverywhereForAccount } from '../actions/account-settings-core';
 import { authenticate } from '../auth/authenticate';
 import { hashSecret } from '../auth/hash';
@@ -30,19 +30,16 @@ const NEW_PASSWORD = 'a quiet reading room';
 const base = 'https://portal.example.be';
 const linkToken = (text: string, page: string) => new RegExp(`${base}/${page}\\?token=([A-Za-z0-9_-]{43})`).exec(text)?.[1];
 
-describe.each(drivers)('issue 8 recovery through real SMTP (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('issue 8 recovery through real SMTP (%s)', (t) => {
   let sink: SmtpSink;
   let mailer: Mailer;
   beforeAll(async () => {
-    t = await freshDb(driver);
     expect((await importNetwork(t.db, networkFixture())).ok).toBe(true);
     sink = await startSmtpSink();
     mailer = createMailer({ smtpUrl: sink.url, from: 'Mijn Bibliotheek <no-reply@example.be>', outboxDir: '/nonexistent' });
   });
   afterAll(async () => {
     await sink.close();
-    await t.close();
   });
 
   const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 12, minutes));

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { networkFixture } from '../../db/import/fixtures';
 import { importNetwork } from '../../db/import/import-network';
 import { accounts, reminderSends } from '../../db/schema';
-import { drivers, freshDb, type TestDb } from '../../test/db';
+import { describeOnDatabases, drivers, freshDb } from '../../test/db';
 import { startSmtpSink, type SmtpSink } from '@/test/support/smtp-sink';
 import { createMailer, type Mailer } from '../mail/transport';
 import { runReminders } from './reminders';
@@ -95,12 +95,10 @@ function scenario() {
   };
 }
 
-describe.each(drivers)('issue 8 §5 one reminder for every membership (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('issue 8 §5 one reminder for every membership (%s)', (t) => {
   let sink: SmtpSink;
   let mailer: Mailer;
   beforeAll(async () => {
-    t = await freshDb(driver);
     const imported = await importNetwork(t.db, scenario());
     expect(imported.ok, JSON.stringify(imported)).toBe(true);
     await t.db.update(accounts).set({ reminderDays: 7, locale: 'en' }).where(eq(accounts.username, 'sam'));
@@ -110,7 +108,6 @@ describe.each(drivers)('issue 8 §5 one reminder for every membership (%s)', (dr
   });
   afterAll(async () => {
     await sink.close();
-    await t.close();
   });
 
   it('run twice: exactly one mail per account that should, with exactly its items', async () => {
@@ -216,10 +213,10 @@ describe.each(drivers)('issue 8 §5 candidates in a bounded number of statements
       expect(imported.ok, JSON.stringify(imported)).toBe(true);
       const sink = { sent: 0 };
       const counting: Mailer = { kind: 'smtp', send: async () => void sink.sent++ };
-      t.queries.length = 0;
+      t.queries.reset();
       const report = await runReminders(t.db, { mailer: counting, now: day(23), baseUrl: base });
       const reads = t.queries.filter((q) => /^\s*(with|select)/i.test(q)).length;
-      return { total: t.queries.length, reads, sent: report.sent };
+      return { total: t.queries.count, reads, sent: report.sent };
     } finally {
       await t.close();
     }

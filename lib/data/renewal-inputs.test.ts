@@ -1,11 +1,11 @@
 // The batched read behind renewing (issue 5): everything decideRenewal needs, in one statement (P4),
 // only for the account's loans (P3); and the pure assembly of RenewalInput (R6, R11, RN2, RN5).
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importNetwork } from '@/db/import/import-network';
 import type { NetworkDocument } from '@/db/import/schema';
 import { accounts, items, loans } from '@/db/schema';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { homeMembershipOf, judgeMemberships, type MembershipRow } from './cards';
 import { RENEW_ITEMS, RENEW_TODAY, renewScenario } from '@/test/scenarios/renew-loans';
@@ -134,14 +134,12 @@ function noTransportRegion(): NetworkDocument {
   };
 }
 
-describe.each(drivers)('getRenewalInputsRows (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('getRenewalInputsRows (%s)', (t) => {
   let an: SignedInAccount;
   let dirk: SignedInAccount;
   let loanIdOf: (barcode: string) => number;
 
   beforeAll(async () => {
-    t = await freshDb(driver);
     for (const doc of [renewScenario(), noTransportRegion()]) {
       const r = await importNetwork(t.db, doc);
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -155,12 +153,9 @@ describe.each(drivers)('getRenewalInputsRows (%s)', (driver) => {
     const rows = await t.db.select({ id: loans.id, barcode: items.barcode }).from(loans).innerJoin(items, eq(items.id, loans.itemId));
     loanIdOf = (barcode) => rows.find((r) => r.barcode === barcode)!.id;
   });
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('P4: one statement for a whole card; P3: only the account’s loans come back', async () => {
-    t.queries.length = 0;
+    t.queries.reset();
     const rows = await getRenewalInputsRows(t.db, an, { kind: 'card', cardSlug: 'zo' });
     expect(t.queries).toHaveLength(1);
     expect(rows.loans).toHaveLength(9);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeOnDatabases } from '@/test/db';
 import { addDays } from '@/lib/domain/dates';
 import { allowedPickupBranches, getReservationsView } from './reservations';
 import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
@@ -21,15 +21,10 @@ describe('R3 allowedPickupBranches', () => {
   });
 });
 
-describe.each(drivers)('getReservationsView (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('getReservationsView (%s)', (t) => {
   let s: ImportedCardScenario;
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await importCardScenario(t.db);
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('R2 active reservations of every library of the region: ready first, with queue position and pick-up', async () => {
@@ -60,12 +55,12 @@ describe.each(drivers)('getReservationsView (%s)', (driver) => {
   });
 
   it('P4 one statement, the same for 1 and 6 memberships', async () => {
-    t.queries.length = 0;
+    t.queries.reset();
     await getReservationsView(t.db, s.solo, s.slugs.zo, TODAY);
-    const one = t.queries.length;
-    t.queries.length = 0;
+    const one = t.queries.count;
+    t.queries.reset();
     await getReservationsView(t.db, s.family, s.slugs.zo, TODAY);
     expect(one).toBe(1);
-    expect(t.queries.length).toBe(one);
+    expect(t.queries.count).toBe(one);
   });
 });

@@ -3,11 +3,11 @@
 // desk appear with the due dates the server reports, a returned one leaves, the library's fines
 // arrive; with the server down nothing changes and the failure is recorded; back up, it works.
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { importNetwork } from '@/db/import/import-network';
 import { accounts, fees, items, libraries, librarySync, loans } from '@/db/schema';
 import { todayInBrussels } from '@/lib/domain/dates';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { deskClient } from '@/test/support/sip2-desk';
 import { useSip2ReferenceServer } from '@/test/support/use-sip2-reference-server';
 import { LINKED_ISIL, SAMPLE_ITEMS, linkedLibraryConfig, linkedLibraryScenario } from '@/test/scenarios/linked-library';
@@ -19,8 +19,7 @@ const server = useSip2ReferenceServer();
 
 const desk = () => deskClient(server());
 
-describe.each(drivers)('refresh from a linked library (reference SIP2 server) on %s', (driver) => {
-  let t: TestDb;
+describeOnDatabases('refresh from a linked library (reference SIP2 server) on %s', (t) => {
   let accountId: number;
   // Each refresh a minute after the last: the 30-second claim interval is not what is tested here.
   let clock = Date.now();
@@ -45,14 +44,10 @@ describe.each(drivers)('refresh from a linked library (reference SIP2 server) on
 
   beforeAll(async () => {
     await server().restart();
-    t = await freshDb(driver);
     const imported = await importNetwork(t.db, linkedLibraryScenario({ today: todayInBrussels(new Date()) }));
     if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
     accountId = (await t.db.select().from(accounts).where(eq(accounts.username, 'david.fiander')))[0]!.id;
   }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
 
   it('L1: loans lent at the desk appear with exactly the due dates the library reports; its fine arrives', async () => {
     const client = desk();

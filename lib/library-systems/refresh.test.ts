@@ -2,7 +2,7 @@
 // system (test/fake-library-system.ts). The card scenario (test/scenarios/cards.ts) is the copy;
 // Zottegem and Oosterzele are linked; An (account "family") and Mallory have cards there.
 import { and, eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { cards, items, libraries, librarySync, loans, patrons, reservations, fees, titles } from '@/db/schema';
 import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 import { getFeesView } from '@/lib/data/fees';
@@ -11,7 +11,7 @@ import { getLoansView } from '@/lib/data/loans';
 import { getReservationsView } from '@/lib/data/reservations';
 import { addDays } from '@/lib/domain/dates';
 import { READY_FOR_DAYS } from '@/lib/domain/library-reconcile';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { FakeLibrarySystem, fakeSystems } from '@/test/fake-library-system';
 import { refreshCardForAccount } from '@/lib/actions/refresh-card-core';
 import { refreshAccount, refreshPatronAtLibrary, type RefreshTarget } from './refresh';
@@ -24,8 +24,7 @@ const AN_ZOT = '2000000000001';
 const AN_OOS = '2000000000002';
 const MALLORY_ZOT = '2000000000003';
 
-describe.each(drivers)('library refresh (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('library refresh (%s)', (t) => {
   let s: ImportedCardScenario;
   let zot: FakeLibrarySystem;
   let oos: FakeLibrarySystem;
@@ -47,7 +46,6 @@ describe.each(drivers)('library refresh (%s)', (driver) => {
     (await t.db.select().from(librarySync).where(and(eq(librarySync.patronId, target.patronId), eq(librarySync.libraryId, target.libraryId))))[0];
 
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await importCardScenario(t.db);
     ids = {
       zot: await libraryId(s.names.zottegem),
@@ -66,9 +64,6 @@ describe.each(drivers)('library refresh (%s)', (driver) => {
     anZot = { patronId: ids.an, libraryId: ids.zot, isil: zot.isil, libraryPatronId: AN_ZOT };
     anOos = { patronId: ids.an, libraryId: ids.oos, isil: oos.isil, libraryPatronId: AN_OOS };
     malloryZot = { patronId: ids.mallory, libraryId: ids.zot, isil: zot.isil, libraryPatronId: MALLORY_ZOT };
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('L1 creates, returns and changes loans, holds and fees as the library reports them; H1 the return is history', async () => {
@@ -296,11 +291,11 @@ describe.each(drivers)('library refresh (%s)', (driver) => {
   });
 
   it('P4 the views still take one statement with freshness, and import-only cards show none', async () => {
-    t.queries.length = 0;
+    t.queries.reset();
     const view = (await getLoansView(t.db, s.family, s.slugs.zo, TODAY))!;
     expect(t.queries).toHaveLength(1);
     expect(view.freshness.map((f) => f.libraryName).sort()).toEqual([s.names.oosterzele, s.names.zottegem].sort());
-    t.queries.length = 0;
+    t.queries.reset();
     const gent = (await getReservationsView(t.db, s.family, s.slugs.gent, TODAY))!;
     expect(t.queries).toHaveLength(1);
     expect(gent.freshness).toEqual([]);

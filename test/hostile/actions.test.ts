@@ -12,9 +12,9 @@
 // mallory, or nobody), the database handle (the test database), next/headers, next/cache, the
 // session cookie re-issue and the mailer. Origin mismatch is an HTTP-level check in proxy.ts,
 // covered by e2e/security-headers.spec.ts.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SignedInAccount } from '@/lib/auth/session';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases, drivers } from '@/test/db';
 import {
   asFormData,
   fieldJunk,
@@ -153,18 +153,13 @@ interface ActionCase {
   harmlessSuccess?: (result: unknown) => boolean;
 }
 
-describe.each(drivers)('hostile input: server actions (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('hostile input: server actions (%s)', (t) => {
   let s: HostileScenario;
   const NOBODY = '00000000-0000-4000-8000-000000000000';
 
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await importHostileScenario(t.db);
     ctx.db = t.db;
-  });
-  afterAll(async () => {
-    await t.close();
   });
   beforeEach(() => {
     ctx.db = t.db;
@@ -421,7 +416,7 @@ describe.each(drivers)('hostile input: server actions (%s)', (driver) => {
 
     it('renewLoansForAccount parses its own input: junk is invalid_input without a query', async () => {
       for (const [label, payload] of [...genericJunk(), ...fieldJunk({ requestKey: NOBODY, loanIds: [1] })]) {
-        t.queries.length = 0;
+        t.queries.reset();
         const r = await renewLoansForAccount(t.db, s.mallory, payload, '2026-11-20');
         if (label === 'base with an unknown key') expect(r, label).toMatchObject({ ok: false, code: 'invalid_input' }); // strict object
         if (!r.ok) expect(r.code, label).toBe('invalid_input');

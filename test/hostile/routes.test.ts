@@ -16,7 +16,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { SignedInAccount } from '@/lib/auth/session';
 import { resetEnvForTests } from '@/lib/env';
 import { COMMITTED_E2E_SCENARIO_TOKEN } from '@/lib/security/scenario-endpoint';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases, drivers } from '@/test/db';
 import { deeplyNested, genericJunk, importHostileScenario, ONE_MB, snapshotDatabase, withoutTables, type HostileScenario } from './support';
 
 const ctx = vi.hoisted(() => ({ db: null as unknown, account: null as SignedInAccount | null }));
@@ -52,16 +52,13 @@ async function statusOf(call: () => Promise<Response>): Promise<number | string>
   }
 }
 
-describe.each(drivers)('hostile input: route handlers (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('hostile input: route handlers (%s)', (t) => {
   let s: HostileScenario;
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await importHostileScenario(t.db);
     ctx.db = t.db;
   });
   afterAll(async () => {
-    await t.close();
     delete process.env.E2E_SCENARIO_TOKEN;
     restoreHostname();
     resetEnvForTests();

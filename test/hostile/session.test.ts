@@ -9,9 +9,9 @@
 import { createRequire } from 'node:module';
 import { NextRequest } from 'next/server';
 import { encode } from 'next-auth/jwt';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { resetEnvForTests } from '@/lib/env';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases, drivers } from '@/test/db';
 import { PASSWORD } from '@/test/scenarios/identity';
 import { ONE_MB, importHostileScenario, snapshotDatabase, type HostileScenario } from './support';
 
@@ -96,16 +96,11 @@ afterAll(() => {
   else delete requireFromNextAuth.cache[nextHeadersPath];
 });
 
-describe.each(drivers)('hostile input: a signed-out session cookie (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('hostile input: a signed-out session cookie (%s)', (t) => {
   let s: HostileScenario;
   beforeAll(async () => {
-    t = await freshDb(driver);
     s = await importHostileScenario(t.db);
     ctx.db = t.db;
-  });
-  afterAll(async () => {
-    await t.close();
   });
   beforeEach(() => {
     ctx.db = t.db;

@@ -6,11 +6,11 @@
 //  - a client-supplied copy of the peer header itself counts for nothing when our server did not
 //    stamp it;
 //  - rotating real addresses and cards trips the ceiling on failed PIN checks for everybody.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { CARDS } from '@/test/scenarios/identity';
 import { markPeerHeaderStamped, PEER_HEADER } from '@/lib/auth/client-address';
 import { resetEnvForTests } from '@/lib/env';
-import { drivers, freshDb, type TestDb } from '@/test/db';
+import { describeOnDatabases } from '@/test/db';
 import { formData, importHostileScenario } from './support';
 
 const ctx = vi.hoisted(() => ({ db: null as unknown, headers: new Headers() }));
@@ -40,15 +40,10 @@ const forgedHeaders = (i: number, peer?: string) =>
     ...(peer ? { [PEER_HEADER]: peer } : {}),
   });
 
-describe.each(drivers)('hostile: escaping the throttles (%s)', (driver) => {
-  let t: TestDb;
+describeOnDatabases('hostile: escaping the throttles (%s)', (t) => {
   beforeAll(async () => {
-    t = await freshDb(driver);
     await importHostileScenario(t.db);
     ctx.db = t.db;
-  });
-  afterAll(async () => {
-    await t.close();
   });
   afterEach(async () => {
     markPeerHeaderStamped(false);
