@@ -2,7 +2,7 @@
 // concerns, by the statement or transaction that makes it; against both databases. A linked
 // library's confirmation (L1) makes the row `confirmed` by the library; a refusal, an unreachable or
 // unanswered library, or an action that changes nothing records nothing. The linked library is a
-// scripted LibrarySystem (the pattern of renew-at-library.test.ts), not the reference SIP2 server.
+// scripted LibrarySystem (the pattern of renew-at-library.db.test.ts), not the reference SIP2 server.
 import { randomUUID } from 'node:crypto';
 import { eq, gt, inArray } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
