@@ -22,9 +22,9 @@ const noMail = { kind: 'outbox' as const, send: async () => {} };
 const T0 = new Date('2026-11-23T10:00:00Z');
 const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);
 
+// A small pool: on PostgreSQL the sign-ins below must not take every connection.
 describeOnDatabases('issue 11: throttle hardening (%s)', { maxConnections: 2 }, (t) => {
   beforeAll(async () => {
-    // A small pool: on PostgreSQL the sign-ins below must not take every connection.
     await importIdentityScenario(t.db);
   });
   afterEach(async () => {
