@@ -173,7 +173,6 @@ const contractExample = {
 };
 
 describeOnDatabases('IMPORT_FORMAT example document (%s)', (t) => {
-
   // First, on the empty database: later, the library would be found among stored records.
   it('refuses the example as printed, naming the library it leaves out', async () => {
     const printed = structuredClone(contractExample) as { libraries: { isil: string }[]; subscriptionTypes: { library?: string }[] };

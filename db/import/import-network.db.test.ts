@@ -22,7 +22,6 @@ function expectRefused(result: ImportResult) {
 }
 
 describeOnDatabases('importNetwork (%s)', (t) => {
-
   it('imports a valid document', async () => {
     const result = expectOk(await importNetwork(t.db, networkFixture()));
     expect(result.counts.regions).toEqual({ inserted: 2, updated: 0, unchanged: 0 });

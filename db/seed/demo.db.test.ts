@@ -252,7 +252,6 @@ describe('each demo account shows its rule', () => {
 });
 
 describeOnDatabases('seeding the demo (%s)', (t) => {
-
   it('passes the importer, and a second run changes nothing', async () => {
     const first = await seedDemo(t.db, { today: TODAY });
     expect(first.counts.loans?.inserted).toBe(doc.loans.length);

@@ -61,7 +61,6 @@ describe('scale network document', () => {
 });
 
 describeOnDatabases('importing the scale network (%s)', (t) => {
-
   it('imports in chunks through the importer, and the bench account is there', async () => {
     for (const d of scaleDocuments(N, TODAY, { chunkSize: 80 })) {
       const result = await importNetwork(t.db, d, { today: TODAY });

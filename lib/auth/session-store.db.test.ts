@@ -10,7 +10,6 @@ import { ABSOLUTE_TIMEOUT_SECONDS } from './session-policy';
 import { endSession, newSessionId, sessionStillCounts } from './session-store';
 
 describeOnDatabases('sessions that still count (%s)', { scenario: importIdentityScenario }, (t) => {
-
   const nowSeconds = () => Math.floor(Date.now() / 1000);
 
   it('a signed-out session no longer counts; another session of the account does; one statement per check', async () => {

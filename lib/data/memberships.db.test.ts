@@ -9,7 +9,6 @@ import { describeOnDatabases } from '@/test/db';
 import { getMembershipsView } from './memberships';
 
 describeOnDatabases('Info lidmaatschap view (%s)', { scenario: importIdentityScenario }, (t) => {
-
   it('P4: one statement for 1 membership and for 6 memberships', async () => {
     const one = await accountOf(t.db, 'frans.one');
     const six = await accountOf(t.db, 'an.peeters');

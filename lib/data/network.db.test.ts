@@ -4,7 +4,6 @@ import { branches, digitalCollections, libraries, libraryDigitalCollections, reg
 import { listNetwork } from './network';
 
 describeOnDatabases('listNetwork (%s)', (t) => {
-
   it('returns an empty network from an empty database in one query', async () => {
     t.queries.reset();
     await expect(listNetwork(t.db)).resolves.toEqual({ regions: [], outsideRegions: [], guestLending: [] });
