@@ -1,11 +1,11 @@
 // The card pages end to end (issue 4): R2 cards and grouping, reservations (cancel, change
 // pick-up, R3), fees (F1, RN5), history (H1: search, switch off, export), the overview, P3 (another
 // account's card is a 404), axe on every page and the 360 px layout. Each test imports its own copy
-// of the card scenario (e2e/cards-scenario.ts) with a unique suffix into the shared e2e database.
+// of the card scenario (test/scenarios/cards.ts) with a unique suffix into the shared e2e database.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { todayInBrussels } from '../lib/domain/dates';
-import { cardScenario, SCENARIO_PASSWORD, type CardScenario } from './cards-scenario';
+import { cardScenario, SCENARIO_PASSWORD, type CardScenario } from '../test/scenarios/cards';
 import { expect, test } from './support/fixtures';
 import { importScenario } from './support/scenario';
 import { signIn } from './support/sign-in';

@@ -5,7 +5,7 @@
 // meanwhile, and a copy of a signed-out session cookie no longer works. axe on every new page.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeQuotedPrintable } from '../lib/mail/smtp-sink';
+import { decodeQuotedPrintable } from '../test/support/smtp-sink';
 import { E2E_BASE_URL, E2E_OUTBOX_DIR } from './support/config';
 import { expect, test } from './support/fixtures';
 import { importScenario, smallNetwork } from './support/scenario';

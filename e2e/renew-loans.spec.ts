@@ -4,25 +4,37 @@
 //   ends before a new date (RN6 cap); patron over the fee threshold (RN5 — a second patron record
 //   of the account, since RN5 is per patron); overdue but renewable (RN8); and, on the card of its
 //   own Dutch library, a guest whose home membership has ended (R11 → RN4).
-// Every test imports its own copy (unique codes, barcodes, usernames) into the shared e2e database.
+// The scenario is the shared one of the integration tests (test/scenarios/renew-loans.ts), with
+// these kinds only; every test imports its own copy (dates from today, unique codes, barcodes,
+// usernames) into the shared e2e database.
 import type { Locator, Page } from '@playwright/test';
 import { addDays, todayInBrussels } from '../lib/domain/dates';
+import {
+  RENEW_PASSWORD,
+  RENEW_TITLES,
+  renewScenario as sharedRenewScenario,
+  renewScenarioSlugs,
+  renewScenarioUsers,
+  type RenewLoanKind,
+} from '../test/scenarios/renew-loans';
 import { expect, test } from './support/fixtures';
 import { importScenario, type NetworkDocument } from './support/scenario';
 import { signIn } from './support/sign-in';
 
-const PASSWORD = 'verleng-scenario-wachtwoord';
+const PASSWORD = RENEW_PASSWORD;
 
-const TITLES = {
-  renewable: 'Het vrije boek',
-  reserved: 'Het gereserveerde boek',
-  maxRenewals: 'Maximaal verlengd',
-  membershipEnds: 'Lidmaatschap loopt af',
-  feeBlock: 'Openstaande schuld',
-  overdue: 'De late lezer',
-  guest: 'Gastboek',
-} as const;
-type Kind = keyof typeof TITLES;
+/** The loans this spec shows, by its own names, as kinds of the shared scenario. */
+const KINDS = {
+  renewable: 'renewable',
+  reserved: 'reserved',
+  maxRenewals: 'maxRenewals',
+  membershipEnds: 'membershipEnds',
+  feeBlock: 'feeBlock',
+  overdue: 'overdue',
+  guest: 'guestHomeEnded',
+} as const satisfies Record<string, RenewLoanKind>;
+type Kind = keyof typeof KINDS;
+const TITLES = Object.fromEntries(Object.entries(KINDS).map(([k, kind]) => [k, RENEW_TITLES[kind]])) as Record<Kind, string>;
 
 /** The patron's sentences (renewal.nl.json), as the rows show them after a refusal. */
 const REASONS = {
@@ -43,88 +55,10 @@ interface RenewScenario {
 }
 
 function renewScenario(): RenewScenario {
-  const s = Math.random().toString(36).slice(2, 7).toUpperCase().replace(/[^A-Z0-9]/g, 'X');
-  const low = s.toLowerCase();
+  const suffix = Math.random().toString(36).slice(2, 7).toUpperCase().replace(/[^A-Z0-9]/g, 'X');
   const today = todayInBrussels(new Date());
-  const d = (days: number) => addDays(today, days);
-  const region = `RV${s}`;
-  const zot = `BE-RVZ${s}`;
-  const oos = `BE-RVO${s}`;
-  const nl = `NL-RVG${s}`;
-  const key = (k: string) => `${k}-${low}`;
-  const titles = Object.entries(TITLES).map(([k, title]) => ({ key: key(k), title, author: 'E2E Auteur', material: 'book' }));
-  const barcode = (k: Kind) => `31${s}${Object.keys(TITLES).indexOf(k)}`;
-  const item = (k: Kind, library: string, branch: string) => ({ barcode: barcode(k), title: key(k), library, branch });
-  const loan = (k: Kind, patron: string, library: string, branch: string, lentOn: string, dueOn: string, renewals = 0) => ({
-    item: barcode(k), patron: key(patron), library, branch, lentOn, dueOn, renewals, returnedOn: null,
-  });
-  const volw = (library: string, end: string) => ({ library, type: 'VOLW', start: d(-300), end, autoRenew: false });
-  const homeCard = `2000${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
-
-  const document: NetworkDocument = {
-    format: 'mijn-bibliotheek/network@1',
-    regions: [{ code: region, name: `Regio Verlengen ${s}`, kind: '3b', feeBlockThresholdCents: 500 }],
-    subscriptionTypes: [
-      { code: 'VOLW', name: 'Volwassene', region, loanPeriodDays: 28, maxRenewals: 2, maxLoans: 40 },
-      { code: 'GAST', name: 'Gast', library: nl, loanPeriodDays: 21, maxRenewals: 2, maxLoans: 10 },
-    ],
-    libraries: [
-      { isil: zot, name: `Bibliotheek Zottegem ${s}`, country: 'BE', region, branches: [{ code: '3550', name: 'Zottegem' }] },
-      { isil: oos, name: `Bibliotheek Oosterzele ${s}`, country: 'BE', region, branches: [{ code: '9860', name: 'Oosterzele' }] },
-      { isil: nl, name: `Bibliotheek Utrecht ${s}`, country: 'NL', branches: [{ code: 'NEUDE', name: 'Neude' }] },
-    ],
-    patrons: [
-      { key: key('an'), givenName: 'An', familyName: 'Verlenger', memberships: [volw(zot, d(400))] },
-      // RN6: the membership ends on the current due date — no later date is possible.
-      { key: key('mia'), givenName: 'Mia', familyName: 'Einde', memberships: [volw(oos, d(6))] },
-      // RN5 is per patron: Fien's 300 + 250 unpaid in the region reach the threshold of 500.
-      { key: key('fien'), givenName: 'Fien', familyName: 'Schuld', memberships: [volw(zot, d(400))] },
-      // R11: a Dutch guest whose home membership (outside the network) ended ten days ago.
-      {
-        key: key('guus'), givenName: 'Guus', familyName: 'Gast',
-        guestMemberships: [{
-          library: nl, type: 'GAST', registeredOn: d(-150), homeIsil: 'NL-0401230001', homeCardNumber: homeCard,
-          homeValidUntil: d(-10), homeCheckedOn: d(-1), loanStrips: 100,
-        }],
-      },
-      // Another account's patron, whose reservation blocks An's renewal (RN2).
-      { key: key('zoe'), givenName: 'Zoë', familyName: 'Ander', memberships: [volw(oos, d(400))] },
-    ],
-    accounts: [
-      { username: `verleng-${low}`, email: `verleng-${low}@example.be`, password: PASSWORD, patrons: [key('an'), key('mia'), key('fien'), key('guus')] },
-      { username: `verleng-zoe-${low}`, email: `verleng-zoe-${low}@example.be`, password: PASSWORD, patrons: [key('zoe')] },
-    ],
-    titles,
-    items: [
-      item('renewable', zot, '3550'),
-      item('reserved', zot, '3550'),
-      item('maxRenewals', zot, '3550'),
-      item('membershipEnds', oos, '9860'),
-      item('feeBlock', zot, '3550'),
-      item('overdue', zot, '3550'),
-      item('guest', nl, 'NEUDE'),
-    ],
-    loans: [
-      loan('renewable', 'an', zot, '3550', d(-10), d(18)),
-      loan('reserved', 'an', zot, '3550', d(-12), d(16)),
-      loan('maxRenewals', 'an', zot, '3550', d(-60), d(10), 2),
-      loan('membershipEnds', 'mia', oos, '9860', d(-22), d(6)),
-      loan('feeBlock', 'fien', zot, '3550', d(-8), d(20)),
-      // RN8: overdue, with a late fee below the threshold that stays.
-      loan('overdue', 'an', zot, '3550', d(-35), d(-7)),
-      loan('guest', 'guus', nl, 'NEUDE', d(-19), d(2)),
-    ],
-    reservations: [
-      { title: key('reserved'), patron: key('zoe'), pickupLibrary: oos, pickupBranch: '9860', placedOn: d(-3), status: 'waiting' },
-    ],
-    fees: [
-      { patron: key('an'), library: zot, kind: 'late', amountCents: 150, description: 'Te laat: De late lezer', createdOn: d(-2) },
-      { patron: key('fien'), library: zot, kind: 'late', amountCents: 300, description: 'Te laat', createdOn: d(-30) },
-      { patron: key('fien'), library: oos, kind: 'damaged', amountCents: 250, description: 'Beschadigd', createdOn: d(-20) },
-    ],
-  };
-  const slug = (v: string) => v.toLowerCase().replace(/[^a-z0-9-]/g, '_');
-  return { document, username: `verleng-${low}`, slugs: { region: slug(region), guest: slug(nl) }, today };
+  const document = sharedRenewScenario({ today, suffix, kinds: Object.values(KINDS) });
+  return { document, username: renewScenarioUsers({ suffix }).an, slugs: renewScenarioSlugs({ suffix }), today };
 }
 
 async function setUp(page: Page): Promise<RenewScenario> {

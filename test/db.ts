@@ -1,10 +1,17 @@
 // Fresh, migrated databases for integration tests, on PGlite and — when TEST_DATABASE_URL is
-// set — on PostgreSQL. Each call gives a database of its own; close it in afterAll.
+// set — on PostgreSQL.
+//  - describeOnDatabases(title, { scenario? }, (t) => { … }): the usual shape of a database test —
+//    one suite per driver, a fresh database opened before the suite (or each test) and closed after
+//    it, a scenario imported into it; `t.db`, `t.queries.reset()`, `t.queries.count`.
+//  - freshDb(driver): a database of its own, for the rare test that opens one itself; close it.
+// Files that use them are named `*.db.test.ts` (the Vitest project `db`, with test/global-setup.ts).
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
-import { inject } from 'vitest';
-import { openDb, type DbHandle } from '../db/client';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from 'vitest';
+import { openDb, type Db, type DbHandle } from '../db/client';
+import { importNetwork } from '../db/import/import-network';
+import type { NetworkDocument } from '../db/import/schema';
 import { withDatabase } from './global-setup';
 
 export type DriverName = 'pglite' | 'postgres';
@@ -12,16 +19,32 @@ export type DriverName = 'pglite' | 'postgres';
 /** The drivers this run covers: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const drivers: DriverName[] = inject('pgTemplate') ? ['pglite', 'postgres'] : ['pglite'];
 
+/** The statements a test database was sent, in order; an array, with a reset and a count. */
+export type QueryLog = string[] & {
+  /** Forgets the statements sent so far: count from here (P4's round trips). */
+  reset(): void;
+  /** Statements sent since the last reset. */
+  readonly count: number;
+};
+
+function queryLog(): QueryLog {
+  const log = [] as string[];
+  // Not enumerable, so that `expect(t.queries).toEqual([])` still compares the statements only.
+  Object.defineProperty(log, 'reset', { value: () => void (log.length = 0) });
+  Object.defineProperty(log, 'count', { get: () => log.length });
+  return log as QueryLog;
+}
+
 export interface TestDb extends DbHandle {
   /** Statements sent since the last reset; for P4's round-trip counts. */
-  queries: string[];
+  queries: QueryLog;
   /** PostgreSQL only: the URL of this test database, for tests that watch it from a second connection. */
   url?: string;
 }
 
 /** `maxConnections`: the postgres.js pool size (default 25); tests of pool pressure make it small. */
 export async function freshDb(driver: DriverName, options: { maxConnections?: number } = {}): Promise<TestDb> {
-  const queries: string[] = [];
+  const queries = queryLog();
   const onQuery = (sql: string) => queries.push(sql);
   if (driver === 'pglite') {
     const dump = new Blob([readFileSync(inject('pgliteDumpPath'))]);
@@ -47,4 +70,98 @@ export async function freshDb(driver: DriverName, options: { maxConnections?: nu
       await a.end();
     },
   };
+}
+
+export interface DatabaseSuiteOptions<S> {
+  /**
+   * Imported into the fresh database before the tests: a network@1 document (through the
+   * importer; a refused document fails the suite), or a function of the database that builds one's
+   * worth of rows and returns what the tests need (`t.scenario`).
+   */
+  scenario?: NetworkDocument | ((db: Db) => Promise<S>);
+  /** 'each': a fresh database (and scenario) for every test instead of one for the suite. */
+  fresh?: 'suite' | 'each';
+  /** The postgres.js pool size (default 25); tests of pool pressure make it small. */
+  maxConnections?: number;
+}
+
+/**
+ * What a database suite's tests see: the current test database (a TestDb, so it can be passed
+ * where one is expected) and the imported scenario. Read it inside hooks and tests only — it is
+ * opened in beforeAll (or beforeEach).
+ */
+export interface DatabaseSuite<S> extends TestDb {
+  /** What `options.scenario` returned (the import report for a document). */
+  readonly scenario: S;
+}
+
+/**
+ * `describe.each(drivers)` with a fresh database per driver: `title` may hold `%s` for the driver
+ * (else " (%s)" is added). The database is opened, and the scenario imported, before the suite's
+ * own hooks run, and closed after them.
+ */
+export function describeOnDatabases<S = void>(title: string, body: (t: DatabaseSuite<S>) => void): void;
+export function describeOnDatabases<S = void>(
+  title: string,
+  options: DatabaseSuiteOptions<S>,
+  body: (t: DatabaseSuite<S>) => void,
+): void;
+export function describeOnDatabases<S = void>(
+  title: string,
+  optionsOrBody: DatabaseSuiteOptions<S> | ((t: DatabaseSuite<S>) => void),
+  maybeBody?: (t: DatabaseSuite<S>) => void,
+): void {
+  const options = typeof optionsOrBody === 'function' ? {} : optionsOrBody;
+  const body = typeof optionsOrBody === 'function' ? optionsOrBody : maybeBody!;
+  describe.each(drivers)(title.includes('%s') ? title : `${title} (%s)`, (driver) => {
+    let handle: TestDb | undefined;
+    let scenario: S | undefined;
+    const current = (): TestDb => {
+      if (!handle) throw new Error('the test database is opened in beforeAll/beforeEach: use it inside hooks and tests');
+      return handle;
+    };
+    const open = async () => {
+      handle = await freshDb(driver, { maxConnections: options.maxConnections });
+      scenario = await importInto(handle.db, options.scenario);
+    };
+    const close = async () => {
+      const h = handle;
+      handle = undefined;
+      scenario = undefined;
+      await h?.close();
+    };
+    if (options.fresh === 'each') {
+      beforeEach(open);
+      afterEach(close);
+    } else {
+      beforeAll(open);
+      afterAll(close);
+    }
+    const suite: DatabaseSuite<S> = {
+      driver,
+      get db() {
+        return current().db;
+      },
+      get queries() {
+        return current().queries;
+      },
+      get url() {
+        return current().url;
+      },
+      get scenario() {
+        current();
+        return scenario as S;
+      },
+      close: () => current().close(),
+    };
+    body(suite);
+  });
+}
+
+async function importInto<S>(db: Db, scenario: DatabaseSuiteOptions<S>['scenario']): Promise<S | undefined> {
+  if (!scenario) return undefined;
+  if (typeof scenario === 'function') return scenario(db);
+  const result = await importNetwork(db, scenario);
+  if (!result.ok) throw new Error(`scenario import failed: ${JSON.stringify(result.errors)}`);
+  return result as S;
 }

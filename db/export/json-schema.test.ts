@@ -1,6 +1,6 @@
 // The checked-in JSON Schema of the changes format is generated, never edited: it must equal what
 // the generator makes from the zod schema now (fix a failure with `npm run db:changes-json-schema`).
-// No database involved; the export's own documents are checked against it in export-changes.test.ts.
+// No database involved; the export's own documents are checked against it in export-changes.db.test.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

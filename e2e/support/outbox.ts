@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import { decodeQuotedPrintable } from '../../lib/mail/smtp-sink';
+import { decodeQuotedPrintable } from '../../test/support/smtp-sink';
 import { E2E_OUTBOX_DIR } from './config';
 
 /** The newest mail to `address` written since `since` (ms), decoded; polled, since mails go out after the response. */

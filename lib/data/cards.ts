@@ -20,7 +20,7 @@ import type { PortalChangeKind, RejectionReason } from '@/lib/domain/portal-chan
 /**
  * SQL twin of lib/domain/card-label `cardSlug` (region code, else ISIL; lower-cased; anything but
  * a-z, 0-9 and `-` becomes `_`). The data layer filters a card's rows with it in the same statement;
- * cards.test.ts checks it agrees with the TypeScript one, URL-unsafe ISILs included.
+ * cards.db.test.ts checks it agrees with the TypeScript one, URL-unsafe ISILs included.
  */
 export const slugOf = (regionCode: SQL, isil: SQL): SQL =>
   sql`regexp_replace(lower(coalesce(${regionCode}, ${isil})), '[^a-z0-9-]', '_', 'g')`;
@@ -36,7 +36,7 @@ export function isPlausibleSlug(slug: string): boolean {
  * R13 in SQL, twins of lib/domain/isil: the canonical form of an ISIL (trimmed, upper case — ISILs
  * compare case-insensitively) and its library-system prefix (the ISIL without its last four digits;
  * null when it does not end in four digits after at least one more identifier character, e.g.
- * `BE-ZOT01` or anything shorter than that). cards.test.ts checks they agree with the TypeScript.
+ * `BE-ZOT01` or anything shorter than that). cards.db.test.ts checks they agree with the TypeScript.
  */
 const isilCanonicalSql = (isil: SQL): SQL => sql`upper(btrim(${isil}))`;
 const isilSystemPrefixSql = (isil: SQL): SQL =>

@@ -2,7 +2,7 @@ import 'server-only';
 // Open loans of one card (R2): every library of the region, for the account's patrons on that
 // card (P3), each with the renewal decision (RN1–RN8) — all facts in ONE statement (P4). The RN2/RN5
 // facts are the SQL of renewal-sql.ts, the same text the renew action's reader and the reminder mail
-// splice into their statements; loans.test.ts checks the three decide alike.
+// splice into their statements; loans.db.test.ts checks the three decide alike.
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';

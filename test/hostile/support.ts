@@ -1,16 +1,16 @@
 // Shared by the hostile-input suites (issue 6, point 3): the payloads, the scenario, and the
 // comparison of database snapshots.
 //
-// The scenario: the card scenario (e2e/cards-scenario.ts, suffix "h": accounts family, solo and
-// mallory) plus the identity scenario (lib/actions/identity-test-setup.ts: an.peeters, eva.other,
+// The scenario: the card scenario (test/scenarios/cards.ts, suffix "h": accounts family, solo and
+// mallory) plus the identity scenario (test/scenarios/identity.ts: an.peeters, eva.other,
 // cards with PINs). The hostile caller is signed in as mallory; "another account's ids" are the
 // family's loans, reservations, patrons and cards.
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { snapshotDatabase, type Snapshot } from '@/db/import/snapshot';
 import { accountPatrons, branches, loans, patrons, portalChanges, reservations } from '@/db/schema';
-import { importIdentityScenario } from '@/lib/actions/identity-test-setup';
-import { importCardScenario, type ImportedCardScenario } from '@/lib/data/card-test-setup';
+import { importIdentityScenario } from '@/test/scenarios/identity';
+import { importCardScenario, type ImportedCardScenario } from '@/test/scenarios/cards-imported';
 
 export const ONE_MB = 'x'.repeat(1024 * 1024);
 
