@@ -5,7 +5,7 @@
 // whose ids happen to exist confirms nothing; when none of the listed changes matches, that is an
 // error. The whole document is checked first; the writes are one statement in one transaction.
 // Acknowledging twice is harmless: the second time, every change is already settled.
-import { readFile } from 'node:fs/promises';
+import { readJsonFile } from '../json-file';
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../client';
 import { rowsOf } from '../rows';
@@ -132,18 +132,7 @@ export async function ackChanges(db: Db, input: unknown, options: AckOptions = {
 
 /** Reads a document from a file and acknowledges it; an unreadable file or broken JSON is an error. */
 export async function ackChangesFile(db: Db, file: string, options: AckOptions = {}): Promise<AckResult> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    return { ok: false, errors: [{ path: '(file)', message: `cannot read ${file}${code ? ` (${code})` : ''}` }] };
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, errors: [{ path: '(file)', message: `not valid JSON: ${(error as Error).message}` }] };
-  }
-  return ackChanges(db, input, options);
+  const read = await readJsonFile(file);
+  if (!read.ok) return read;
+  return ackChanges(db, read.input, options);
 }

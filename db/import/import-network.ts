@@ -2,7 +2,7 @@
 // The shape is checked first, without the database; then, inside one transaction, the references
 // and cross-checks against stored records, and — only when there is no error — the writes. Any
 // error inside the transaction rolls everything back.
-import { readFile } from 'node:fs/promises';
+import { readJsonFile } from '../json-file';
 import type { Db } from '../client';
 import { describeDatabaseError } from './database-error';
 import type { ImportError } from './errors';
@@ -71,19 +71,7 @@ export async function importNetwork(db: Db, input: unknown, options: ImportOptio
 
 /** Reads and imports a JSON file; an unreadable file or broken JSON is an error like any other. */
 export async function importNetworkFile(db: Db, file: string, options: ImportOptions = {}): Promise<ImportResult> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    return { ok: false, errors: [{ path: '(file)', message: `cannot read ${file}${code ? ` (${code})` : ''}` }] };
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (error) {
-    // V8's message names the position, e.g. "Unexpected token } in JSON at position 42".
-    return { ok: false, errors: [{ path: '(file)', message: `not valid JSON: ${(error as Error).message}` }] };
-  }
-  return importNetwork(db, input, options);
+  const read = await readJsonFile(file);
+  if (!read.ok) return read;
+  return importNetwork(db, read.input, options);
 }
