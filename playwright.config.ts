@@ -10,7 +10,7 @@ import { E2E_BASE_URL } from './e2e/support/config';
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const systemChromium = existsSync(SYSTEM_CHROMIUM);
 
-// The scenario endpoint's token, new for every run (issue 11 B): set here in the runner's main
+// The scenario endpoint's token, new for every run: set here in the runner's main
 // process, so the workers and the web server inherit it; a value given from outside (to reuse a
 // server started by hand, see scripts/serve-e2e.ts) is kept.
 process.env.E2E_SCENARIO_TOKEN ||= randomBytes(24).toString('base64url');
@@ -45,7 +45,7 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
     {
-      // Issue 11 C: the forms as a browser sends them before (or without) the page's scripts.
+      // No secret in a URL: the forms as a browser sends them before (or without) the page's scripts.
       name: 'no-javascript',
       testMatch: NO_JAVASCRIPT_SPEC,
       use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },

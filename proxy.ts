@@ -1,5 +1,5 @@
 // Runs before every page and route:
-// - security headers on every response, with a fresh CSP nonce per request (issue 6);
+// - security headers on every response, with a fresh CSP nonce per request;
 // - server actions only from this site's own pages (Origin required and matching);
 // - a request id (`x-request-id`: a sane incoming one is kept, else a new UUID) on the request, for
 //   the action logs, and on the response; one structured log line per request (lib/log.ts: the

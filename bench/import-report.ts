@@ -1,4 +1,4 @@
-// The import section of bench/REPORT.md (issue 13 §7), from what bench/import.ts printed per
+// The import section of bench/REPORT.md, from what bench/import.ts printed per
 // database. Shared by the full run and `npm run bench -- --only import`, which replaces only this
 // section of an existing report (between the two markers below).
 import type { ImportBenchResult } from './import';

@@ -1,4 +1,4 @@
-// The import section of `npm run bench` (issue 13 §7 point 4), run in a child process by
+// The import section of `npm run bench` (imported PIN hashes), run in a child process by
 // bench/run.ts (`npm run bench -- --only import` runs it alone):
 //
 //  - one network@1 document of BENCH_IMPORT_PATRONS patrons (default 100 000), each with a

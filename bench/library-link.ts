@@ -1,4 +1,4 @@
-// The library-link figures of `npm run bench` (issue 12 point 7), in-process, on fresh embedded
+// The library-link figures of `npm run bench`, in-process, on fresh embedded
 // databases. Run by bench/run.ts (node --import tsx --import ./bench/server-only-hook.mjs); prints
 // one line `BENCH_JSON <json>`.
 //

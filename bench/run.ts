@@ -1,4 +1,4 @@
-// `npm run bench` (issue 6, point 1): reproducible speed figures, written to bench/REPORT.md.
+// `npm run bench`: reproducible speed figures, written to bench/REPORT.md.
 //
 //  1. seeds a scale network on PostgreSQL (`--scale 20000`; BENCH_SCALE changes it), a network of
 //     200 patrons on a second PostgreSQL database, and one on embedded PGlite (BENCH_PGLITE_SCALE);
@@ -10,14 +10,14 @@
 //  3. in-process on the big network (bench/inprocess.ts): round trips and latency per view, and
 //     renewing ~200 loans in one request;
 //  4. first-load JS per route (gzip) from the build (bench/first-load.ts);
-//  5. (run first, as it needs neither database nor build) the linked library (issue 12 point 7,
+//  5. (run first, as it needs neither database nor build) the linked library (SIP2,
 //     bench/library-link.ts): refresh and renew-all against the reference SIP2 server and a scripted
 //     30-loan ACS, SIP messages counted on the wire, and the loans view with and without a link;
 //  6. writes bench/REPORT.md (figures + machine) and removes its databases and temp files.
 //
 // BENCH_ONLY=library-link runs step 5 alone (under a minute, no PostgreSQL, no build) and replaces
 // only its section of an existing bench/REPORT.md.
-//  7. (issue 13 §7, bench/import.ts, after step 5) importing 100 000 patrons whose cards carry PIN
+//  7. (imported PIN hashes, bench/import.ts, after step 5) importing 100 000 patrons whose cards carry PIN
 //     hashes, first import and re-import, on PGlite and PostgreSQL (BENCH_IMPORT_PATRONS).
 // `npm run bench -- --only import` (or BENCH_ONLY=import) runs step 7 alone (no build) and replaces
 // only its section; PostgreSQL is skipped when BENCH_ADMIN_URL cannot be reached.
@@ -83,7 +83,7 @@ async function runAll(suffix: string): Promise<void> {
   // server, so a missing server fails the run in a minute rather than after the seeds.
   const link = libraryLink();
   try {
-    // The import section: its own databases, no build (issue 13 §7).
+    // The import section: its own databases, no build.
     const imports = await importBench(suffix, true);
     await runNetworks(suffix, created, lock, link, imports);
     log(`wrote bench/REPORT.md in ${((Date.now() - started) / 60000).toFixed(1)} min`);

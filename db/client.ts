@@ -63,7 +63,7 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const dir = inMemory ? options.pgliteDir : path.resolve(/* turbopackIgnore: true */ options.pgliteDir!);
   // PGlite does not create missing parent folders.
   if (!inMemory && dir) mkdirSync(dir, { recursive: true });
-  // One process owns a directory (issue 13 §6): taken before PGlite touches it.
+  // One process owns a directory: taken before PGlite touches it.
   const unlock = !inMemory && dir ? lockPgliteDir(dir, options.pgliteDir) : () => {};
   let client: InstanceType<typeof PGlite>;
   try {

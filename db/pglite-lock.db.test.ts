@@ -1,4 +1,4 @@
-// Issue 13 §6: one process owns a PGlite directory. Every open takes `<dir>.lock`; a second opener,
+// One process owns a PGlite directory. Every open takes `<dir>.lock`; a second opener,
 // in this process or another, is refused with DatabaseInUseError (and the CLIs print its message
 // and exit 75); a lock left by a dead process is taken over. PGlite only: PostgreSQL has no lock.
 import { execFile, spawnSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Issue 13 §6: one process owns a PGlite directory. PGlite (WASM) takes no lock of its own, and two
+// One process owns a PGlite directory. PGlite (WASM) takes no lock of its own, and two
 // processes writing one data directory (`npm run db:import` while `npm start` runs) can corrupt
 // it. So every open of a directory first creates `<dir>.lock` beside it with O_EXCL, holding the
 // owner's pid and start time; the lock is removed on close and, synchronously, on process exit.

@@ -1,4 +1,4 @@
-// The card pages end to end (issue 4): R2 cards and grouping, reservations (cancel, change
+// The card pages end to end: R2 cards and grouping, reservations (cancel, change
 // pick-up, R3), fees (F1, RN5), history (H1: search, switch off, export), the overview, P3 (another
 // account's card is a 404), axe on every page and the 360 px layout. Each test imports its own copy
 // of the card scenario (test/scenarios/cards.ts) with a unique suffix into the shared e2e database.

@@ -1,4 +1,4 @@
-// Issue 3 end to end: activate (P1) → sign in through the form → link a second library (P2/R14) →
+// Identity end to end: activate (P1) → sign in through the form → link a second library (P2/R14) →
 // both on Info lidmaatschap → unlink → gone; the PIN lock with its wait; a Dutch guest's validity
 // (R11/R13/R15); the sign-in form's errors; axe on every page (nl, and en); keyboard use.
 import { expect, test } from './support/fixtures';
@@ -101,7 +101,7 @@ test('P1 activate → sign in via the form → P2 link a second library → both
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/memberships\?activated=1$/);
   await expect(page.getByRole('status').filter({ hasText: 'Je account is geactiveerd' })).toBeVisible();
-  // Issue 11 §5: the address given here is pending until its link is opened (the mailed link is
+  // The address given here is pending until its link is opened (the mailed link is
   // followed in e2e/mail-recovery.spec.ts).
   await page.goto('/account');
   await expect(page.getByText('(niet bevestigd)')).toBeVisible();

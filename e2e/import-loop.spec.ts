@@ -1,4 +1,4 @@
-// The loop with a library that has no live link (issue 13), end to end on a scenario made with the
+// The loop with a library that has no live link, end to end on a scenario made with the
 // importer: the patron renews all in the browser; the portal's changes are exported for the
 // library (changes@1); the library applies them and sends its next document (network@1, with
 // `exportedAt`), which shows the renewals and says one loan came back meanwhile; that document is

@@ -1,4 +1,4 @@
-// Issue 12 end to end: a library linked to its own system — the independent reference SIP2 server,
+// Linked libraries end to end: a library linked to its own system — the independent reference SIP2 server,
 // which this spec starts on E2E_SIP2_PORT, where the e2e server's configuration points library
 // BE-REF01 (scripts/serve-e2e.ts). The desk lends items over SIP (message 11); the patron signs in,
 // sees exactly those loans with the server's due dates, renews them (the server decides), meets a

@@ -1,4 +1,4 @@
-// Issue 6, point 4: the server's logs never hold a PIN, a password, a full card number, an e-mail
+// The server's logs never hold a PIN, a password, a full card number, an e-mail
 // address, a session cookie, a token from a link or a title from someone's lending history.
 // This spec makes its own traffic with the demo network's secrets — sign-in by e-mail address and
 // password (and a wrong password), the card pages, a history search for a title and its CSV export,

@@ -1,6 +1,6 @@
-// Issue 8 end to end: forgot password → the link from the outbox (the e2e server writes mails as
+// Recovery by e-mail end to end: forgot password → the link from the outbox (the e2e server writes mails as
 // .eml files, no SMTP) → a new password → sign in with it; a session opened before is signed out;
-// the link then gives the clear "does not work any more" page. Issue 11: the address given at
+// the link then gives the clear "does not work any more" page. Verified addresses: the address given at
 // activation is pending until its link (from the outbox) is confirmed, recovery sends nothing to it
 // meanwhile, and a copy of a signed-out session cookie no longer works. axe on every new page.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,8 +1,8 @@
-// Issue 11 C: no secret in a URL, ever — with JavaScript off (as on a slow phone that has not run
+// No secret in a URL, ever — with JavaScript off (as on a slow phone that has not run
 // the page's scripts yet). Runs in the `no-javascript` project (playwright.config.ts:
 // javaScriptEnabled false). Every form that carries a password, PIN or token must POST, work, and
 // show its errors; every URL the browser asks for or lands on is checked for the secrets typed.
-// Issue 11 A too: a hostile `?next=` ends on the portal after a genuine sign-in.
+// Return paths too: a hostile `?next=` ends on the portal after a genuine sign-in.
 import type { Browser, BrowserContext, Page, Response } from '@playwright/test';
 import { E2E_BASE_URL } from './support/config';
 import { expect, test } from './support/fixtures';

@@ -1,4 +1,4 @@
-// Renewing loans end to end (issue 5, point 3): "Alles verlengen" and "Selectie verlengen" on the
+// Renewing loans end to end: "Alles verlengen" and "Selectie verlengen" on the
 // loans page, with one loan of each kind (RN1–RN8, R6, R11) built by the importer:
 //   renewable; reserved by another patron with no free copy (RN2); at the maximum (RN3); membership
 //   ends before a new date (RN6 cap); patron over the fee threshold (RN5 — a second patron record

@@ -1,4 +1,4 @@
-// Issue 11 A with JavaScript on: after a genuine sign-in from a hostile `?next=` the browser ends
+// Return paths with JavaScript on: after a genuine sign-in from a hostile `?next=` the browser ends
 // on the portal's overview, never on another site. (Without JavaScript: e2e/no-javascript.spec.ts.)
 import { E2E_BASE_URL } from './support/config';
 import { expect, test } from './support/fixtures';

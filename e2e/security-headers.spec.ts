@@ -1,4 +1,4 @@
-// Issue 6: security headers on every response, a CSP nonce that changes per request and that
+// Security headers on every response, a CSP nonce that changes per request and that
 // Next.js's own scripts carry, and server actions refused without this site's Origin.
 import { expect, test } from './support/fixtures';
 

@@ -1,4 +1,4 @@
-// Structured logs (issue 6, point 4): one JSON object per line on stdout, with pino.
+// Structured logs: one JSON object per line on stdout, with pino.
 // What may never appear in a line: a PIN, a password, a full card number, an e-mail address, a
 // token, a cookie, or a title from someone's lending history. Three guards:
 //  1. callers log ids, codes, counts and durations — never the input of a form (docs/security.md);

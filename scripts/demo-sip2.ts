@@ -1,5 +1,5 @@
 // `npm run demo:sip2` (after `next build`): the portal with one library linked to a real SIP2
-// server, on this machine, in one command (issue 12 point 6):
+// server, on this machine, in one command:
 //  1. the environment, the session secret and the PIN pepper, as `npm start` does;
 //  2. the reference SIP2 server (../shared/sip2-reference-server) on 127.0.0.1:6001, or a free port
 //     when 6001 is taken, in its own process group;

@@ -1,4 +1,4 @@
-// `npm run reminders`: today's due-date reminders (issue 8 §5), meant to run daily from cron, a
+// `npm run reminders`: today's due-date reminders, meant to run daily from cron, a
 // systemd timer or a Kubernetes CronJob (docs/operations.md). Idempotent: a second run the same day
 // sends nothing. Opens the configured database, runs, closes it; exit code 1 when something failed.
 //
@@ -28,7 +28,7 @@ let handle: Awaited<ReturnType<typeof openDb>>;
 try {
   handle = await openDb(configuredDbOptions());
 } catch (error) {
-  // Issue 13 §6: the embedded database is open in another process (the portal); no stack trace.
+  // One process owns a PGlite directory: the embedded database is open in another process (the portal); no stack trace.
   console.error(DatabaseInUseError.is(error) ? error.message : `[reminders] failed: ${(error as Error).message ?? String(error)}`);
   process.exit(DatabaseInUseError.is(error) ? DATABASE_IN_USE_EXIT_CODE : 1);
 }

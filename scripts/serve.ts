@@ -40,7 +40,7 @@ try {
 try {
   await prepareDatabase(configuredDbOptions(), { seedWhenEmpty: true });
 } catch (error) {
-  // Issue 13 §6: another process (an import, a second portal) holds the embedded database.
+  // One process owns a PGlite directory: another process (an import, a second portal) holds the embedded database.
   if (DatabaseInUseError.is(error)) fail(error.message, DATABASE_IN_USE_EXIT_CODE);
   fail(`Could not prepare the database: ${(error as Error).message}`);
 }

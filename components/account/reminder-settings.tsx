@@ -1,5 +1,5 @@
 'use client';
-// Issue 8 §6, for account settings: reminder lead time (1–7 days or off) and the language of mails.
+// For account settings: reminder lead time (1–7 days or off) and the language of mails.
 // Ready to drop in inside a NextIntlClientProvider with `ReminderSettings`; the initial values come
 // from getAccountSettings (lib/data/account.ts) on the server page.
 import { useActionState } from 'react';

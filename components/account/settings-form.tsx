@@ -1,7 +1,7 @@
 'use client';
 // One settings form (change password / change e-mail): fields, typed errors tied to them, a
 // success message, focus on what went wrong. The values stay in the fields after an error. It posts
-// to its server action with or without JavaScript, so no password is ever in a URL (issue 11 C).
+// to its server action with or without JavaScript, so no password is ever in a URL.
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { FormAlert, focusFirstError } from '@/components/forms/form-alert';

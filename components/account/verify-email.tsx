@@ -1,5 +1,5 @@
 'use client';
-// Issue 11 §5: the account's address is not verified yet. Says what that means (no recovery mail,
+// Verified e-mail addresses: the account's address is not verified yet. Says what that means (no recovery mail,
 // no reminders) and sends the link again on request (throttled per account on the server).
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';

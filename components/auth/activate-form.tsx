@@ -1,7 +1,7 @@
 'use client';
 // P1 activation in one form: card number + PIN prove the card, then username, e-mail and password
 // make the account. One form rather than two steps, so nothing about a card is said before its PIN
-// is checked. It posts to the server action with or without JavaScript (issue 11 C); on success the
+// is checked. It posts to the server action with or without JavaScript (no secret in a URL); on success the
 // action signs the patron in with the password just chosen and goes on to Info lidmaatschap.
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';

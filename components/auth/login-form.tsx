@@ -1,6 +1,6 @@
 'use client';
 // P1 sign-in form: username or e-mail + password. It posts to a server action (lib/actions/sign-in.ts),
-// with JavaScript or without, so the password is never in a URL (issue 11 C). The answer never says
+// with JavaScript or without, so the password is never in a URL. The answer never says
 // whether the account exists; a throttle says how long to wait.
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';

@@ -1,4 +1,4 @@
-// The card's notices as the page renders them (issue 13 §5): a region named by its heading, a list,
+// The card's notices as the page renders them (changes a library did not take over): a region named by its heading, a list,
 // one sentence per notice and a "Begrepen" form per notice that posts without JavaScript. The
 // server component is rendered with the real catalogues; the server action is stood in for.
 import { createTranslator, NextIntlClientProvider } from 'next-intl';

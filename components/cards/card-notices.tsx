@@ -1,4 +1,4 @@
-// Issue 13 §5 at the top of every card page: the changes the patron made in the portal that a
+// Notices at the top of every card page: the changes the patron made in the portal that a
 // library did not take over (its nightly import said otherwise, and the library's fact won), one
 // sentence each that names the library, the title and why — instead of a silent change. A region
 // with its own heading and a list; the meaning is in the words, not in the colour. Each notice has

@@ -1,6 +1,6 @@
 // Top of every card page: the chooser, then the card's label as the page heading with the part's
 // name, so each page has one h1 that says where the patron is; then the parts of the card as tabs,
-// then the changes a library did not take over (issue 13 §5), and for linked libraries how fresh
+// then the changes a library did not take over, and for linked libraries how fresh
 // the card's data is, with the button that fetches it now (L3).
 import { getTranslations } from 'next-intl/server';
 import { CardTabs } from './card-tabs';
@@ -25,7 +25,7 @@ export async function CardPageHeader({
   section: CardSection;
   /** L3: the card's linked libraries (none for import-only libraries: nothing is shown). */
   freshness?: readonly FreshnessEntry[];
-  /** Issue 13 §5: the account's changes a library of the card did not take over, not yet dismissed. */
+  /** Notices: the account's changes a library of the card did not take over, not yet dismissed. */
   notices?: readonly NoticeEntry[];
 }) {
   const t = await getTranslations('Cards');

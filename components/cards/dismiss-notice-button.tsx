@@ -1,5 +1,5 @@
 'use client';
-// "Begrepen" on one notice (issue 13 §5): a real <form> posting to the dismissNoticeForm server
+// "Begrepen" on one notice (changes a library did not take over): a real <form> posting to the dismissNoticeForm server
 // action, so it also works before JavaScript has loaded (or without it); the page is then rendered
 // again without the notice. The button is described by the notice's sentence, so a screen reader
 // says which notice it dismisses; a failure is announced in a polite live region.

@@ -1,5 +1,5 @@
 'use client';
-// Keyboard and screen-reader users keep their place after "Begrepen" (issue 13 §5): the dismissed
+// Keyboard and screen-reader users keep their place after "Begrepen" (notices): the dismissed
 // notice — and the button that had focus — leaves the page when it re-renders, which would drop
 // focus to the document. Rendered in the card header (which stays mounted), this moves focus to the
 // notices' heading, or to the page heading when the last notice went. It does nothing when focus is

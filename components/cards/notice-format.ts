@@ -1,4 +1,4 @@
-// Issue 13 §5 sentences for a card's notices, decided without React so they can be tested: which
+// The sentences for a card's notices, decided without React so they can be tested: which
 // change the library did not take over (the kind: a renewal, a cancelled reservation, a new pick-up)
 // and why (the rejection reason), each a message key with its values; dates are passed formatted.
 // A kind or reason this code does not know, or a change without a title, gets the general sentence:

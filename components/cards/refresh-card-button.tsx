@@ -1,5 +1,5 @@
 'use client';
-// The card's "update now" button (issue 12): a real <form> posting to the refreshCardForm server
+// The card's "update now" button (linked libraries): a real <form> posting to the refreshCardForm server
 // action, so it also works before JavaScript has loaded (or without it); with JavaScript the
 // outcome is announced in a polite live region. The page then re-renders from the fresh copy.
 import { useTranslations } from 'next-intl';

@@ -1,5 +1,5 @@
 'use client';
-// A form that posts to a server action with or without JavaScript (issue 11 C). The form's
+// A form that posts to a server action with or without JavaScript, so no secret is ever in a URL. The form's
 // `action` is the server action from useActionState: before the page's scripts run (or with
 // JavaScript off) the browser POSTs it, the server runs the action and renders the page with its
 // answer — no field ever travels in a URL. Once hydrated, `onSubmit` dispatches the same action in

@@ -1,5 +1,5 @@
 // The loans of a card: grouped per branch with branch code and name (R2), or one list by due date,
-// with the renew buttons above the tables (issue 5). Must sit inside <RenewArea>.
+// with the renew buttons above the tables. Must sit inside <RenewArea>.
 import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/cards/empty-state';
 import { LoansTable } from './loans-table';

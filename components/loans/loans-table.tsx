@@ -1,6 +1,6 @@
 // One table of loans: a checkbox to select it for renewal, title (author, material), lending library
 // and branch, due date (absolute and relative), renewals used of allowed, and today's renewal
-// decision (RN1–RN8) in words — replaced in place by the outcome once the patron renews (issue 5).
+// decision (RN1–RN8) in words — replaced in place by the outcome once the patron renews.
 // Must sit inside <RenewArea> (the checkbox and status are client leaves of its selection state).
 import { getLocale, getTranslations } from 'next-intl/server';
 import { captionClass, TableRegion, tableClass, td, th } from '@/components/cards/table-region';

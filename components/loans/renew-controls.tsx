@@ -1,5 +1,5 @@
 'use client';
-// Renew controls of a card's loans page (issue 5, point 3): "Alles verlengen" / "Selectie verlengen",
+// Renew controls of a card's loans page: "Alles verlengen" / "Selectie verlengen",
 // a checkbox per loan, the result per loan in place and a summary for screen readers.
 //
 //   <RenewSelectionProvider cardSlug loans>       state: selection, pending request, outcomes

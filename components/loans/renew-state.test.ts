@@ -1,4 +1,4 @@
-// The renew controls' pure state helpers (issue 5, point 3): outcomes merged per loan (RN7 reports
+// The renew controls' pure state helpers: outcomes merged per loan (RN7 reports
 // per item), the selection that "Selectie verlengen" sends, and toggling.
 import { describe, expect, it } from 'vitest';
 import { mergeOutcomes, selectedRenewableIds, toggleSelection, type RenewItemOutcome, type SelectableLoan } from './renew-state';

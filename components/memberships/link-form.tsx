@@ -1,6 +1,6 @@
 'use client';
 // P2/R14: link another membership with that card's number and PIN. It posts to the server action
-// with or without JavaScript, so the PIN is never in a URL (issue 11 C). Field errors and the PIN
+// with or without JavaScript, so the PIN is never in a URL. Field errors and the PIN
 // throttle's wait come back as typed results; a success re-renders the page (the action revalidates).
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';

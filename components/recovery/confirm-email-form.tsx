@@ -1,5 +1,5 @@
 'use client';
-// Issue 8 §4 / issue 11 §5: the change (or verification) happens on this POST, not on opening the
+// E-mail change / verified addresses: the change (or verification) happens on this POST, not on opening the
 // link (mail scanners open links).
 import Link from 'next/link';
 import { useActionState } from 'react';

@@ -1,5 +1,5 @@
 'use client';
-// Issue 8 §2 "Wachtwoord vergeten?" (username or e-mail in) and §3 "Gebruikersnaam vergeten?"
+// "Wachtwoord vergeten?" (username or e-mail in) and "Gebruikersnaam vergeten?"
 // (e-mail in): one field, one button, and the same confirmation whether or not an account exists.
 // A plain form action: without JavaScript the browser posts it and the page shows the answer.
 import { useActionState } from 'react';

@@ -1,4 +1,4 @@
-// The body of the two "forgot" pages (issue 8 §2 password, §3 username): heading, what happens,
+// The body of the two "forgot" pages (password, username): heading, what happens,
 // the request form, and the ways on (the other forgot page, back to sign-in).
 import type { Metadata } from 'next';
 import Link from 'next/link';

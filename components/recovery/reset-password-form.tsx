@@ -1,6 +1,6 @@
 'use client';
-// Issue 8 §2: the new password (the activation policy), twice; on success the action goes on to
-// sign-in, which says the password was changed. Posts with or without JavaScript (issue 11 C).
+// Forgot password: the new password (the activation policy), twice; on success the action goes on to
+// sign-in, which says the password was changed. Posts with or without JavaScript (no secret in a URL).
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';

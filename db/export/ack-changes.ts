@@ -1,4 +1,4 @@
-// Issue 13 §2 `--ack`: a library hands back a changes@1 document it has applied, and the portal
+// `--ack`: a library hands back a changes@1 document it has applied, and the portal
 // marks those changes confirmed (status 'confirmed', resolved by 'ack', now). Only changes that
 // are still unconfirmed and belong to the document's library are touched; each listed change must
 // also still be the one exported (same kind and moment), so a document of another portal database

@@ -1,4 +1,4 @@
-// The shape of a `mijn-bibliotheek/changes@1` document (issue 13 §2): the portal's unconfirmed
+// The shape of a `mijn-bibliotheek/changes@1` document: the portal's unconfirmed
 // changes for one library, exported so that a library without a live link can apply them. This
 // zod schema is the single source of truth: the export checks every document against it before
 // writing, `--ack` parses with it, and docs/changes-format.schema.json is generated from it

@@ -1,4 +1,4 @@
-// Issue 13 §2 on a real database (PGlite, and PostgreSQL with TEST_DATABASE_URL): the export of a
+// On a real database (PGlite, and PostgreSQL with TEST_DATABASE_URL): the export of a
 // library's unconfirmed portal changes (only unconfirmed, only that library, in order, --since,
 // every kind by the import format's natural keys, no secret, valid against the committed JSON
 // Schema checked by an independent validator), and --ack (exactly the listed unconfirmed changes

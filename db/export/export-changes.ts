@@ -1,4 +1,4 @@
-// Issue 13 §2: the unconfirmed portal changes of one library as a `mijn-bibliotheek/changes@1`
+// The unconfirmed portal changes of one library as a `mijn-bibliotheek/changes@1`
 // document. One statement reads the library, the clock and every change with the natural keys of
 // the records it touches; TypeScript then shapes each change per kind and checks the whole
 // document against the format's zod schema, so a document that breaks the contract is never

@@ -34,7 +34,7 @@ describe('db:import CLI', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/loans\s+4 inserted, 0 updated, 0 unchanged/);
     expect(stdout).toMatch(/portal changes\s+0 confirmed, 0 rejected/);
-    expect(stdout).toContain('note: the document has no exportedAt'); // issue 13: the notes follow the summary
+    expect(stdout).toContain('note: the document has no exportedAt'); // the notes follow the summary
   });
 
   it('refuses a broken file with a non-zero exit and the path of each error', async () => {

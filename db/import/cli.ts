@@ -15,7 +15,7 @@ function summary(result: Extract<ImportResult, { ok: true }>): string {
   });
   const { confirmed, rejected } = result.portalChanges;
   const changes = `  ${'portal changes'.padEnd(32)} ${confirmed} confirmed, ${rejected} rejected`;
-  // Issue 13: what the import did not revert, by path, and what to know about the document.
+  // What the import did not revert, by path, and what to know about the document.
   const kept = result.kept.map((r) => `${r.path}: ${r.message}`);
   const notes = result.notes.map((n) => `note: ${n}`);
   return ['Imported:', ...rows, changes, ...kept, ...notes].join('\n');
@@ -49,7 +49,7 @@ async function main(args: string[]): Promise<number> {
     console.log(summary(result));
     return 0;
   } catch (error) {
-    // The embedded database is open elsewhere (issue 13 §6): the message says what to do.
+    // The embedded database is open elsewhere: the message says what to do.
     if (DatabaseInUseError.is(error)) {
       console.error(error.message);
       return DATABASE_IN_USE_EXIT_CODE;

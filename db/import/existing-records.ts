@@ -44,7 +44,7 @@ export interface Wanted {
   linkedPatrons: Set<string>;
   /** Barcodes with an open loan in the document. */
   openLoanItems: Set<string>;
-  /** The document's `exportedAt` (issue 13): which portal changes still stand. */
+  /** The document's `exportedAt`: which portal changes still stand. */
   exportedAt: Date | null;
 }
 
@@ -82,7 +82,7 @@ export interface Existing {
   /** barcode → lentOn of its open loan. */
   openLoans: Map<string, string>;
   /**
-   * Issue 13: `${patron key}\0${lower-cased username}` of links the patron ended in the portal
+   * Standing unlinks: `${patron key}\0${lower-cased username}` of links the patron ended in the portal
    * (the latest standing link change of the pair is an unlink). The import does not re-add them.
    */
   unlinkedInPortal: Set<string>;

@@ -12,7 +12,7 @@ type PatronInput = Element<NetworkDocument['patrons']>;
 
 /**
  * A document with every list present, so tests can push to and index into it without `!` on lists.
- * `exportedAt` stays optional: the fixture has none (a test of issue 13 sets it).
+ * `exportedAt` stays optional: the fixture has none (a test of standing portal changes sets it).
  */
 export type NetworkFixture = Required<Omit<NetworkDocument, 'patrons' | 'exportedAt'>> & {
   exportedAt?: NetworkDocument['exportedAt'];

@@ -51,7 +51,7 @@ describeOnDatabases('importNetwork (%s)', (t) => {
   it('stores PINs and passwords only as argon2id hashes', async () => {
     const cardRows = await t.db.select().from(cards);
     const an = cardRows.find((c) => c.number === '2000123456789');
-    expect(an?.pinHash).toMatch(/^pep1\$\$argon2id\$/); // peppered (issue 11)
+    expect(an?.pinHash).toMatch(/^pep1\$\$argon2id\$/); // peppered
     expect(await verifyPin(an?.pinHash ?? '', FIXTURE_PINS.anCard)).toEqual({ ok: true, upgrade: false });
     expect(cardRows.find((c) => c.number === 'OUD0042')?.pinHash).toBeNull();
     const [account] = await t.db.select().from(accounts);

@@ -18,7 +18,7 @@ export type ImportResult =
       ok: true;
       counts: Record<string, { inserted: number; updated: number; unchanged?: number; removed?: number }>;
       /**
-       * Issue 13: records whose portal change the import did not revert, each with its JSON path
+       * Records whose portal change the import did not revert, each with its JSON path
        * (`loans[3]`) and why; an existing account whose document values differ.
        */
       kept: KeptRecord[];
@@ -36,7 +36,7 @@ export interface ImportOptions {
    */
   today?: string;
   /**
-   * ISILs of the linked libraries (issue 12, L5): their system checks card + PIN, so a PIN the
+   * ISILs of the linked libraries (L5): their system checks card + PIN, so a PIN the
    * document carries for one of their cards is not kept (any stored one is dropped).
    */
   linkedIsils?: readonly string[];

@@ -19,7 +19,7 @@ describe('docs/import-format.schema.json', () => {
     expect(schema.properties.format.const).toBe(FORMAT);
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['format']);
-    // The fixture has every section; `exportedAt` (issue 13) is the one optional scalar it leaves out.
+    // The fixture has every section; `exportedAt` is the one optional scalar it leaves out.
     expect(Object.keys(schema.properties).sort()).toEqual([...Object.keys(networkFixture()), 'exportedAt'].sort());
     expect(schema.properties.exportedAt.anyOf?.[0]?.format ?? schema.properties.exportedAt.format).toBe('date-time');
   });

@@ -1,4 +1,4 @@
-// Issue 13 §7 on both databases: a card imported with `pinHash` (bcrypt or argon2id from the
+// Imported PIN hashes on both databases: a card imported with `pinHash` (bcrypt or argon2id from the
 // library system) is stored as given; the first right PIN (activation, link) upgrades it to the
 // portal's peppered hash; a re-import of the same document keeps the upgraded hash and does no PIN
 // hashing or verifying at all; a different pinHash replaces it; a linked library keeps no PIN.

@@ -1,4 +1,4 @@
-// Issue 13, "How it is checked", through the real actions on both databases: a patron renews in
+// The round trip with a library without a live link, through the real actions on both databases: a patron renews in
 // the portal at a library without a live link; the library's nightly document is imported again
 // (with and without `exportedAt`) and the renewal stands, the report says so; the export lists it;
 // a document exported after the renewal that shows it confirms it and it leaves the export; a

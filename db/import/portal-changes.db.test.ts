@@ -1,4 +1,4 @@
-// Issue 13 §3–§5 on both databases: a re-import never reverts a portal change that still stands
+// Standing portal changes and notices on both databases: a re-import never reverts a portal change that still stands
 // (unconfirmed, or made after the document's exportedAt), confirms one the document shows,
 // rejects one the library's facts contradict, keeps what the patron chose (history, account),
 // and says so in its report. The portal actions write the change log; here a small helper does

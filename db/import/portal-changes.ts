@@ -1,4 +1,4 @@
-// Issue 13 §3–§5 on the import side: the portal's change log against an imported document. The
+// Standing portal changes and notices, on the import side: the portal's change log against an imported document. The
 // writer asks, per chunk of stored records the document matches, for the changes that still stand
 // (one query per chunk, never one per record), lets lib/domain/import-reconcile.ts decide, and
 // collects what to confirm, reject and report. `flush` settles the changes in batched statements,

@@ -99,7 +99,7 @@ export const guestMembershipSchema = z.strictObject({
     .meta({ description: 'R15; absent: 125 for a new guest membership, unchanged for an existing one' }),
 });
 
-/** Issue 13 §7: a PIN hash as the library system keeps it, so that the PIN never travels in the clear. */
+/** A PIN hash as the library system keeps it, so that the PIN never travels in the clear. */
 const pinHash = z
   .string()
   .max(200)

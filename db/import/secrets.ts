@@ -33,7 +33,7 @@ export function pinSourceOf(pinHash: string): string {
 }
 
 /**
- * A card's PIN columns from the document's `pin` or `pinHash` (issue 13 §7).
+ * A card's PIN columns from the document's `pin` or `pinHash`.
  *
  * - `pinHash` (argon2id PHC or bcrypt, validated by schema.ts) is stored as given: it cannot be
  *   peppered, since that needs the PIN. verifyPin accepts it and asks for an upgrade, so the first

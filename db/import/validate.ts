@@ -351,7 +351,7 @@ function checkAgainstDatabase(doc: ParsedNetworkDocument, existing: Existing, er
     }),
   );
   // P3/R14: an import never moves a patron from one account to another. A link the patron ended in
-  // the portal (issue 13) is not re-added, so a document that still lists it is not refused for it.
+  // the portal (a standing portal change) is not re-added, so a document that still lists it is not refused for it.
   doc.accounts.forEach((a, i) =>
     a.patrons.forEach((key, j) => {
       const linked = existing.patronAccounts.get(key);

@@ -10,8 +10,8 @@ import { HASH_CONCURRENCY, k, need, upsertCounted, type WriteContext } from './w
 
 /**
  * Accounts (P1), by lower(username). A new account gets the document's address (the library's
- * record of it, so it counts as verified, issue 11 §5) and its password, hashed. An existing
- * account is the patron's (issue 13 §4): its e-mail, verification, password and sessions are
+ * record of it, so it counts as verified) and its password, hashed. An existing
+ * account is the patron's: its e-mail, verification, password and sessions are
  * never written — the document's password is not even hashed — and a different address is
  * reported as kept. Then the accounts' links.
  */
@@ -46,8 +46,8 @@ export async function writeAccounts(ctx: WriteContext, patronIds: Map<string, nu
 
 /**
  * P1/P2 links. Only added, never removed: patrons link and unlink in the portal, and an import
- * must not undo that. A link to another account was refused by validation (P3, R14). Issue 13
- * §3: a standing unlink is not undone either (the link is not re-added, and reported as kept)
+ * must not undo that. A link to another account was refused by validation (P3, R14). A
+ * standing unlink is not undone either (the link is not re-added, and reported as kept)
  * until the document's account no longer lists the patron; a standing link is confirmed when it
  * does.
  */
@@ -83,7 +83,7 @@ async function writeAccountLinks(
 }
 
 /**
- * Issue 13 §3 for the links of the listed accounts: decides every standing link and unlink, and
+ * Standing portal changes, for the links of the listed accounts: decides every standing link and unlink, and
  * returns the links (account, patron) that stay as the portal left them, i.e. are not re-added.
  */
 async function standingUnlinksKept(

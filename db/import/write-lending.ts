@@ -1,4 +1,4 @@
-// Loans, reservations and fees, with issue 13's reconciliation of the portal's standing renewals,
+// Loans, reservations and fees, with the reconciliation of the portal's standing renewals,
 // cancellations and pick-up changes.
 import { inArray } from 'drizzle-orm';
 import { fees, loans, reservations } from '../schema';
@@ -28,7 +28,7 @@ export async function writeLending(ctx: WriteContext, refs: LendingRefs): Promis
 /**
  * Loans by (item, lentOn). Returned loans first: closing a stored open loan must come before the
  * item's new open loan, or the one-open-loan-per-item index would refuse the new one.
- * Issue 13 §3: a stored loan with a standing renewal keeps the portal's due date and renewal
+ * A stored loan with a standing renewal keeps the portal's due date and renewal
  * count until the document shows the renewal; a returned loan wins over it.
  */
 async function writeLoans({ db, doc, counts, changes }: WriteContext, { structure, catalogue, patronIds }: LendingRefs) {
@@ -48,7 +48,7 @@ async function writeLoans({ db, doc, counts, changes }: WriteContext, { structur
     table: loans,
     keyOf: (r: Record<string, unknown>) => k(r.itemId, r.lentOn),
     storedWhere: (chunk: { itemId: number }[]) => inArray(loans.itemId, chunk.map((r) => r.itemId)),
-    // Never `hiddenFromHistory`: a loan the patron cleared from the history stays hidden (H1, §4).
+    // Never `hiddenFromHistory`: a loan the patron cleared from the history stays hidden (H1).
     columns: ['patronId', 'libraryId', 'branchId', 'dueOn', 'renewals', 'returnedOn'],
     target: [loans.itemId, loans.lentOn],
     lockStored: true,
@@ -79,7 +79,7 @@ async function writeLoans({ db, doc, counts, changes }: WriteContext, { structur
 }
 
 /**
- * Issue 13 §3: a cancellation or pick-up change made in the portal is kept until the document
+ * A cancellation or pick-up change made in the portal is kept until the document
  * shows it; a reservation the library made ready, fulfilled or cancelled wins.
  */
 async function writeReservations(ctx: WriteContext, { structure, catalogue, patronIds }: LendingRefs) {

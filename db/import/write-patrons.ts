@@ -13,7 +13,7 @@ import type { StructureIds } from './write-structure';
 export const DEFAULT_LOAN_STRIPS = 125;
 
 /**
- * Patrons. §4: the history setting is the patron's once the patron exists: the document sets it
+ * Patrons. The history setting is the patron's once the patron exists: the document sets it
  * only for a new patron; a standing history change is confirmed when the document shows it.
  * Returns natural key → id for every patron the document names.
  */

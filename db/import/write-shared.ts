@@ -15,7 +15,7 @@ export interface WriteContext {
   counts: TableCounts;
   /** Names the part of the document being written, so that a database error can name it. */
   at: (section: string) => void;
-  /** Issue 13: the portal's standing changes against the document. */
+  /** The portal's standing changes against the document. */
   changes: PortalChangeReconciler;
 }
 

@@ -23,7 +23,7 @@ export interface WriteProgress {
   section: string;
 }
 
-/** Issue 13: what the import kept of the portal's changes, and what it settled. */
+/** What the import kept of the portal's changes, and what it settled. */
 export interface WriteReport {
   kept: KeptRecord[];
   notes: string[];
@@ -39,7 +39,7 @@ export async function writeNetwork(
   linkedIsils: ReadonlySet<string> = new Set(),
   report: WriteReport = emptyWriteReport(),
 ): Promise<TableCounts> {
-  // Issue 13 §3: a portal change stands when unconfirmed, or made after the export.
+  // A portal change stands when unconfirmed, or made after the export.
   const exportedAt = doc.exportedAt != null ? new Date(doc.exportedAt) : null;
   if (exportedAt === null) report.notes.push(NOTE_NO_EXPORTED_AT);
   const ctx: WriteContext = {

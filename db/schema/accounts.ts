@@ -18,10 +18,10 @@ export const accounts = pgTable(
     sessionVersion: integer().notNull().default(1),
     locale: text({ enum: LOCALES }).notNull().default('nl'),
     createdAt: instantNow(),
-    /** Due-date reminders: lead time in days (1–7); null = no reminders (issue 8). `locale` is the mail language. */
+    /** Due-date reminders: lead time in days (1–7); null = no reminders. `locale` is the mail language. */
     reminderDays: integer().default(3),
     /**
-     * Whether `email` is verified (issue 11 §5): the address's link was opened (activation, e-mail
+     * Whether `email` is verified: the address's link was opened (activation, e-mail
      * change), or the library exported it (import). Recovery mails go only to a verified address.
      */
     emailVerified: boolean().notNull().default(false),
@@ -46,7 +46,7 @@ export const accountPatrons = pgTable(
 );
 
 /**
- * Due-date reminders sent (issue 8): at most one per account and day (primary key). A row is
+ * Due-date reminders sent: at most one per account and day (primary key). A row is
  * claimed as `sending` before the mail goes out and becomes `sent` after, so a run that crashes
  * never mails an account twice on one day (see lib/data/reminders.ts). `itemKeys` are the items
  * the mail listed; a later reminder is only sent when something new is due.

@@ -1,4 +1,4 @@
-// Issue 13: the change log — every change the portal makes, per library it concerns.
+// The change log — every change the portal makes, per library it concerns.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, serial, text } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
@@ -24,7 +24,7 @@ export const PORTAL_CHANGE_STATUSES = ['unconfirmed', 'confirmed', 'rejected'] a
 export const PORTAL_CHANGE_RESOLVERS = ['library', 'import', 'ack'] as const;
 
 /**
- * Issue 13: every change the portal makes, per library it concerns (an account-wide change, such
+ * Every change the portal makes, per library it concerns (an account-wide change, such
  * as a new e-mail address, has one row per library of the account's patrons). A linked library
  * confirms at once (`resolvedBy = 'library'`); for an import-only library the row stays
  * `unconfirmed` until a later import shows it or the operator acknowledges the export, and until

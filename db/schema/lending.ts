@@ -59,7 +59,7 @@ export const reservations = pgTable(
     status: text({ enum: RESERVATION_STATUSES }).notNull(),
     readyUntil: day(),
     /**
-     * Linked libraries (issue 12): the library whose system holds this reservation (a hold), and the
+     * Linked libraries: the library whose system holds this reservation (a hold), and the
      * item barcode that system knows it by (null for a hold on a title). Null for an imported
      * reservation: its pick-up branch's library is then taken as the one that holds it.
      */

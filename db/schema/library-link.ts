@@ -1,4 +1,4 @@
-// Issue 12, linked libraries: claims on calls in flight to a library's system (L1/RN7) and the
+// Linked libraries: claims on calls in flight to a library's system (L1/RN7) and the
 // freshness of the copy per patron and library (L3).
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
@@ -25,7 +25,7 @@ export const libraryClaims = pgTable('library_claims', {
 });
 
 /**
- * Freshness of the copy per patron record and linked library (issue 12, L3). `lastAttemptAt` is
+ * Freshness of the copy per patron record and linked library (L3). `lastAttemptAt` is
  * also the claim: a refresh starts only by moving it forward with a conditional update, so one
  * refresh per patron and library runs at a time and not more often than every 30 seconds
  * (lib/library-systems/refresh.ts). `lastFailure` is the last attempt's failure, null after a success.

@@ -79,7 +79,7 @@ export const cards = pgTable(
     kind: text({ enum: CARD_KINDS }).notNull(),
     pinHash: text(),
     /**
-     * Issue 13 §7: for a PIN imported as a hash (`pinHash`), the SHA-256 (hex) of that hash string
+     * For a PIN imported as a hash (`pinHash`), the SHA-256 (hex) of that hash string
      * as the document gave it. A re-import with the same string keeps `pin_hash` as it is — possibly
      * already upgraded to the portal's peppered hash — without hashing or verifying anything. Only a
      * digest: keeping the library's own (unpeppered) hash would undo the upgrade's protection.

@@ -5,7 +5,7 @@ import { accounts } from './accounts';
 import { instant, instantNow, refTo } from './shared';
 
 /**
- * Sessions ended by signing out (issue 11 §6). A session JWT carries a random id (`sid`); the
+ * Sessions ended by signing out. A session JWT carries a random id (`sid`); the
  * per-request check (getSignedInAccount) refuses a token whose id is here, in the same statement
  * that reads the session version. A row is only needed while the JWT could still be valid: after
  * `expiresAt` (the 30-day absolute limit) it may go.
@@ -43,7 +43,7 @@ export const throttleBuckets = pgTable(
 );
 
 /**
- * Password recovery links (issue 8). Only the SHA-256 of the token is stored, so a copy of the
+ * Password recovery links. Only the SHA-256 of the token is stored, so a copy of the
  * database cannot reset anyone's password. Single use: `usedAt` is set by a conditional update in
  * the transaction that stores the new password.
  */
@@ -62,7 +62,7 @@ export const passwordResetTokens = pgTable(
 
 /**
  * A requested change of an account's e-mail address: it takes effect only when the link sent to
- * the new address is opened and confirmed (issue 8). Token stored as SHA-256 only.
+ * the new address is opened and confirmed. Token stored as SHA-256 only.
  */
 export const emailChangeRequests = pgTable(
   'email_change_requests',

@@ -52,7 +52,7 @@ let handle: DbHandle;
 try {
   handle = await openDb(configuredDbOptions());
 } catch (error) {
-  // Issue 13 §6: the embedded database is open in another process (the portal); no stack trace.
+  // One process owns a PGlite directory: the embedded database is open in another process (the portal); no stack trace.
   console.error(DatabaseInUseError.is(error) ? error.message : `seed failed: ${(error as Error).message ?? String(error)}`);
   process.exit(DatabaseInUseError.is(error) ? DATABASE_IN_USE_EXIT_CODE : 1);
 }

@@ -264,7 +264,7 @@ describeOnDatabases('seeding the demo (%s)', (t) => {
 
   it('moves to a later day without piling up: the same rows as a fresh seed of that day', async () => {
     const later = addDays(TODAY, 9);
-    // Issue 13: a patron renewed a loan and cancelled a reservation in the portal before the move.
+    // A patron renewed a loan and cancelled a reservation in the portal before the move.
     const [loan] = await t.db.select({ id: loans.id, patronId: loans.patronId, libraryId: loans.libraryId }).from(loans).limit(1);
     const [reservation] = await t.db.select({ id: reservations.id, patronId: reservations.patronId }).from(reservations).limit(1);
     const [account] = await t.db.select({ id: accounts.id }).from(accounts).limit(1);

@@ -1,4 +1,4 @@
-// A network@1 scenario with one *linked* library (issue 12): "Bibliotheek Referentie" (BE-REF01)
+// A network@1 scenario with one *linked* library: "Bibliotheek Referentie" (BE-REF01)
 // is served by the reference SIP2 server (../shared/sip2-reference-server), whose sample patrons
 // `djfiander` and `miker` are its card numbers and whose sample items are its items. Its region
 // partner BE-IMP01 stays import-only, so a renew-all mixes the two kinds. Demo data for the

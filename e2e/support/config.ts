@@ -30,7 +30,7 @@ export const E2E_AUTH_SECRET = 'e2e-only-nextauth-secret-0123456789abcdef';
 /** Where the e2e server writes mails (.eml; no SMTP configured), wiped at each start; e2e/mail-*.spec.ts read them. */
 export const E2E_OUTBOX_DIR = '.data/e2e-outbox';
 /**
- * Where the e2e server expects the reference SIP2 server that links library BE-REF01 (issue 12):
+ * Where the e2e server expects the reference SIP2 server that links library BE-REF01:
  * e2e/library-link.spec.ts starts and stops it there; the other specs never touch that library.
  */
 export const E2E_SIP2_PORT = Number(process.env.E2E_SIP2_PORT) || E2E_PORT + 2900;

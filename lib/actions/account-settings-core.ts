@@ -1,5 +1,5 @@
 import 'server-only';
-// Account settings (issue 3, point 7): change password, change e-mail, sign out everywhere.
+// Account settings: change password, change e-mail, sign out everywhere.
 // Password and e-mail changes ask for the current password (a session left open on a library PC
 // must not be enough to take the account over); wrong guesses count against the account's
 // sign-in throttle, so a stolen session cannot brute-force the password here either.
@@ -50,8 +50,8 @@ async function confirmCurrentPassword(
 /**
  * Bumps the session version if it is still the one this session holds (ends every other session),
  * and ends the account's outstanding links with it: unused reset links and pending e-mail changes
- * (issue 11 §6, "everything ends together"). A new password is recorded in the change log
- * (issue 13 §1) in the same transaction — that it changed, never the password or its hash.
+ * ("everything ends together"). A new password is recorded in the change log
+ * in the same transaction — that it changed, never the password or its hash.
  */
 async function bumpSessionVersion(db: Db, account: SignedInAccount, now: Date, newPasswordHash?: string) {
   return db.transaction(async (tx) => {
@@ -85,7 +85,7 @@ export async function changePasswordForAccount(
 }
 
 /**
- * Issue 8 §4: asks to change the e-mail address. Nothing changes until the link mailed to the new
+ * Asks to change the e-mail address. Nothing changes until the link mailed to the new
  * address is confirmed (confirm-email-core.ts); the old address is told then.
  */
 export async function changeEmailForAccount(
@@ -117,7 +117,7 @@ export async function signOutEverywhereForAccount(db: Db, account: SignedInAccou
 }
 
 /**
- * Issue 11 §5: a new link to verify the account's own (pending) address. Throttled per account;
+ * A new link to verify the account's own (pending) address. Throttled per account;
  * an address that is verified already is answered as such (nothing is sent).
  */
 export async function resendVerificationForAccount(

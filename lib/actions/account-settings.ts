@@ -48,7 +48,7 @@ export async function changeEmail(
   return email(formData);
 }
 
-/** Issue 11 §5: sends the link that verifies the account's address again (throttled). */
+/** Sends the link that verifies the account's address again (throttled). */
 export async function resendVerification(
   _previous: ActionResult<{ status: 'verification_sent'; email: string }> | null,
   formData: FormData,

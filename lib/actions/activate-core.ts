@@ -6,7 +6,7 @@ import 'server-only';
 //     card and the client even when the PIN is right;
 //  3. only then "already linked" and "username taken", so neither question can be asked about a
 //     card or a name without the PIN of a real card, and each asking costs an attempt.
-// The e-mail address is pending (issue 11 §5): the transaction stores a verification link, which is
+// The e-mail address is pending: the transaction stores a verification link, which is
 // mailed to the address afterwards; until it is opened no recovery mail goes there.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
@@ -64,7 +64,7 @@ async function runActivation(
         .values({ username: input.username, email: input.email, emailVerified: false, passwordHash })
         .returning({ id: accounts.id });
       await tx.insert(accountPatrons).values({ accountId: account!.id, patronId: card.patronId });
-      // Issue 13 §1: activation links the card's patron record to the new account.
+      // Change log: activation links the card's patron record to the new account.
       await recordPerLibrary(tx, account!.id, 'membership_linked', patronLibraries(card.patronId));
       const token = await issueEmailVerification(tx, account!.id, input.email, now);
       return { accountId: account!.id, username: input.username, token };

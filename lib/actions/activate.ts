@@ -4,7 +4,7 @@ import 'server-only';
 // the request's client address for the PIN throttle, the mailer for the link that verifies the
 // address (sent after the response), typed failures and one log line. On success it signs the patron
 // in with the password just chosen and goes on to Info lidmaatschap — in the action itself, so that
-// the form works without JavaScript and no PIN or password is ever in a URL (issue 11 C).
+// the form works without JavaScript and no PIN or password is ever in a URL.
 import { redirect } from 'next/navigation';
 import { authenticate } from '@/lib/auth/authenticate';
 import { startSession } from '@/lib/auth/session-reissue';

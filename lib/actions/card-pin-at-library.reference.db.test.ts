@@ -1,4 +1,4 @@
-// Issue 12, point 5 (L5, P1, P2): the card of a linked library is proved at that library's system —
+// PINs of linked libraries (L5, P1, P2): the card of a linked library is proved at that library's system —
 // the independent reference SIP2 server — and the portal keeps no PIN of it; on both databases.
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';

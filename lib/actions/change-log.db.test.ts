@@ -1,4 +1,4 @@
-// Issue 13 §1 — every change the portal makes is recorded in `portal_changes`, one row per library it
+// The change log — every change the portal makes is recorded in `portal_changes`, one row per library it
 // concerns, by the statement or transaction that makes it; against both databases. A linked
 // library's confirmation (L1) makes the row `confirmed` by the library; a refusal, an unreachable or
 // unanswered library, or an action that changes nothing records nothing. The linked library is a

@@ -1,5 +1,5 @@
 import 'server-only';
-// Issue 13 §1: every change the portal makes is recorded in `portal_changes`, one row per library it
+// The change log: every change the portal makes is recorded in `portal_changes`, one row per library it
 // concerns, by the same statement or transaction that makes the change — so no change can happen
 // unrecorded, and no record can exist for a change that rolled back. This is the one INSERT every
 // action uses. Its rows are given as SQL (a FROM clause and the column expressions over it), so a

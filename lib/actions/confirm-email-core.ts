@@ -1,5 +1,5 @@
 import 'server-only';
-// Confirms an e-mail change, or the account's own pending address (issue 8 §4, issue 11 §5): a POST
+// Confirms an e-mail change, or the account's own pending address: a POST
 // from the confirmation page, never the GET of the link itself (mail scanners open links). The
 // token decides. The old address is told afterwards, when it was verified.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
@@ -33,7 +33,7 @@ export const emailConfirmation = publicAction({
         .where(eq(accounts.id, request.accountId))
         .for('update');
       if (!before) return null;
-      // Opening the link proves the mailbox: the address is verified (issue 11 §5).
+      // Opening the link proves the mailbox: the address is verified.
       await tx.update(accounts).set({ email: request.newEmail, emailVerified: true }).where(eq(accounts.id, request.accountId));
       // Other pending requests of the account end here: only the confirmed address counts.
       await tx
@@ -45,7 +45,7 @@ export const emailConfirmation = publicAction({
         .update(passwordResetTokens)
         .set({ usedAt: now })
         .where(and(eq(passwordResetTokens.accountId, request.accountId), isNull(passwordResetTokens.usedAt)));
-      // Issue 13 §1: the account's address changes now, on confirmation (a request changed nothing);
+      // Change log: the account's address changes now, on confirmation (a request changed nothing);
       // verifying the address the account already has is no change.
       if (emailLinkKind(before.email, request.newEmail) === 'change') {
         await recordChanges(tx, request.accountId, 'account_email_changed', {

@@ -1,6 +1,6 @@
 'use server';
 import 'server-only';
-// E-mail change (issue 8 §4): the confirmation from the link mailed to the new address (the token
+// E-mail change: the confirmation from the link mailed to the new address (the token
 // decides), built with publicAction (confirm-email-core.ts). The request itself comes from account
 // settings (lib/actions/account-settings.ts).
 import type { EmailLinkKind } from '@/lib/domain/email-link';

@@ -1,5 +1,5 @@
 import 'server-only';
-// Issue 13 §5: "Begrepen" on a card's notice — the patron has read that a library did not take over
+// "Begrepen" on a card's notice — the patron has read that a library did not take over
 // a change they made in the portal. A plain function the tests call directly; the 'use server'
 // wrapper in dismiss-notice.ts adds the session and zod parsing. ONE statement, authorised in its
 // own WHERE: only a rejected change of the signed-in account itself (P3); anything else — another

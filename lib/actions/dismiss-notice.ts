@@ -1,6 +1,6 @@
 'use server';
 import 'server-only';
-// "Begrepen" on a card's notice (issue 13 §5): thin wrapper — session and zod (accountAction), the
+// "Begrepen" on a card's notice (a change a library did not take over): thin wrapper — session and zod (accountAction), the
 // account-scoped core in dismiss-notice-core.ts, then every page of the card is re-rendered without
 // the notice. `dismissNoticeForm` is the same for a <form action> with useActionState, so the
 // button works before (and without) JavaScript.

@@ -1,5 +1,5 @@
 import 'server-only';
-// The e-mail address of a signed-in account (issue 8 §4, issue 11 §5): asking to change it, and
+// The e-mail address of a signed-in account: asking to change it, and
 // sending the link that verifies it again. The account settings' actions (account-settings-core.ts)
 // call these; the confirmation from the link is public (confirm-email-core.ts).
 import { and, eq } from 'drizzle-orm';
@@ -26,7 +26,7 @@ export type EmailChangeRequestResult =
   | Throttled;
 
 /**
- * Issue 8 §4: asks to change the signed-in account's address. Nothing changes until the link mailed
+ * Asks to change the signed-in account's address. Nothing changes until the link mailed
  * to the NEW address is confirmed (confirmEmailChange). The current password is asked again, so
  * that a session left open on a library computer cannot move the account to another mailbox (and
  * then reset its password from there).

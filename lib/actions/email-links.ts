@@ -18,7 +18,7 @@ export async function expirePendingEmailChanges(db: Executor, accountId: number)
 }
 
 /**
- * Issue 11 §6 "everything ends together": when an account's sessions end (password changed or
+ * "Everything ends together": when an account's sessions end (password changed or
  * reset, "sign out everywhere"), every link it has out ends too — unused reset links and pending
  * e-mail changes (a pending verification of the address included: it can be sent again from the
  * account settings). Run it in the transaction that bumps the session version.

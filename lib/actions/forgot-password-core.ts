@@ -1,5 +1,5 @@
 import 'server-only';
-// "Forgot password" (issue 8 §2): a reset link for the account(s) named by username or e-mail, when
+// "Forgot password": a reset link for the account(s) named by username or e-mail, when
 // there are any. Non-disclosure: the request answers the same whether or not an account exists. The
 // part a client waits for is the same for both — one indexed look-up and the throttle's statements —
 // and the part that differs (token, mail) runs in `defer`, after the response in a server action.
@@ -25,7 +25,7 @@ export const passwordResetRequest = publicAction({
     passwordResetThrottleKeys(targets.map((a) => a.id), input.login.toLowerCase(), clientAddress),
   async run(_input, targets, { db, mail, now }) {
     await runDeferred(mail, 'password reset', async () => {
-      // Issue 11 §5: only to a verified address. The answer and the throttle above are the same
+      // Only to a verified address. The answer and the throttle above are the same
       // either way, so nobody learns from them whether an address is verified.
       for (const account of targets.filter((a) => a.emailVerified)) {
         const { token, hash } = newToken();

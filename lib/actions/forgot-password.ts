@@ -1,6 +1,6 @@
 'use server';
 import 'server-only';
-// "Wachtwoord vergeten?" (issue 8 §2): public, answers the same whether or not an account exists.
+// "Wachtwoord vergeten?": public, answers the same whether or not an account exists.
 // Built with publicAction (forgot-password-core.ts); the form keeps its own state shape.
 import { formDataToObject } from './account-action';
 import { passwordResetRequest } from './forgot-password-core';

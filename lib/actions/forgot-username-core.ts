@@ -1,5 +1,5 @@
 import 'server-only';
-// "Forgot username" (issue 8 §3): a mail to the address listing the usernames of its accounts, when
+// "Forgot username": a mail to the address listing the usernames of its accounts, when
 // there are any. It answers the same whether or not the address has accounts: the throttle is keyed
 // by the address either way, and the look-up itself happens in `defer`, after the response.
 import type { Db } from '@/db/client';

@@ -1,6 +1,6 @@
 'use server';
 import 'server-only';
-// "Gebruikersnaam vergeten?" (issue 8 §3): public, answers the same whether or not the address has accounts.
+// "Gebruikersnaam vergeten?": public, answers the same whether or not the address has accounts.
 // Built with publicAction (forgot-username-core.ts).
 import { formDataToObject } from './account-action';
 import { usernameReminderRequest } from './forgot-username-core';

@@ -2,7 +2,7 @@ import 'server-only';
 // History (H1) actions for a signed-in account, as plain functions the tests call directly; the
 // 'use server' wrappers in history.ts add the session and zod parsing. Each is ONE statement that
 // finds the card among the account's own memberships (P3) and writes only its patrons' rows, and
-// records what it changed in the change log (issue 13 §1) in a CTE of that statement: per patron
+// records what it changed in the change log in a CTE of that statement: per patron
 // and library of the card, unconfirmed (no library system is asked about the history).
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
@@ -62,7 +62,7 @@ export async function setHistoryRecordingForAccount(
          where id in (select patron_id from card_patrons)
         returning id
       )`;
-  // Issue 13 §1: a patron whose setting this switches (judged, like everything here, by the setting
+  // Change log: a patron whose setting this switches (judged, like everything here, by the setting
   // as it was) gets a row per library of the card where it has a membership; switching off records
   // the day from which nothing is recorded (history_paused_on, which is today for them).
   const switched = {
@@ -107,7 +107,7 @@ export async function clearHistoryForAccount(
            and library_id in (select id from card_libraries)
         returning id, patron_id, library_id
       ),
-      -- Issue 13 §1: per patron and library whose history this cleared, how many loans it hid.
+      -- Change log: per patron and library whose history this cleared, how many loans it hid.
       recorded as (${insertChanges(account.accountId, 'history_cleared', {
         from: sql`cleared c group by c.patron_id, c.library_id`,
         patronId: sql`c.patron_id`,

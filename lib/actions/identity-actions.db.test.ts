@@ -1,5 +1,5 @@
 // Activation (P1), link (P2/R14), unlink (P2) and account settings against both databases,
-// including the attacker cases of issue 3 point 6 (P3): ids of another account's patron refused,
+// including the attacker cases (P3): ids of another account's patron refused,
 // nothing changed (snapshot before/after).
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -139,7 +139,7 @@ describeOnDatabases('identity actions (%s)', (t) => {
 
     it('a card whose patron is already linked: refused without naming the account', async () => {
       const before = await snapshotDatabase(t.db);
-      // Every activation counted against the card (issue 11 point 4): three so far lock it for 5 min.
+      // Every activation counted against the card (so activation cannot be used to probe): three so far lock it for 5 min.
       const r = await activateAccount(t.db, form({ username: 'someone.else' }), '198.51.100.14', activation(minutesLater(5)));
       expect(r).toEqual({ ok: false, code: 'already_linked' });
       expect(JSON.stringify(r)).not.toContain('dirk.baert');

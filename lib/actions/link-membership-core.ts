@@ -37,7 +37,7 @@ export async function linkPatronForAccount(
         .where(eq(accountPatrons.patronId, card.patronId));
       if (existing) return fail(existing.accountId === account.accountId ? 'already_linked_here' : 'linked_elsewhere');
       await tx.insert(accountPatrons).values({ accountId: account.accountId, patronId: card.patronId });
-      // Issue 13 §1: one row per library where the linked record has a membership.
+      // Change log: one row per library where the linked record has a membership.
       await recordPerLibrary(tx, account.accountId, 'membership_linked', patronLibraries(card.patronId));
       return ok({ patronId: card.patronId });
     });

@@ -1,5 +1,5 @@
 import 'server-only';
-// The refresh button of a card (issue 12 point 4), as a plain function the tests call directly; the
+// The refresh button of a card (L1–L3), as a plain function the tests call directly; the
 // 'use server' wrapper in refresh-card.ts adds the session and zod parsing (account-action).
 // P3: the card must be one of the account's own (one statement over its linked patrons); only then
 // are that card's linked libraries asked — for the account's patrons only (refreshAccount).

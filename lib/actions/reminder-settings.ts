@@ -1,6 +1,6 @@
 'use server';
 import 'server-only';
-// Issue 8 §6: the reminder lead time (1–7 days, or off) and the language of mails, for the
+// The reminder lead time (1–7 days, or off) and the language of mails, for the
 // signed-in account only.
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';

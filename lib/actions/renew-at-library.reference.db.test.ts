@@ -1,4 +1,4 @@
-// Issue 12, point 3 (L1, L4, RN7): renewals at a linked library are decided by its system — here
+// Write-through (L1, L4, RN7): renewals at a linked library are decided by its system — here
 // the independent reference SIP2 server — on both databases. The test set-up lends items over SIP
 // (message 11), as a desk would; the portal's copy comes from the library's export (the importer).
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 import 'server-only';
-// Renew a selection of loans, or every open loan of a card (issue 5; RN1–RN8, P3). The server
+// Renew a selection of loans, or every open loan of a card (RN1–RN8, P3). The server
 // action (renew-loans.ts) is a thin wrapper; this is the plain function the tests drive.
 //
 // One request = ONE transaction with a constant number of statements, whatever the number of loans:
@@ -17,7 +17,7 @@ import 'server-only';
 //      log's foreign key takes), so concurrent renew-alls cannot deadlock. A loan whose condition no
 //      longer holds was renewed (or returned) by a concurrent request meanwhile: it is reported as
 //      that other renewal's result (re-read in one statement, only when it happens), not renewed again.
-//      The same statement records each loan it renewed in the change log (issue 13 §1, a CTE);
+//      The same statement records each loan it renewed in the change log (a CTE);
 //   4. one renewal_log row per attempt (one statement), including refusals and foreign ids that
 //      exist (an audit trail of probing; nothing about them reaches the patron);
 //   5. store the response under the key.
@@ -136,7 +136,7 @@ interface Renewable {
   newDue: IsoDate;
 }
 
-/** The renewal's change-log row (issue 13 §1), over a CTE `renewed` of the loans the statement renewed. */
+/** The renewal's change-log row, over a CTE `renewed` of the loans the statement renewed. */
 const renewalChange = {
   from: sql`renewed r`,
   patronId: sql`r.patron_id`,

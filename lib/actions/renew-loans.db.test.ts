@@ -1,4 +1,4 @@
-// Issue 5 — renew all / renew a selection, against both databases (PGlite always, PostgreSQL when
+// Renew all / renew a selection, against both databases (PGlite always, PostgreSQL when
 // TEST_DATABASE_URL is set). Rules: RN1–RN8, R6, R11, P3, P4. The scenario is built with the importer.
 import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';

@@ -1,6 +1,6 @@
 'use server';
 import 'server-only';
-// Renew loans (issue 5): "Alles verlengen" for a card, or "Selectie verlengen" for chosen loans.
+// Renew loans: "Alles verlengen" for a card, or "Selectie verlengen" for chosen loans.
 // Thin: the builder checks the session and parses the hostile input; renewLoansForAccount decides
 // and writes (RN1–RN8, P3, one transaction, idempotent per requestKey). The client refreshes the
 // page afterwards (router.refresh()), so nothing is revalidated here.

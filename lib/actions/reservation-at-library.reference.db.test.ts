@@ -1,4 +1,4 @@
-// Issue 12, point 3 (L1, L4): cancelling a reservation and moving its pick-up at a linked library
+// Write-through (L1, L4): cancelling a reservation and moving its pick-up at a linked library
 // are asked of its system — the independent reference SIP2 server — and the portal's copy follows
 // only its confirmation; on both databases.
 import { eq } from 'drizzle-orm';

@@ -6,7 +6,7 @@ import 'server-only';
 //
 // L1: a reservation held by a linked library is cancelled or moved only when that library's system
 // confirms (reservation-at-library.ts); an import-only library's is changed here as before.
-// Issue 13 §1: the statement that cancels or moves also records the change (confirmed by a linked
+// Change log: the statement that cancels or moves also records the change (confirmed by a linked
 // library's answer; unconfirmed for an import-only library).
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
@@ -35,8 +35,8 @@ const linkedPatrons = (db: Pick<Db, 'select'>, account: SignedInAccount) =>
 const activeList = sql.join(ACTIVE.map((s) => sql`${s}`), sql`, `);
 
 /**
- * Cancels the (already authorised) reservation while it is active and records the change (issue 13
- * §1) in the same statement: the library holding it (as reservationAtLibrary finds it) and the status
+ * Cancels the (already authorised) reservation while it is active and records the change in the
+ * change log in the same statement: the library holding it (as reservationAtLibrary finds it) and the status
  * it had.
  */
 async function cancelAndRecord(tx: Executor, account: SignedInAccount, reservationId: number, confirmedBy: ConfirmedBy): Promise<void> {
@@ -57,7 +57,7 @@ async function cancelAndRecord(tx: Executor, account: SignedInAccount, reservati
 
 /**
  * Moves the (already authorised) reservation's pick-up while it is active and records the change
- * (issue 13 §1) in the same statement: from and to as ISIL and branch code, under the library that
+ * (the change log) in the same statement: from and to as ISIL and branch code, under the library that
  * holds the reservation (its own, else the pick-up's before the move). Moving to the branch it
  * already has changes nothing and records nothing.
  */

@@ -1,5 +1,5 @@
 import 'server-only';
-// A new password from a recovery link (issue 8 §2). The token is the only authority: a link is valid
+// A new password from a recovery link. The token is the only authority: a link is valid
 // 30 minutes and used once — the conditional update that marks it used runs in the transaction that
 // stores the new password. The password follows the activation policy; every session of the account
 // ends (session version) and every other outstanding link with it; then a confirmation is mailed.
@@ -44,7 +44,7 @@ export const passwordReset = publicAction({
         .set({ passwordHash, sessionVersion: sql`${accounts.sessionVersion} + 1` })
         .where(eq(accounts.id, row.accountId));
       await endOutstandingLinks(tx, row.accountId, now);
-      // Issue 13 §1: that the password changed (never the password or its hash).
+      // Change log: that the password changed (never the password or its hash).
       await recordPerLibrary(tx, row.accountId, 'account_password_changed', accountLibraries(row.accountId));
       return true;
     });

@@ -1,9 +1,9 @@
 'use server';
 import 'server-only';
-// Choosing a new password from a recovery link (issue 8 §2), built with publicAction
+// Choosing a new password from a recovery link, built with publicAction
 // (reset-password-core.ts). The token is the only authority.
 // On success the patron goes to sign-in, which says the password was changed: the reset page itself
-// cannot say so once more — re-rendered after a post without JavaScript (issue 11 C), its link is
+// cannot say so once more — re-rendered after a post without JavaScript, its link is
 // used up and it would show "this link does not work any more".
 import { redirect } from 'next/navigation';
 import type { PasswordProblem } from '@/lib/auth/password-policy';

@@ -1,4 +1,4 @@
-// Sign-in as a server action (issue 11 C) and where it goes afterwards (issue 11 A), on both
+// Sign-in as a server action (no secret in a URL) and where it goes afterwards (return paths), on both
 // databases: the real action with the request context stood in for (headers, cookie, redirect).
 import { beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { describeOnDatabases } from '@/test/db';

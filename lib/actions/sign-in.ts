@@ -1,10 +1,10 @@
 'use server';
 import 'server-only';
-// P1 sign-in as a server action (issue 11 C): the form posts — with JavaScript through React, and
+// P1 sign-in as a server action (no secret in a URL): the form posts — with JavaScript through React, and
 // without it as a plain POST — so the password never ends up in a URL, the address bar or the
 // history. The password check is next-auth's own (authenticate, throttled per account and client);
 // on success the session cookie is the one next-auth would set, and the browser goes on to a path
-// of this site only (afterSignInPath, issue 11 A).
+// of this site only (afterSignInPath).
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';

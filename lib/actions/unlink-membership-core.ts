@@ -31,7 +31,7 @@ export async function unlinkPatronForAccount(db: Db, account: SignedInAccount, i
     await tx
       .delete(accountPatrons)
       .where(and(eq(accountPatrons.accountId, account.accountId), eq(accountPatrons.patronId, input.patronId)));
-    // Issue 13 §1: one row per library where the unlinked record has a membership (it keeps them).
+    // Change log: one row per library where the unlinked record has a membership (it keeps them).
     await recordPerLibrary(tx, account.accountId, 'membership_unlinked', patronLibraries(input.patronId));
     const [bumped] = await tx
       .update(accounts)

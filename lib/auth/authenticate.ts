@@ -55,7 +55,7 @@ export async function authenticate(
   );
 
   // A failure counts against every account the login names (several share one e-mail address: a
-  // family) and against the typed login itself (issue 11 §5). Were it counted against one of them
+  // family) and against the typed login itself. Were it counted against one of them
   // only, one guess by e-mail would test the password of every account of the address while using
   // up the attempts of just one. The typed login is counted whether or not an account exists, so
   // the lock does not tell that either. Sorted, so that attempts take the bucket locks in one order.

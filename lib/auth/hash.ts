@@ -48,7 +48,7 @@ export function isPeppered(stored: string): boolean {
 /**
  * Whether the PIN matches; `upgrade` when it matched a hash that is not the portal's own peppered
  * argon2id (re-hash it): an old hash from before the pepper, or one a library system exported
- * (issue 13 §7: argon2id without our pepper, or bcrypt). Anything else never matches.
+ * (an imported pinHash: argon2id without our pepper, or bcrypt). Anything else never matches.
  */
 export async function verifyPin(stored: string, pin: string): Promise<{ ok: boolean; upgrade: boolean }> {
   try {

@@ -38,7 +38,7 @@ export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 export const changeEmailInput = z.object({ email: emailSchema, currentPassword: currentPasswordSchema });
 export type ChangeEmailInput = z.infer<typeof changeEmailInput>;
 
-// The public recovery forms (issue 8). Their fields are read as text, whatever was posted.
+// The public recovery forms (forgot password, forgot username). Their fields are read as text, whatever was posted.
 
 /** "Forgot password": a username or an address. No NUL: PostgreSQL refuses it in text, and the request would fail instead of being answered. */
 export const forgotPasswordInput = z.object({

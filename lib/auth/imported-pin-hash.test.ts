@@ -1,4 +1,4 @@
-// Issue 13 §7: PIN hashes a library system exports (argon2id PHC strings, bcrypt) are recognised
+// PIN hashes a library system exports (argon2id PHC strings, bcrypt) are recognised
 // strictly, verify the right PIN only, and always ask to be upgraded to the portal's peppered hash.
 import { hash as argon2Hash } from '@node-rs/argon2';
 import bcrypt from 'bcryptjs';

@@ -1,4 +1,4 @@
-// The tokens of the links the portal mails (issue 8: password reset, e-mail change and verification).
+// The tokens of the links the portal mails (password reset, e-mail change and verification).
 // 32 random bytes, base64url, in the link only; the database keeps their SHA-256, so a copy of it
 // cannot be used to take over an account. A reset link is valid 30 minutes, an e-mail link 24 hours.
 import { createHash, randomBytes } from 'node:crypto';

@@ -44,7 +44,7 @@ export function authOptions(): AuthOptions {
       }),
     ],
     events: {
-      // Issue 12: fetch fresh data from the account's linked libraries beside the sign-in, never in
+      // Fetch fresh data from the account's linked libraries beside the sign-in, never in
       // its way (after the response, bounded in time and calls; see lib/library-systems/triggers).
       signIn({ user }) {
         const accountId = Number(user.id);
@@ -57,7 +57,7 @@ export function authOptions(): AuthOptions {
       },
     },
     callbacks: {
-      // Every callbackUrl next-auth would follow: a path of this site, else the overview (issue 11 A).
+      // Every callbackUrl next-auth would follow: a path of this site, else the overview (return paths).
       redirect({ url, baseUrl }) {
         return new URL(safeReturnPath(url, { origin: baseUrl }), baseUrl).toString();
       },

@@ -1,4 +1,4 @@
-// Issue 13 §7: the PIN hashes a library system may export instead of plain PINs (`pinHash` on a
+// Imported PIN hashes: the PIN hashes a library system may export instead of plain PINs (`pinHash` on a
 // card of a network@1 document), recognised strictly. Pure: the importer's schema validates with
 // it and lib/auth/hash.ts picks the verifier with it.
 //

@@ -1,4 +1,4 @@
-// Issue 11 B: a session secret shorter than 32 characters is refused at start, with a clear message.
+// A session secret shorter than 32 characters is refused at start, with a clear message.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

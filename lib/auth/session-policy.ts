@@ -1,4 +1,4 @@
-// How long a session lives (issue 3): 12 hours without activity, 30 days at the most, and not a
+// How long a session lives: 12 hours without activity, 30 days at the most, and not a
 // moment after the account's session version changes.
 export const IDLE_TIMEOUT_SECONDS = 12 * 60 * 60;
 export const ABSOLUTE_TIMEOUT_SECONDS = 30 * 24 * 60 * 60;
@@ -9,7 +9,7 @@ export const REFRESH_AFTER_SECONDS = 5 * 60;
 export interface SessionClaims {
   sub: string;
   sv: number;
-  /** This session's id (random): signing out records it as ended (issue 11 §6). */
+  /** This session's id (random): signing out records it as ended. */
   sid: string;
   /** When the session began (epoch seconds); fixes the absolute limit. */
   authTime: number;

@@ -1,7 +1,7 @@
 import 'server-only';
 // After the session version changes (unlinking, password change), every other session of the
 // account ends; this one carries on with a token for the new version. And sign-in by server action
-// (issue 11 C: the form posts, with or without JavaScript) starts a session here. Server actions
+// (the form posts, with or without JavaScript, so no secret is in a URL) starts a session here. Server actions
 // only: they are where cookies may be set.
 import { cookies } from 'next/headers';
 import { decode, encode } from 'next-auth/jwt';
@@ -20,7 +20,7 @@ export async function startSession(accountId: number, sessionVersion: number): P
   const now = Math.floor(Date.now() / 1000);
   const token = await encode({ token: { ...newSessionClaims(accountId, sessionVersion, now, newSessionId()) }, secret: authSecret(), maxAge: IDLE_TIMEOUT_SECONDS });
   (await cookies()).set(sessionCookieName(), token, sessionCookieAttributes(IDLE_TIMEOUT_SECONDS));
-  // Issue 12: as after next-auth's own sign-in (options.ts events), the account's linked libraries
+  // Linked libraries: as after next-auth's own sign-in (options.ts events), the account's linked libraries
   // are asked for fresh data beside the response, never in its way.
   refreshAfterSignIn(accountId);
 }

@@ -1,4 +1,4 @@
-// Issue 11 §6: which sessions still count — the session version and the ended sessions — in one
+// Signing out ends a session on the server: which sessions still count — the session version and the ended sessions — in one
 // statement per request, on both databases.
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';

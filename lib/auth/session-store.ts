@@ -1,4 +1,4 @@
-// Which sessions still count (issue 11 §6). A session is a JWT; the database decides whether it
+// Which sessions still count (signing out ends a session on the server). A session is a JWT; the database decides whether it
 // still counts, in one statement per request:
 // - the account's session version (password change or reset, "sign out everywhere", unlinking
 //   end every session of the account at once);

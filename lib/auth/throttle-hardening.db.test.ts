@@ -1,6 +1,6 @@
-// Issue 11 on both databases: the ceiling on failed PIN checks (point 2), expired throttle rows
-// cleaned up (point 2), no argon2 inside a transaction or on a pooled connection (point 3),
-// activation always counting (point 4) and peppered PIN hashes upgraded on use (point 5).
+// Throttle hardening on both databases: the ceiling on failed PIN checks, expired throttle rows
+// cleaned up, no argon2 inside a transaction or on a pooled connection,
+// activation always counting and peppered PIN hashes upgraded on use.
 import { eq, like, lt, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';

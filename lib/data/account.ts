@@ -10,9 +10,9 @@ import type { SignedInAccount } from '@/lib/auth/session';
 export interface AccountSettingsView {
   username: string;
   email: string;
-  /** Whether the address is verified (issue 11 §5); until then no recovery mail or reminder goes there. */
+  /** Whether the address is verified; until then no recovery mail or reminder goes there. */
   emailVerified: boolean;
-  /** Days ahead for the due-date reminder (1–7); null: reminders off (issue 8 §6). */
+  /** Days ahead for the due-date reminder (1–7); null: reminders off. */
   reminderDays: number | null;
   locale: 'nl' | 'en';
 }

@@ -137,7 +137,7 @@ export const cardRegionJson = sql`(
 
 /**
  * L3 json: per library of the card where one of the card's patrons holds a card, when the copy was
- * last fetched from that library's system (issue 12) — the oldest of those patrons' fetches, null
+ * last fetched from that library's system (L3) — the oldest of those patrons' fetches, null
  * when one was never fetched — and whether the last attempt failed. Part of each view's statement,
  * so freshness costs no extra round trip (P4). Import-only libraries never get a library_sync row;
  * the page shows only libraries its LibrarySystems links (see `LibraryFreshness`).
@@ -159,7 +159,7 @@ export const cardFreshnessJson = sql`coalesce((
     join libraries l on l.id = f.library_id), '[]'::json)`;
 
 /**
- * Issue 13 §5 json: the card's notices — the changes this account made in the portal that a
+ * Notices json: the card's notices — the changes this account made in the portal that a
  * library's nightly import contradicted (status `rejected`, the library's fact won) and that the
  * patron has not dismissed yet. Only the account's own changes (`account_id`, which is also who may
  * dismiss them, and the `portal_changes_notices_idx` index), for its patrons on the card (P3:
@@ -196,7 +196,7 @@ export const cardNoticesJson = (account: SignedInAccount): SQL => sql`coalesce((
      and pc.library_id in (select id from card_libraries)), '[]'::json)`;
 
 /**
- * Issue 13 §5: a change of the portal a library did not take over (see cardNoticesJson). `kind` and
+ * A notice: a change of the portal a library did not take over (see cardNoticesJson). `kind` and
  * `reason` are the database's text; the component phrases the kinds and reasons it knows and falls
  * back to a general sentence for anything else.
  */
@@ -303,13 +303,13 @@ export function resolveCard(rows: readonly MembershipRow[], slug: string, today:
   return found ? { cards: cards.map((c) => c.choice), card: found.card, choice: found.choice } : null;
 }
 
-/** What every card page shows above its part: the chooser, the card, freshness (L3) and notices (issue 13 §5). */
+/** What every card page shows above its part: the chooser, the card, freshness (L3) and notices (changes a library did not take over). */
 export interface CardViewBase {
   cards: CardChoice[];
   card: CardChoice;
   /** L3 per library of the card: when its copy was last fetched (linked libraries only get rows). */
   freshness: LibraryFreshness[];
-  /** Issue 13 §5: the account's changes a library of the card did not take over, not yet dismissed. */
+  /** Notices: the account's changes a library of the card did not take over, not yet dismissed. */
   notices: CardNotice[];
 }
 

@@ -1,4 +1,4 @@
-// Issue 13 §5: every card view carries, in its one statement, the account's changes that a library's
+// Notices of changes a library did not take over: every card view carries, in its one statement, the account's changes that a library's
 // import rejected and the patron has not dismissed — only the account's own (P3), only for its
 // patrons on the card and at the card's libraries — and "Begrepen" hides one, for its own account only.
 import { and, eq, isNull } from 'drizzle-orm';
@@ -44,7 +44,7 @@ describeOnDatabases('card notices (%s)', (t) => {
         .where(and(eq(patrons.key, patron), eq(titles.title, title)))
     )[0]!.id;
 
-  /** A change as the importer leaves it when the library's fact won (issue 13 §5). */
+  /** A change as the importer leaves it when the library's fact won. */
   const insertChange = async (row: Partial<typeof portalChanges.$inferInsert> & Pick<typeof portalChanges.$inferInsert, 'accountId' | 'kind'>) => {
     const status = row.status ?? 'rejected';
     const [inserted] = await t.db

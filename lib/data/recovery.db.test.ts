@@ -1,4 +1,4 @@
-// Issue 8 §2–4 against a real SMTP server on a loopback port (smtp-server), through the real
+// Forgot password, forgot username and e-mail change against a real SMTP server on a loopback port (smtp-server), through the real
 // nodemailer SMTP transport: recovery links work once, unknown accounts get the same answer and no
 // mail, the throttle holds, e-mail changes take effect only on confirmation.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';

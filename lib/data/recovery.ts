@@ -1,5 +1,5 @@
 import 'server-only';
-// The reads of recovery and e-mail change (issue 8, issue 11 §5): who a "forgot password" request
+// The reads of recovery and e-mail change: who a "forgot password" request
 // names, whether a reset or confirmation link still works, the verified accounts of an address. The
 // writes — tokens, passwords, addresses — are the actions' (lib/actions/forgot-password-core.ts,
 // reset-password-core.ts, forgot-username-core.ts, confirm-email-core.ts, email-change-core.ts,
@@ -39,7 +39,7 @@ export async function findAccountsByLogin(db: Db, login: string) {
   return byUsername.length > 0 ? byUsername : found;
 }
 
-/** Issue 11 §5: the accounts of an address (lower case) whose address is verified; an unverified one is not mentioned. */
+/** The accounts of an address (lower case) whose address is verified; an unverified one is not mentioned. */
 export async function verifiedAccountsByEmail(db: Db, email: string) {
   return db
     .select({ username: accounts.username, email: accounts.email, locale: accounts.locale })

@@ -1,4 +1,4 @@
-// Issue 8 §5 on a scenario built with the importer, against a real SMTP server on a loopback port:
+// Due-date reminders on a scenario built with the importer, against a real SMTP server on a loopback port:
 // three accounts (several libraries of one region; a second region and a lone library; reminders
 // off) plus one with nothing due. Run twice → each account that should gets exactly one mail with
 // exactly its due, overdue and ready items; a crash or failure resends nothing already sent; the

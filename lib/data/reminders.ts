@@ -1,5 +1,5 @@
 import 'server-only';
-// Issue 8 §5: one due-date reminder a day for every account, across all its cards and libraries.
+// One due-date reminder a day for every account, across all its cards and libraries.
 //
 // Candidates: ONE statement finds every account with reminders on and not yet mailed today that has
 // an open loan due within its lead time (or overdue) or a reservation ready for pick-up, with every
@@ -67,7 +67,7 @@ export async function listReminderCandidates(db: Executor, today: IsoDate): Prom
         select a.id, a.username, a.email, a.locale, a.reminder_days
           from accounts a
          where a.reminder_days is not null
-           -- issue 11 §5: a reminder lists loans and reservations; only to a verified address
+           -- a reminder lists loans and reservations; only to a verified address
            and a.email_verified
            and not exists (select 1 from reminder_sends rs where rs.account_id = a.id and rs.sent_on = ${today}::date)
       ),

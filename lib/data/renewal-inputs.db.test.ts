@@ -1,4 +1,4 @@
-// The batched read behind renewing (issue 5): everything decideRenewal needs, in one statement (P4),
+// The batched read behind renewing: everything decideRenewal needs, in one statement (P4),
 // only for the account's loans (P3); and the pure assembly of RenewalInput (R6, R11, RN2, RN5).
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 import 'server-only';
 // Everything decideRenewal (lib/domain/renewal) needs for a set of loans, in ONE statement
-// (P4, issue 5): renewing 200 loans costs one read, not one per loan.
+// (P4): renewing 200 loans costs one read, not one per loan.
 //
 // P3 in SQL: only loans of patron records linked to the account come back (`my_patrons`); a loan id
 // of another account, or one that does not exist, is simply absent, and the caller refuses it as

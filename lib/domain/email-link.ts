@@ -1,4 +1,4 @@
-// Issue 8 §4 and issue 11 §5: one kind of link confirms an address. `verify`: the link confirms the
+// E-mail change and verified addresses: one kind of link confirms an address. `verify`: the link confirms the
 // account's own (pending) address; `change`: it moves the account to a new one. Addresses compare
 // without regard to case.
 export type EmailLinkKind = 'verify' | 'change';

@@ -1,4 +1,4 @@
-// Issue 13 §3, §5: what an import does with a record the portal changed. The import takes, per
+// What an import does with a record the portal changed. The import takes, per
 // loan or reservation of the document that matches a stored one, the latest portal change on it
 // that still stands (`portalChangeStands`), and asks this module what to do. Pure: the document's
 // record and the change in, the outcome out.
@@ -92,7 +92,7 @@ export function reconcileReservation(change: RecordChange, reservation: Document
 }
 
 /**
- * H1 / §4: the import never writes an existing patron's history setting. A standing
+ * H1: the import never writes an existing patron's history setting. A standing
  * history_enabled / history_disabled change is confirmed once the document shows the portal's
  * current value; until then the portal's value is kept.
  */

@@ -1,4 +1,4 @@
-// Reconciling the portal's copy with a linked library's system (issue 12 point 4; DOMAIN L1–L3, H1).
+// Reconciling the portal's copy with a linked library's system (DOMAIN L1–L3, H1).
 // Pure: given what the portal holds for ONE patron at ONE library and what that library's system
 // reports, it answers a plan of writes; lib/library-systems/refresh.ts reads the inputs and applies
 // the plan in one transaction. The library decides (L1): its loans, due dates, holds and fees win —

@@ -1,4 +1,4 @@
-// Issue 13: the change log's vocabulary. Every change the portal makes is one row of
+// The change log's vocabulary. Every change the portal makes is one row of
 // `portal_changes` per library it concerns; `details` holds the change's own data in the shape
 // below (never a secret: a password change says only that it happened). The kinds and statuses
 // are the database's (db/schema.ts checks them); the shapes are checked where rows are read.
@@ -49,7 +49,7 @@ export type RejectionReason =
   | 'reservation_cancelled_by_library';
 
 /**
- * Issue 13 §3: a stored portal change still stands against an imported document when the library
+ * A stored portal change still stands against an imported document when the library
  * has not confirmed it, or when the portal made it after the document was exported. Without
  * `exportedAt` the import cannot tell, and keeps only what is unconfirmed.
  */

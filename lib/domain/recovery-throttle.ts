@@ -1,4 +1,4 @@
-// Throttling of recovery requests (issue 8: forgot password, forgot username, e-mail change).
+// Throttling of recovery requests (forgot password, forgot username, e-mail change).
 // Unlike sign-in, every request counts — a success as much as a failure — since each one sends a
 // mail: the limits keep the portal from being used to flood a mailbox, and an address from
 // probing for accounts. The lock mechanics are lib/domain/throttle.ts's.

@@ -1,4 +1,4 @@
-// Issue 8 §5: what today's due-date reminder of one account says, given its facts and today — pure.
+// What today's due-date reminder of one account says, given its facts and today — pure.
 // The facts (lib/data/reminders.ts) are the loans due within the account's lead time or overdue,
 // each with its renewal decision (R6 + RN1–RN8, as the loans page and the renew action decide it),
 // the reservations ready for pick-up, the account's cards (R2) and the items earlier `sent` reminders

@@ -1,5 +1,5 @@
 import 'server-only';
-// `npm run reminders` (scripts/reminders.ts): today's due-date reminders (issue 8 §5), one mail a day
+// `npm run reminders` (scripts/reminders.ts): today's due-date reminders, one mail a day
 // at most per account. One read finds every candidate with all its facts (lib/data/reminders.ts), the
 // pure plan says what each mail lists and whether it has news (lib/domain/reminder-plan.ts); per
 // mailed account there are two writes, each its own statement: the claim before sending and the

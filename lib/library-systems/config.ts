@@ -1,4 +1,4 @@
-// Which libraries are linked, and how to reach their systems (issue 12, point 1). Read once at start
+// Which libraries are linked, and how to reach their systems. Read once at start
 // from the JSON file named by LIBRARY_SYSTEMS_FILE (or the JSON in LIBRARY_SYSTEMS) and validated
 // here; a library not named stays import-only. The credentials live only in this configuration:
 // never in an import document, a log line or anything sent to a browser.

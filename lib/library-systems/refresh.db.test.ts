@@ -1,4 +1,4 @@
-// Fresh data from linked libraries (issue 12 point 4) against both databases, with a fake library
+// Fresh data from linked libraries against both databases, with a fake library
 // system (test/fake-library-system.ts). The card scenario (test/scenarios/cards.ts) is the copy;
 // Zottegem and Oosterzele are linked; An (account "family") and Mallory have cards there.
 import { and, eq, inArray } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// Issue 12, point 4 (L1–L3): the portal's copy of a patron at a linked library follows that
+// Fresh data from linked libraries (L1–L3): the portal's copy of a patron at a linked library follows that
 // library's system — the independent reference SIP2 server — on both databases: loans lent at the
 // desk appear with the due dates the server reports, a returned one leaves, the library's fines
 // arrive; with the server down nothing changes and the failure is recorded; back up, it works.

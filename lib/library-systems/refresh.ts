@@ -1,5 +1,5 @@
 import 'server-only';
-// Fresh data from linked libraries (issue 12 point 4, L1–L4). For one patron at one library:
+// Fresh data from linked libraries (L1–L4). For one patron at one library:
 //   1. claim the library_sync row (one conditional statement): at most one refresh per patron and
 //      library at a time and not more often than every CLAIM_INTERVAL_SECONDS — the bound on calls;
 //   2. ask the library: patron information, then item information for the charged items the

@@ -1,5 +1,5 @@
 import 'server-only';
-// Which LibrarySystems the running server uses (issue 12). The configuration (./config.ts, from
+// Which LibrarySystems the running server uses. The configuration (./config.ts, from
 // LIBRARY_SYSTEMS_FILE or LIBRARY_SYSTEMS) says which libraries are linked; an adapter factory
 // turns it into LibrarySystems — createLibrarySystems (one adapter per library, by its protocol)
 // unless another is registered. Built once per process, so each library's connection pool is
@@ -46,7 +46,7 @@ export function librarySystemsConfig(): LibrarySystemsConfig {
 
 /**
  * The systems of the linked libraries. No library configured: NO_LIBRARY_SYSTEMS (every library is
- * import-only, the portal behaves as before issue 12).
+ * import-only, the portal behaves as without a library link).
  */
 export function librarySystems(): LibrarySystems {
   const s = state();

@@ -1,5 +1,5 @@
 import 'server-only';
-// When the portal refreshes on its own (issue 12 point 4): after sign-in, and when a card is opened
+// When the portal refreshes on its own: after sign-in, and when a card is opened
 // whose copy is older than the configured age. Both run beside the request — after the response
 // with Next's `after()`, so a page never waits for a library — and are bounded like every refresh
 // (deadline per library, 30 s claim, MAX_PAIRS_PER_ACCOUNT). The refresh button waits instead

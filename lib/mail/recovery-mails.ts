@@ -1,4 +1,4 @@
-// The mails of recovery and e-mail change (issue 8), each in the account's language.
+// The mails of recovery and e-mail change, each in the account's language.
 import { publicBaseUrl, type Mail } from './transport';
 import { mailTranslator, renderMail, type MailLocale } from './render';
 
@@ -70,7 +70,7 @@ export function emailChangeMail(to: Recipient, token: string, base?: string): Ma
   };
 }
 
-/** Issue 11 §5: the link that verifies the address given at activation (or asked for again). */
+/** The link that verifies the address given at activation (or asked for again). */
 export function emailVerifyMail(to: Recipient, token: string, base?: string): Mail {
   const t = mailTranslator(to.locale);
   return {

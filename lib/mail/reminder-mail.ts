@@ -1,4 +1,4 @@
-// The daily reminder (issue 8 §5): one mail per account across all its cards and libraries,
+// The daily reminder: one mail per account across all its cards and libraries,
 // grouped per card (R2 label, with a link to that card's loans page) and per branch; each loan
 // with whether it can be renewed now and until when (RN1–RN8), ready reservations with where and
 // until when.

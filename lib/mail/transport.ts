@@ -1,4 +1,4 @@
-// Delivery of the portal's e-mail (issue 8) through nodemailer. SMTP_URL and MAIL_FROM set → real
+// Delivery of the portal's e-mail through nodemailer. SMTP_URL and MAIL_FROM set → real
 // SMTP; otherwise every mail is written as an .eml file into OUTBOX_DIR (default .data/outbox), so
 // the run command works with no set-up and a developer (or an e2e test) can open what was sent.
 import { randomBytes } from 'node:crypto';

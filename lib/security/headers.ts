@@ -1,4 +1,4 @@
-// The security headers of every response (issue 6): a Content-Security-Policy with a fresh nonce
+// The security headers of every response: a Content-Security-Policy with a fresh nonce
 // per request (Next.js puts it on its own scripts when it finds the policy on the request), and
 // the usual companions. Pure, so the policy is unit-tested.
 
@@ -43,7 +43,7 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
 
 /**
  * A server action is a POST with a `Next-Action` header — or, from a form posted before the page's
- * scripts ran or with JavaScript off (issue 11 C), a plain multipart/form-data POST that names the
+ * scripts ran or with JavaScript off, a plain multipart/form-data POST that names the
  * action in its body. It must come from this site: an Origin header naming this host. Next.js
  * checks a mismatched Origin itself; a missing one it lets pass, which we do not. (Nothing of ours
  * takes a multipart POST but server actions.)

@@ -1,4 +1,4 @@
-// Issue 11 A: return paths. Every case is a string a browser could be sent to after sign-in.
+// Return paths. Every case is a string a browser could be sent to after sign-in.
 import { describe, expect, it } from 'vitest';
 import { afterSignInPath, DEFAULT_RETURN_PATH, safeReturnPath } from './safe-return-path';
 

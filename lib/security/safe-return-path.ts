@@ -1,4 +1,4 @@
-// Where the portal may send a browser after sign-in (issue 11 A): only a path of this site.
+// Where the portal may send a browser after sign-in: only a path of this site.
 // Every redirect target that comes from outside (`?next=`, a form's hidden `next`, next-auth's
 // callbackUrl) goes through safeReturnPath; anything else — another origin, a protocol-relative
 // form (`//`, `/\`, `/<tab>/` which the URL parser turns into `//`), a control character, a

@@ -1,4 +1,4 @@
-// Issue 11 B: when the test-only scenario endpoint may exist at all.
+// When the test-only scenario endpoint may exist at all.
 import { describe, expect, it } from 'vitest';
 import { COMMITTED_E2E_SCENARIO_TOKEN, describeScenarioRefusal, scenarioEndpointVerdict, type ScenarioEndpointEnv } from './scenario-endpoint';
 

@@ -1,4 +1,4 @@
-// May the test-only scenario endpoint (app/api/test/scenario) exist in this process? (issue 11 B)
+// May the test-only scenario endpoint (app/api/test/scenario) exist in this process?
 // It imports whole networks, accounts and passwords included, into the database, so it exists only
 // on a test server: a token of its own, listening on loopback only, never production on a real
 // database. The e2e run generates its token per run (playwright.config.ts); the value once

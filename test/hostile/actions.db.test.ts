@@ -1,4 +1,4 @@
-// Hostile input for EVERY server action (issue 6, point 3), on both drivers.
+// Hostile input for EVERY server action, on both drivers.
 //
 // A server action is a public POST endpoint: anyone can call it with any serialisable arguments,
 // not only what our forms send. So each exported action of lib/actions/*.ts is called here the way
@@ -80,7 +80,7 @@ const { signInWithPassword } = await import('@/lib/actions/sign-in');
 const { setLocale } = await import('@/lib/actions/set-locale');
 const { refreshCard, refreshCardForm } = await import('@/lib/actions/refresh-card');
 const { dismissNotice, dismissNoticeForm } = await import('@/lib/actions/dismiss-notice');
-// The recovery actions (issue 8) are still moving: their cases are built from what is exported,
+// The recovery actions (forgot password, forgot username, e-mail change) are still moving: their cases are built from what is exported,
 // and the coverage test below fails when an export has no case.
 const forgotPasswordModule = (await import('@/lib/actions/forgot-password')) as Record<string, unknown>;
 const forgotUsernameModule = (await import('@/lib/actions/forgot-username')) as Record<string, unknown>;
@@ -173,7 +173,7 @@ describeOnDatabases('hostile input: server actions (%s)', (t) => {
       base: { requestKey: crypto.randomUUID(), loanIds: s.victim.openLoanIds },
       // A well-formed request with foreign ids is answered item by item (each refused, nothing
       // renewed); it stores its answer under the request key and writes the audit trail of the
-      // probe (renewal_requests, renewal_log, issue 5). Those two tables are excluded; loans are not.
+      // probe (renewal_requests, renewal_log). Those two tables are excluded; loans are not.
       exclude: ['renewal_requests', 'renewal_log'],
       harmlessSuccess: (r) => (r as { data?: { renewed?: number } }).data?.renewed === 0,
     },
@@ -185,10 +185,10 @@ describeOnDatabases('hostile input: server actions (%s)', (t) => {
     },
     { name: 'setHistoryRecording', call: (raw) => setHistoryRecording(raw), base: { card: s.slugs.le, enabled: 'false' } },
     { name: 'clearHistory', call: (raw) => clearHistory(raw), base: { card: s.slugs.le } },
-    // Issue 12: another account's card is not found (P3) before any library is asked.
+    // Linked libraries: another account's card is not found (P3) before any library is asked.
     { name: 'refreshCard', call: (raw) => refreshCard(raw), base: { card: s.slugs.le } },
     { name: 'refreshCardForm', call: (raw) => refreshCardForm(null, raw as FormData), base: { card: s.slugs.le }, form: true },
-    // Issue 13 §5: another account's notice is not found; nothing is dismissed.
+    // Notices: another account's notice is not found; nothing is dismissed.
     { name: 'dismissNotice', call: (raw) => dismissNotice(raw), base: { changeId: s.victim.changeIds[0] } },
     { name: 'dismissNoticeForm', call: (raw) => dismissNoticeForm(null, raw as FormData), base: { changeId: s.victim.changeIds[0] }, form: true },
     {
@@ -243,7 +243,7 @@ describeOnDatabases('hostile input: server actions (%s)', (t) => {
     ...recoveryCases(),
   ];
 
-  /** Issue 8's actions, for those exported right now. */
+  /** The recovery actions, for those exported right now. */
   const recoveryCases = (): ActionCase[] => {
     const out: ActionCase[] = [];
     const add = (mod: Record<string, unknown>, name: string, build: (fn: AnyAction) => Omit<ActionCase, 'call'> & { call: (raw: unknown) => Promise<unknown> }) => {
@@ -308,7 +308,7 @@ describeOnDatabases('hostile input: server actions (%s)', (t) => {
   /**
    * Known open findings, asserted as they are so that the fix turns this red (then delete the entry):
    * a NUL byte in the login of "forgot password" reaches PostgreSQL, which refuses it (22021), and
-   * the action answers server_error. Owner: issue 8 (lib/data/recovery.ts forgotPasswordInput —
+   * the action answers server_error. Owner: the recovery reads (lib/data/recovery.ts forgotPasswordInput —
    * add `.refine((v) => !v.includes('\u0000'))` as lib/auth/authenticate.ts does).
    */
   // Inputs known to fail with server_error rather than a typed refusal; none are left.

@@ -1,4 +1,4 @@
-// Hostile input for the route handlers (issue 6, point 3), on both drivers: the exported GET/POST
+// Hostile input for the route handlers, on both drivers: the exported GET/POST
 // called with constructed Requests. Every answer is a clear status (200 with the caller's own data,
 // 401, 403, 404, 400, 422), never a throw or a 500, and the database is unchanged.
 //

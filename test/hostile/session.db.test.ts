@@ -1,4 +1,4 @@
-// Hostile input to the session (issue 11 §6), on both drivers: a cookie that was signed out.
+// Hostile input to the session, on both drivers: a cookie that was signed out.
 //
 // Signing in and out go through next-auth's real route handler (CSRF token, Credentials callback,
 // sign-out with its `signOut` event), and the per-request check is the real getSignedInAccount;

@@ -1,4 +1,4 @@
-// Shared by the hostile-input suites (issue 6, point 3): the payloads, the scenario, and the
+// Shared by the hostile-input suites: the payloads, the scenario, and the
 // comparison of database snapshots.
 //
 // The scenario: the card scenario (test/scenarios/cards.ts, suffix "h": accounts family, solo and
@@ -93,7 +93,7 @@ export interface HostileScenario extends ImportedCardScenario {
     reservationIds: number[];
     patronIds: number[];
     branchIds: number[];
-    /** Issue 13 §5: a rejected change of the family's, whose notice it has not dismissed. */
+    /** Notices: a rejected change of the family's, whose notice it has not dismissed. */
     changeIds: number[];
   };
   malloryPatronIds: number[];

@@ -1,4 +1,4 @@
-// Hostile: attempts to escape the PIN and sign-in throttles (issue 11), through the real entry
+// Hostile: attempts to escape the PIN and sign-in throttles, through the real entry
 // points — the public `activate` server action (next/headers mocked as Next.js hands them over) and
 // next-auth's credentials `authorize` — on both databases:
 //  - a fresh forged X-Forwarded-For / X-Real-IP on every one of 50 PIN attempts still hits the

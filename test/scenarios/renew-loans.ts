@@ -1,4 +1,4 @@
-// The renewal scenario of issue 5, as a network@1 document built for the importer: one loan of
+// The renewal scenario, as a network@1 document built for the importer: one loan of
 // each kind on the card "zo" of account `renew.an`, a Dutch guest's loan on a lone-library card,
 // and a loan of another account. "Today" is RENEW_TODAY. Shared by the integration tests
 // (lib/actions/renew-loans.db.test.ts, lib/data/renewal-inputs.db.test.ts) and the e2e spec

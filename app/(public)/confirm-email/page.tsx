@@ -1,4 +1,4 @@
-// Issue 8 §4: the page of the link mailed to a NEW address, and (issue 11 §5) of the link that
+// E-mail change: the page of the link mailed to a NEW address, and (verified addresses) of the link that
 // verifies the address given at activation. Opening it changes nothing (mail scanners open links);
 // the button does. A used, expired or unknown link gets a clear page.
 import type { Metadata } from 'next';
@@ -11,7 +11,7 @@ import { loadEmailChangeLink } from '@/lib/data/loaders';
 export const dynamic = 'force-dynamic';
 
 // The token is in the URL: no Referer to any other site ('same-origin'; 'no-referrer' would make the
-// browser post the form with `Origin: null`, which the Origin rule refuses, issue 11 C).
+// browser post the form with `Origin: null`, which the Origin rule refuses).
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Recovery');
   return { title: t('confirmTitle'), referrer: 'same-origin', robots: { index: false } };

@@ -1,4 +1,4 @@
-// Issue 8 §2 "Wachtwoord vergeten?": the same answer whether or not an account exists.
+// "Wachtwoord vergeten?": the same answer whether or not an account exists.
 import { recoveryRequestMetadata, RecoveryRequestPage } from '@/components/recovery/recovery-request-page';
 
 export function generateMetadata() {

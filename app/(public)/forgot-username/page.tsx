@@ -1,4 +1,4 @@
-// Issue 8 §3 "Gebruikersnaam vergeten?": the usernames of an address, mailed to that address.
+// "Gebruikersnaam vergeten?": the usernames of an address, mailed to that address.
 import { recoveryRequestMetadata, RecoveryRequestPage } from '@/components/recovery/recovery-request-page';
 
 export function generateMetadata() {

@@ -19,7 +19,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  // Only a path of this site (issue 11 A); the home page or sign-in itself means the overview.
+  // Only a path of this site (return paths); the home page or sign-in itself means the overview.
   const next = afterSignInPath(first(params.next));
   if (await getSignedInAccount()) redirect(next);
   const [t, recovery, messages] = await Promise.all([getTranslations('Login'), getTranslations('Recovery'), getMessages()]);

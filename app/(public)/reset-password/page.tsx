@@ -1,8 +1,8 @@
-// Issue 8 §2: the page of the recovery link. A working link shows the form; a used, expired or
+// Forgot password: the page of the recovery link. A working link shows the form; a used, expired or
 // unknown one a clear page with the way to ask again (never an error page). The token is in the
 // URL, so this page sends no Referer to any other site ('same-origin', not 'no-referrer': under
 // 'no-referrer' a browser posts the form with `Origin: null`, which the Origin rule refuses — the
-// form must work without JavaScript, issue 11 C).
+// form must work without JavaScript, so that no secret is in a URL).
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { InvalidLink } from '@/components/recovery/invalid-link';

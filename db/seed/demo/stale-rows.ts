@@ -80,7 +80,7 @@ function staleIds(doc: FullDocument, { loanRows, reservationRows, feeRows }: Sto
   };
 }
 
-/** One transaction. The change log (issue 13) refers to loans and reservations: a demo row goes with its changes. */
+/** One transaction. The change log refers to loans and reservations: a demo row goes with its changes. */
 async function deleteStale(db: Db, stale: StaleIds): Promise<void> {
   await db.transaction(async (tx) => {
     for (const ids of chunked(stale.loans)) {

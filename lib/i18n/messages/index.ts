@@ -1,8 +1,8 @@
 // The message catalogues, one file per area and language so that work on one area does not
 // collide with another: nl.json/en.json (the shell), identity.* (sign-in, activation, Info
 // lidmaatschap, account), portal.* (cards, overview, loans, reservations, fees, history),
-// sync.* (freshness of linked libraries' data and the refresh button, issue 12), notices.* (the
-// card's notices of changes a library did not take over, issue 13).
+// sync.* (freshness of linked libraries' data and the refresh button), notices.* (the
+// card's notices of changes a library did not take over).
 // Each area file holds its own top-level namespaces; the test checks nl and en stay in step.
 import en from './en.json';
 import identityEn from './identity.en.json';

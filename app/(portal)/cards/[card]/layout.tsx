@@ -2,7 +2,7 @@
 // Query). The card itself is resolved by each page in its
 // one statement (P4), which also answers 404 for a card that is not the account's (P3).
 // Opening a card whose copy is older than the configured age refreshes it from its linked
-// libraries AFTER the response (issue 12): the page renders at once from the copy; the next page
+// libraries AFTER the response (L1–L3): the page renders at once from the copy; the next page
 // shows what the library said. The refresh is scoped to the account's patrons (P3).
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages } from 'next-intl/server';

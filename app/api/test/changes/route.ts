@@ -1,4 +1,4 @@
-// TEST-ONLY: exports a library's unconfirmed portal changes (changes@1, issue 13) from the running
+// TEST-ONLY: exports a library's unconfirmed portal changes (changes@1) from the running
 // e2e server's database, the way `npm run db:export-changes -- --library ISIL` does from a shell:
 // the e2e server owns its PGlite directory, so no other process may open it. Same gate as the
 // scenario import (../scenario-guard.ts): a 404 everywhere but on the e2e server.

@@ -2,7 +2,7 @@
 // so that Playwright specs can build their scenario (e2e/support/scenario.ts). The e2e server owns
 // its PGlite directory, so no other process could write to it; this endpoint is the way in.
 //
-// It exists only where lib/security/scenario-endpoint.ts allows it (issue 11 B): a token of at
+// It exists only where lib/security/scenario-endpoint.ts allows it: a token of at
 // least 16 characters that is not the one once committed for e2e, a server listening on loopback
 // only (HOSTNAME 127.0.0.1, ::1 or localhost), and never NODE_ENV=production with DATABASE_URL.
 // Otherwise every method answers a plain 404, exactly like a route that does not exist:

@@ -1,5 +1,5 @@
 // Loans of one card (R2): every library of the region, per branch or by due date, each with
-// today's renewal decision, and renewing all or a selection (issue 5). One statement (P4); another
+// today's renewal decision, and renewing all or a selection. One statement (P4); another
 // account's card is a 404 (P3).
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
