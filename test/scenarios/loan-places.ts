@@ -36,6 +36,8 @@ export function placesScenarioNames(options: PlacesScenarioOptions = {}) {
   const slug = (v: string) => v.toLowerCase().replace(/[^a-z0-9-]/g, '_');
   return {
     username: s ? `places.ria-${s.toLowerCase()}` : 'places.ria',
+    /** The card numbers as imported (the old card's carries the suffix, to stay unique). */
+    cards: { wise: PLACES_WISE_CARD, old: `${PLACES_OLD_CARD}${s}` },
     regions: { transport: named('Regio Transport'), own: named('Regio Eigen'), large: named('Regio Groot') },
     libraries: {
       t1: named('Bibliotheek Stad'),
@@ -100,8 +102,8 @@ export function placesScenario(options: PlacesScenarioOptions = {}): NetworkDocu
           homeValidUntil: d('2027-06-01'), homeCheckedOn: d('2026-11-19'), loanStrips: PLACES_STRIPS_LEFT,
         }],
         cards: [
-          { library: isil.t1, number: PLACES_WISE_CARD },
-          { library: isil.e1, number: barcode(PLACES_OLD_CARD) },
+          { library: isil.t1, number: names.cards.wise },
+          { library: isil.e1, number: names.cards.old },
         ],
       },
     ],
