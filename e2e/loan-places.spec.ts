@@ -18,6 +18,9 @@ import { expect, test } from './support/fixtures';
 import { importScenario } from './support/scenario';
 import { signIn } from './support/sign-in';
 
+// Five pages, four of them checked with axe, on a machine shared with other runs.
+test.describe.configure({ timeout: 90_000 });
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const row = (page: Page, title: string) =>
   page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${escape(title)}`) }) });
