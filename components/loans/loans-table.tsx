@@ -1,13 +1,13 @@
 // One table of loans: a checkbox to select it for renewal, title (author, material), lending library
-// and branch, due date (absolute and relative), renewals used of allowed, and today's renewal
+// and branch with where it may be returned (R3), due date (absolute and relative), renewals used of allowed, and today's renewal
 // decision (RN1–RN8) in words — replaced in place by the outcome once the patron renews.
 // Must sit inside <RenewArea> (the checkbox and status are client leaves of its selection state).
 import { getLocale, getTranslations } from 'next-intl/server';
 import { captionClass, TableRegion, tableClass, td, th } from '@/components/cards/table-region';
 import { relativeDue } from './relative-due';
 import { RenewCheckbox, RenewStatus } from './renew-controls';
-import { formatDateOnly } from '@/lib/i18n/format';
-import type { LoanProps } from './types';
+import { formatDateOnly, formatList, intlLocale } from '@/lib/i18n/format';
+import type { LoanProps, ReturnPlaceProps } from './types';
 
 const MATERIALS = ['book', 'comic', 'dvd', 'cd', 'game', 'magazine', 'other'] as const;
 type Material = (typeof MATERIALS)[number];
@@ -47,6 +47,7 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
               <td className={td}>
                 {loan.library.name}
                 {showBranch ? <span className="block text-sm text-muted">{t('branch', loan.branch)}</span> : null}
+                <ReturnPlace place={loan.returnPlace} t={t} locale={locale} />
               </td>
               <td className={td}>
                 <span className="whitespace-nowrap">{formatDateOnly(loan.dueOn, locale)}</span>
@@ -69,5 +70,36 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
         </tbody>
       </table>
     </TableRegion>
+  );
+}
+
+type LoansT = Awaited<ReturnType<typeof getTranslations<'Loans'>>>;
+
+/**
+ * R3 in words, inside the library cell (the e2e specs address the row's cells by position): the
+ * branches by name when few, else "any branch of …" and a disclosure that lists them.
+ */
+function ReturnPlace({ place, t, locale }: { place: ReturnPlaceProps; t: LoansT; locale: string }) {
+  const region = place.scope === 'region' ? place.regionName : null;
+  if (place.listed) {
+    const branches = formatList(place.branches, intlLocale(locale));
+    return (
+      <div className="mt-1 text-sm" data-testid="return-place">
+        {region ? t('returnRegion', { region, branches }) : t('returnLibrary', { library: place.libraryName, branches })}
+      </div>
+    );
+  }
+  return (
+    <div className="mt-1 text-sm" data-testid="return-place">
+      {region ? t('returnRegionAny', { region }) : t('returnLibraryAny', { library: place.libraryName })}
+      <details>
+        <summary className="cursor-pointer underline">{t('returnBranchesSummary', { count: place.branches.length })}</summary>
+        <ul className="list-disc pl-5">
+          {place.branches.map((b) => (
+            <li key={b}>{b}</li>
+          ))}
+        </ul>
+      </details>
+    </div>
   );
 }

@@ -20,6 +20,25 @@ export interface LoanProps {
   renewals: number;
   maxRenewals: number | null;
   renewal: RenewalDecisionProps;
+  returnPlace: ReturnPlaceProps;
+}
+
+/** R3: where a loan may be returned (lib/data/loans.ts ReturnPlaceView). */
+export interface ReturnPlaceProps {
+  scope: 'region' | 'library';
+  regionName: string | null;
+  libraryName: string;
+  branches: string[];
+  listed: boolean;
+}
+
+/** R15: loan strips left on an active guest membership of the card. */
+export interface LoanStripsProps {
+  membershipId: number;
+  libraryName: string;
+  patronName: string | null;
+  left: number;
+  state: 'none' | 'few' | 'enough';
 }
 
 export interface BranchGroupProps {

@@ -1,5 +1,7 @@
 // One card of Info lidmaatschap (R2): its memberships with status (R7), guest validity (R11, R13,
-// R15), the region's digital collections (R8) and the warnings of R6/R7; inactive only per R9.
+// R15 with a warning when few or no loan strips are left), each card's kind with its masked number
+// (an old card's hint to ask the desk for a new regional card), the region's digital collections
+// (R8) and the warnings of R6/R7; inactive only per R9.
 // R6–R9 are per patron record: when the card covers several people (a family's account), each
 // warning, activity note and digital-collection list is labelled with the person's name; with one
 // person the card shows them without a name.
@@ -140,13 +142,35 @@ export async function MembershipCard({ card, index }: { card: CardProps; index: 
                   {m.guest.loanStrips !== null ? (
                     <>
                       <dt className="font-semibold">{t('fields.loanStrips')}</dt>
-                      <dd>{t('fields.loanStripsLeft', { count: m.guest.loanStrips })}</dd>
+                      <dd data-testid="loan-strips">
+                        {t('fields.loanStripsLeft', { count: m.guest.loanStrips })}
+                        {m.guest.loanStripsState === 'few' || m.guest.loanStripsState === 'none' ? (
+                          <span className="mt-1 block rounded-md border-2 border-accent bg-accent-soft p-2 font-semibold" data-testid="warning-r15">
+                            {m.guest.loanStripsState === 'few'
+                              ? t('fields.loanStripsFew', { count: m.guest.loanStrips, library: m.libraryName })
+                              : t('fields.loanStripsNone', { library: m.libraryName })}
+                          </span>
+                        ) : null}
+                      </dd>
                     </>
                   ) : null}
                 </>
               ) : null}
               <dt className="font-semibold">{t('fields.cards')}</dt>
-              <dd>{m.cards.length > 0 ? m.cards.join(', ') : t('fields.noCards')}</dd>
+              <dd>
+                {m.cards.length > 0 ? (
+                  <ul>
+                    {m.cards.map((c) => (
+                      <li key={`${c.kind}${c.masked}`} data-testid="card-number">
+                        {t('fields.cardEntry', { kind: t(`fields.cardKind.${c.kind}`), masked: c.masked })}
+                        {c.needsReplacement ? <span className="block text-sm">{t('fields.oldCardHint')}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  t('fields.noCards')
+                )}
+              </dd>
               <dt className="font-semibold">{t('fields.patron')}</dt>
               <dd>{m.patronName}</dd>
             </dl>

@@ -11,6 +11,13 @@ export interface GuestProps {
   valid: boolean;
   validUntil: string | null;
   loanStrips: number | null;
+  loanStripsState: 'none' | 'few' | 'enough' | null;
+}
+
+export interface CardNumberProps {
+  masked: string;
+  kind: 'wise' | 'eid' | 'uitpas' | 'akaart' | 'other';
+  needsReplacement: boolean;
 }
 
 export interface MembershipProps {
@@ -26,7 +33,7 @@ export interface MembershipProps {
   endOn: string | null;
   autoRenew: boolean;
   stoppedOn: string | null;
-  cards: string[];
+  cards: CardNumberProps[];
   guest: GuestProps | null;
 }
 

@@ -8,8 +8,19 @@ import type { Executor } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
 import type { IsoDate } from '@/lib/domain/dates';
 import { dueStatus, type DueStatus } from '@/lib/domain/due-status';
+import { loanStripsState, type LoanStripsState } from '@/lib/domain/loan-strips';
+import { returnPlace } from '@/lib/domain/return-branches';
 import { decideRenewal, type RenewalDecision } from '@/lib/domain/renewal';
-import { cardViewBase, judgeMemberships, queryCardView, type CardViewBase, type CardViewHeader, type JudgedMembership } from './cards';
+import {
+  cardRegionJson,
+  cardViewBase,
+  judgeMemberships,
+  queryCardView,
+  type CardViewBase,
+  type CardViewHeader,
+  type JudgedMembership,
+  type RegionRow,
+} from './cards';
 import { renewalCandidate, type RenewalLoanRow } from './renewal-inputs';
 import { renewalFactsJson, renewalLoanColumns } from './renewal-sql';
 
@@ -43,6 +54,46 @@ export interface LoanView {
   maxRenewals: number | null;
   /** RN1–RN8 today: until when it could be renewed, or why not. */
   renewal: RenewalDecision;
+  /** R3: where it may be returned. */
+  returnPlace: ReturnPlaceView;
+}
+
+/**
+ * R3 in words: `region` — any branch of the region (`regionName`; transport, 3b/3c); `library` —
+ * only the branches of the lending library (`libraryName`; 3a or a lone library). `branches` are
+ * the branch names; `listed` says they are few enough to name in the row (else a disclosure).
+ */
+export interface ReturnPlaceView {
+  scope: 'region' | 'library';
+  regionName: string | null;
+  libraryName: string;
+  branches: string[];
+  listed: boolean;
+}
+
+/** R15: loan strips left on an active guest membership of the card. */
+export interface LoanStripsView {
+  membershipId: number;
+  libraryName: string;
+  /** The patron's given name when the card covers several patron records. */
+  patronName: string | null;
+  left: number;
+  state: LoanStripsState;
+}
+
+interface BranchRow {
+  libraryId: number;
+  libraryName: string;
+  code: string;
+  name: string;
+}
+
+interface StripsRow {
+  membershipId: number;
+  patronId: number;
+  patronName: string;
+  libraryName: string;
+  left: number;
 }
 
 export interface BranchGroup {
@@ -58,6 +109,8 @@ export interface LoansView extends CardViewBase {
   byDueDate: LoanView[];
   /** R2: per branch (library name, then branch code), by due date within a group. */
   byBranch: BranchGroup[];
+  /** R15: strips left per active guest membership of the card (Dutch guest memberships only). */
+  loanStrips: LoanStripsView[];
 }
 
 /**
@@ -70,7 +123,9 @@ export async function getLoansView(
   slug: string,
   today: IsoDate,
 ): Promise<LoansView | null> {
-  const found = await queryCardView<CardViewHeader & { loans: LoanRow[] }>(db, account, slug, today, {
+  const found = await queryCardView<
+    CardViewHeader & { loans: LoanRow[]; region: RegionRow | null; branches: BranchRow[]; loanStrips: StripsRow[] }
+  >(db, account, slug, today, {
     with: sql`
       open_loans as (
         select lo.id, lo.patron_id, lo.library_id, lo.branch_id, lo.lent_on, lo.due_on, lo.renewals, lo.returned_on,
@@ -97,14 +152,33 @@ export async function getLoansView(
             join titles t on t.id = ol.title_id
             join patrons pa on pa.id = ol.patron_id
             join libraries l on l.id = ol.library_id
-            join branches b on b.id = ol.branch_id), '[]'::json)`,
+            join branches b on b.id = ol.branch_id), '[]'::json),
+        -- R3: the card's region (its kind) and every branch of the card's libraries, for the return places
+        'region', ${cardRegionJson},
+        'branches', coalesce((
+          select json_agg(json_build_object('libraryId', l.id, 'libraryName', l.name, 'code', b.code, 'name', b.name)
+                          order by l.name, b.name, b.code)
+            from branches b
+            join libraries l on l.id = b.library_id
+           where l.id in (select id from card_libraries)), '[]'::json),
+        -- R15: the strips left on the card's guest memberships (which are active is judged after)
+        'loanStrips', coalesce((
+          select json_agg(json_build_object('membershipId', m.id, 'patronId', m.patron_id, 'patronName', pa.given_name,
+                                            'libraryName', l.name, 'left', m.loan_strips) order by l.name, m.id)
+            from memberships m
+            join patrons pa on pa.id = m.patron_id
+            join libraries l on l.id = m.library_id
+           where m.kind = 'guest' and m.loan_strips is not null
+             and m.patron_id in (select patron_id from card_patrons)
+             and m.library_id in (select id from card_libraries)), '[]'::json)`,
   });
   if (!found) return null;
   const { view } = found;
 
   const judged = judgeMemberships(view.memberships, today);
   const multiplePatrons = new Set(view.loans.map((l) => l.patronId)).size > 1;
-  const loans = view.loans.map((row) => toLoanView(row, judged, today, multiplePatrons));
+  const returnPlaceOf = returnPlaces(view.region, view.branches);
+  const loans = view.loans.map((row) => toLoanView(row, judged, today, multiplePatrons, returnPlaceOf));
 
   const groups = new Map<string, BranchGroup>();
   for (const loan of loans) {
@@ -116,10 +190,47 @@ export async function getLoansView(
   const byBranch = [...groups.values()].sort(
     (a, b) => a.libraryName.localeCompare(b.libraryName, 'nl') || a.branch.code.localeCompare(b.branch.code, 'nl'),
   );
-  return { ...cardViewBase(found), byDueDate: loans, byBranch };
+  // R15: only a guest membership in force lends; several patron records on the card get names.
+  const active = new Set(judged.filter((m) => m.active).map((m) => m.id));
+  const severalStripPatrons = new Set(view.loanStrips.map((s) => s.patronId)).size > 1;
+  const loanStrips = view.loanStrips
+    .filter((s) => active.has(s.membershipId))
+    .map((s) => ({
+      membershipId: s.membershipId,
+      libraryName: s.libraryName,
+      patronName: severalStripPatrons ? s.patronName : null,
+      left: s.left,
+      state: loanStripsState(s.left),
+    }));
+  return { ...cardViewBase(found), byDueDate: loans, byBranch, loanStrips };
 }
 
-function toLoanView(row: LoanRow, memberships: readonly JudgedMembership[], today: IsoDate, multiplePatrons: boolean): LoanView {
+/** R3 return place of a loan of library `libraryId` (memoised per library: every loan of it has the same). */
+function returnPlaces(region: RegionRow | null, branches: readonly BranchRow[]): (libraryId: number, libraryName: string) => ReturnPlaceView {
+  const byLibrary = new Map<number, ReturnPlaceView>();
+  return (libraryId, libraryName) => {
+    const known = byLibrary.get(libraryId);
+    if (known) return known;
+    const place = returnPlace(region, { libraryId }, branches);
+    const view: ReturnPlaceView = {
+      scope: place.scope,
+      regionName: region?.name ?? null,
+      libraryName,
+      branches: [...new Set(place.branches.map((b) => b.name))],
+      listed: place.listed,
+    };
+    byLibrary.set(libraryId, view);
+    return view;
+  };
+}
+
+function toLoanView(
+  row: LoanRow,
+  memberships: readonly JudgedMembership[],
+  today: IsoDate,
+  multiplePatrons: boolean,
+  returnPlaceOf: (libraryId: number, libraryName: string) => ReturnPlaceView,
+): LoanView {
   // R6 governing membership (R11 for guests), RN1–RN8: the same pure steps as the renew action.
   const { governing, input } = renewalCandidate(row, memberships, today);
   return {
@@ -137,5 +248,6 @@ function toLoanView(row: LoanRow, memberships: readonly JudgedMembership[], toda
     renewals: row.renewals,
     maxRenewals: governing?.row.maxRenewals ?? null,
     renewal: decideRenewal(input),
+    returnPlace: returnPlaceOf(row.libraryId, row.libraryName),
   };
 }

@@ -7,12 +7,13 @@ import 'server-only';
 // records of several people, so they are applied per patron record within each card.
 import { z } from 'zod';
 import { groupMembershipsIntoCards, type CardLibrary } from '@/lib/domain/card-label';
-import { maskCardNumber } from '@/lib/domain/card-number';
+import { asCardKind, cardNeedsReplacement, maskCardNumber, type CardKind } from '@/lib/domain/card-number';
 import { compareDates, type IsoDate } from '@/lib/domain/dates';
 import { digitalAccess } from '@/lib/domain/digital-access';
 import { conflictingSubscriptionTypes } from '@/lib/domain/governing-membership';
 import type { GuestValidityReason } from '@/lib/domain/guest-validity';
 import { judgeMembership, type MembershipFacts } from '@/lib/domain/home-membership';
+import { loanStripsState, type LoanStripsState } from '@/lib/domain/loan-strips';
 import type { MembershipStatus } from '@/lib/domain/membership-status';
 import { regionRenewalAdvice } from '@/lib/domain/region-renewal-advice';
 
@@ -50,7 +51,7 @@ const patronRow = z.object({
   id: z.number(),
   givenName: z.string(),
   familyName: z.string(),
-  cards: z.array(z.object({ id: z.number(), libraryId: z.number(), number: z.string() })),
+  cards: z.array(z.object({ id: z.number(), libraryId: z.number(), number: z.string(), kind: z.string() })),
 });
 
 export const membershipsRows = z.object({
@@ -72,6 +73,16 @@ export interface GuestView {
   validUntil: IsoDate | null;
   /** R15: loan strips left. */
   loanStrips: number | null;
+  /** R15: whether to warn (few or none left); null without strips. */
+  loanStripsState: LoanStripsState | null;
+}
+
+/** One of the patron's cards at a library: its kind and the masked number. */
+export interface CardNumberView {
+  masked: string;
+  kind: CardKind;
+  /** An old card without a unique barcode: the desk replaces it by a new regional card. */
+  needsReplacement: boolean;
 }
 
 export interface MembershipView {
@@ -90,8 +101,8 @@ export interface MembershipView {
   endOn: IsoDate | null;
   autoRenew: boolean;
   stoppedOn: IsoDate | null;
-  /** The patron's cards at this library, masked but for the last four characters. */
-  cards: string[];
+  /** The patron's cards at this library (kind, number masked but for the last four characters). */
+  cards: CardNumberView[];
   guest: GuestView | null;
 }
 
@@ -177,6 +188,11 @@ const factsOf = (m: Row): MembershipFacts => ({
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'nl');
 
+const cardNumberView = (c: { number: string; kind: string }): CardNumberView => {
+  const kind = asCardKind(c.kind);
+  return { masked: maskCardNumber(c.number), kind, needsReplacement: cardNeedsReplacement(kind) };
+};
+
 export function buildMembershipsView(rows: MembershipsRows, today: IsoDate): MembershipsView {
   const libraries = new Map(rows.libraries.map((l) => [l.id, l]));
   const patrons = new Map(rows.patrons.map((p) => [p.id, p]));
@@ -212,7 +228,7 @@ export function buildMembershipsView(rows: MembershipsRows, today: IsoDate): Mem
       endOn: eff.endOn,
       autoRenew: m.kind === 'ordinary' && m.autoRenew,
       stoppedOn: m.stoppedOn,
-      cards: (patrons.get(m.patronId)?.cards ?? []).filter((c) => c.libraryId === m.libraryId).map((c) => maskCardNumber(c.number)),
+      cards: (patrons.get(m.patronId)?.cards ?? []).filter((c) => c.libraryId === m.libraryId).map(cardNumberView),
       guest:
         m.kind === 'guest' && eff.guest && m.homeIsil && m.registeredOn
           ? {
@@ -223,6 +239,7 @@ export function buildMembershipsView(rows: MembershipsRows, today: IsoDate): Mem
               valid: eff.guest.valid,
               validUntil: eff.guest.validUntil,
               loanStrips: m.loanStrips,
+              loanStripsState: m.loanStrips === null ? null : loanStripsState(m.loanStrips),
             }
           : null,
     };

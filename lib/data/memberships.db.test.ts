@@ -43,11 +43,11 @@ describeOnDatabases('Info lidmaatschap view (%s)', { scenario: importIdentitySce
     ]);
     const zo = view.cards.find((c) => c.regionName === 'Regio Zottegem-Oosterzele')!;
     expect(zo.memberships.map((m) => [m.libraryName, m.status, m.endOn, m.autoRenew, m.cards])).toEqual([
-      ['Bibliotheek Oosterzele', 'active', '2027-02-28', true, ['•••• 6789']],
-      ['Bibliotheek Zottegem', 'active', '2026-12-31', false, ['•••• 6789']],
+      ['Bibliotheek Oosterzele', 'active', '2027-02-28', true, [{ masked: '•••• 6789', kind: 'wise', needsReplacement: false }]],
+      ['Bibliotheek Zottegem', 'active', '2026-12-31', false, [{ masked: '•••• 6789', kind: 'wise', needsReplacement: false }]],
     ]);
     const le = view.cards.find((c) => c.regionName === 'Regio Leiestreek')!;
-    expect(le.memberships[0]).toMatchObject({ status: 'stopped', stoppedOn: '2026-05-01', cards: ['•••• 3328'] });
+    expect(le.memberships[0]).toMatchObject({ status: 'stopped', stoppedOn: '2026-05-01', cards: [{ masked: '•••• 3328', kind: 'eid', needsReplacement: false }] });
     // No card number is ever whole in the view.
     expect(JSON.stringify(view)).not.toMatch(/2000123456789|85073003328/);
   });
@@ -75,6 +75,7 @@ describeOnDatabases('Info lidmaatschap view (%s)', { scenario: importIdentitySce
       valid: true,
       validUntil: '2027-03-31',
       loanStrips: 120,
+      loanStripsState: 'enough',
     });
     expect(bert!.guest).toMatchObject({ homeLibraryName: null, reason: 'home_unknown', valid: false, loanStrips: 125 });
     expect(bert!.status).toBe('expired');

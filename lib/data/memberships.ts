@@ -32,7 +32,7 @@ export async function getMembershipsRows(db: Executor, account: SignedInAccount)
           select json_agg(json_build_object(
                    'id', p.id, 'givenName', p.given_name, 'familyName', p.family_name,
                    'cards', coalesce((
-                     select json_agg(json_build_object('id', c.id, 'libraryId', c.library_id, 'number', c.number) order by c.id)
+                     select json_agg(json_build_object('id', c.id, 'libraryId', c.library_id, 'number', c.number, 'kind', c.kind) order by c.id)
                        from cards c where c.patron_id = p.id), '[]'::json)
                  ) order by p.id)
             from patrons p join my_patrons mp on mp.patron_id = p.id), '[]'::json),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asCardKind,
+  cardNeedsReplacement,
   classifyCardNumber,
   isNationalRegisterNumber,
   maskCardNumber,
@@ -69,5 +71,37 @@ describe('P1 P2 card numbers: maskCardNumber', () => {
     ['', '••••'],
   ])('%s → %s', (value, expected) => {
     expect(maskCardNumber(value)).toBe(expected);
+  });
+});
+
+describe('card kinds: an old card without a unique barcode needs a new regional card', () => {
+  it.each([
+    ['wise', false],
+    ['eid', false],
+    ['uitpas', false],
+    ['akaart', false],
+    ['other', true],
+  ] as const)('%s → needs replacement %s', (kind, expected) => {
+    expect(cardNeedsReplacement(asCardKind(kind))).toBe(expected);
+  });
+
+  it.each([
+    ['wise', 'wise'],
+    ['akaart', 'akaart'],
+    ['', 'other'],
+    ['barcode', 'other'],
+  ])('stored kind %j reads as %s', (stored, kind) => {
+    expect(asCardKind(stored)).toBe(kind);
+  });
+
+  it.each([
+    ['2000123456789', 'wise', false],
+    ['85073003328', 'eid', false],
+    ['1234567890123', 'uitpas', false],
+    ['A1234567', 'akaart', false],
+    ['ZOT-004711', 'other', true],
+  ] as const)('number %s is a %s card; needs replacement %s', (number, kind, needs) => {
+    expect(classifyCardNumber(number)).toBe(kind);
+    expect(cardNeedsReplacement(classifyCardNumber(number))).toBe(needs);
   });
 });

@@ -55,3 +55,21 @@ export function maskCardNumber(value: string): string {
   if (n.length <= 4) return '••••';
   return `•••• ${n.slice(-4)}`;
 }
+
+/** Every card kind, in the order a patron meets them (db/schema CARD_KINDS has the same names). */
+export const CARD_KINDS: readonly CardKind[] = ['wise', 'eid', 'uitpas', 'akaart', 'other'];
+
+/** Narrows a stored `cards.kind`; anything unknown reads as `other`. */
+export function asCardKind(value: string): CardKind {
+  return (CARD_KINDS as readonly string[]).includes(value) ? (value as CardKind) : 'other';
+}
+
+/**
+ * An old card without a unique barcode (`other`): the region's libraries cannot add it as a card
+ * of their own, so the kiosk of another library may refuse it and the desk replaces it by a new
+ * regional card ("Heeft de lener nog een oud pasje dan moet je dit eerst vervangen"). The Wise
+ * barcode (2000…), the national register number (eID), UiTPAS and A-kaart are all accepted.
+ */
+export function cardNeedsReplacement(kind: CardKind): boolean {
+  return kind === 'other';
+}

@@ -1,5 +1,6 @@
 // Loans of one card (R2): every library of the region, per branch or by due date, each with
-// today's renewal decision, and renewing all or a selection. One statement (P4); another
+// today's renewal decision and where it may be returned (R3), the loan strips left on a Dutch guest
+// membership (R15), and renewing all or a selection. One statement (P4); another
 // account's card is a 404 (P3).
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
@@ -9,6 +10,7 @@ import { loadLoansView } from '@/lib/data/loaders';
 import { linkedFreshness } from '@/lib/library-systems/freshness';
 import { CardPageHeader } from '@/components/cards/card-page-header';
 import { cardHref } from '@/components/cards/sections';
+import { LoanStrips } from '@/components/loans/loan-strips';
 import { LoansSection } from '@/components/loans/loans-section';
 import { RenewArea } from '@/components/loans/renew-area';
 
@@ -29,6 +31,7 @@ export default async function LoansPage({ params, searchParams }: Props) {
   return (
     <>
       <CardPageHeader cards={view.cards} card={view.card} section="loans" freshness={linkedFreshness(view.freshness)} notices={view.notices} />
+      <LoanStrips strips={view.loanStrips} />
       <RenewArea
         cardSlug={view.card.slug}
         loans={view.byDueDate.map((loan) => ({ id: loan.id, title: loan.title, decision: loan.renewal }))}
