@@ -1,24 +1,26 @@
 'use server';
 import 'server-only';
 // The calendar feed link of account settings: create (or replace) and revoke, for the signed-in
-// account only.
+// account only. One form, two buttons: `intent` is `create` or `revoke`.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { publicBaseUrl } from '@/lib/mail/transport';
-import { accountAction, type ActionResult } from './account-action';
+import { accountAction, ok } from './account-action';
 import { calendarFeedPath, createCalendarFeedForAccount, revokeCalendarFeedForAccount } from './calendar-feed-core';
 
-const create = accountAction(z.object({}), async (_input, { account, db }) => {
+const input = z.object({ intent: z.enum(['create', 'revoke']) });
+
+const run = accountAction(input, async ({ intent }, { account, db }) => {
+  if (intent === 'revoke') {
+    const result = await revokeCalendarFeedForAccount(db, account);
+    if (result.ok) revalidatePath('/account');
+    return result.ok ? ok({ url: null }) : result;
+  }
   const result = await createCalendarFeedForAccount(db, account);
   if (!result.ok) return result;
   revalidatePath('/account');
-  return { ok: true as const, data: { url: `${publicBaseUrl()}${calendarFeedPath(result.data.token)}` } };
-});
-
-const revoke = accountAction(z.object({}), async (_input, { account, db }) => {
-  const result = await revokeCalendarFeedForAccount(db, account);
-  if (result.ok) revalidatePath('/account');
-  return result;
+  // The whole link, shown once: the portal keeps only the hash of its secret.
+  return ok({ url: `${publicBaseUrl()}${calendarFeedPath(result.data.token)}` as string | null });
 });
 
 export type CalendarFeedState =
@@ -27,14 +29,8 @@ export type CalendarFeedState =
   | { status: 'revoked' }
   | { status: 'error'; code: string };
 
-/** One form, two buttons: `intent` is `create` or `revoke`. */
 export async function calendarFeedAction(_previous: CalendarFeedState, formData: FormData): Promise<CalendarFeedState> {
-  const intent = formData.get('intent');
-  if (intent === 'revoke') {
-    const result: ActionResult<null> = await revoke({});
-    return result.ok ? { status: 'revoked' } : { status: 'error', code: result.code };
-  }
-  if (intent !== 'create') return { status: 'error', code: 'invalid_input' };
-  const result = await create({});
-  return result.ok ? { status: 'created', url: result.data.url } : { status: 'error', code: result.code };
+  const result = await run(formData);
+  if (!result.ok) return { status: 'error', code: result.code };
+  return result.data.url ? { status: 'created', url: result.data.url } : { status: 'revoked' };
 }

@@ -3,7 +3,6 @@
 // is looked up by its hash only, an unknown, revoked or malformed one answers the same 404, and
 // every request counts against the client address's throttle bucket. The request line masks the
 // secret (lib/log.ts `safe.path`); this route logs no more than whether a feed was served.
-import { headers } from 'next/headers';
 import { clientAddressFromHeaders } from '@/lib/auth/client-address';
 import { buildCalendarEvents, writeCalendar } from '@/lib/domain/calendar-feed';
 import { loadCalendarFeed } from '@/lib/data/loaders';
@@ -12,10 +11,10 @@ export const dynamic = 'force-dynamic';
 
 const NOT_FOUND_HEADERS = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };
 
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
-  const [{ token }, headerStore] = await Promise.all([params, headers()]);
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
+  const { token } = await params;
   const now = new Date();
-  const result = await loadCalendarFeed(token, clientAddressFromHeaders(headerStore), now);
+  const result = await loadCalendarFeed(token, clientAddressFromHeaders(request.headers), now);
   if (result.throttled) {
     return new Response('Too Many Requests', {
       status: 429,
