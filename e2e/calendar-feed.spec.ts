@@ -41,7 +41,7 @@ test('create the calendar link, copy it, subscribe (parse the feed), revoke it â
   const response = await page.request.get(url);
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('text/calendar; charset=utf-8');
-  expect(response.headers()['cache-control']).toBe('private, no-store');
+  expect(response.headers()['cache-control']).toContain('no-store');
   const calendar = parseIcs(await response.text());
   expect(calendar.version).toBe('2.0');
   const summaries = calendar.events.map((e) => e.summary);
