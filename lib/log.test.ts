@@ -57,6 +57,13 @@ describe('lib/log', () => {
     expect(safe.path('/cards/2000021000017/loans').path).not.toContain('2000021000017');
   });
 
+  it('safe.path masks the calendar feed secret, which is part of its path', () => {
+    const secret = 'Yx3_kP9-QwErTyUiOpAsDfGhJkLzXcVbNm0123456789';
+    expect(safe.path(`/api/calendar/${secret}`)).toEqual({ path: '/api/calendar/[token]' });
+    expect(safe.path(`/api/calendar/${secret}/x`).path).toBe('/api/calendar/[token]/x');
+    expect(safe.path('/api/cards/gent/history').path).toBe('/api/cards/gent/history');
+  });
+
   it('safe.error gives a name and a code, never the message', () => {
     const error = Object.assign(new Error('duplicate key (email)=(an.peeters@example.be)'), { code: '23505' });
     expect(safe.error(error)).toEqual({ errName: 'Error', errCode: '23505' });

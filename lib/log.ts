@@ -84,6 +84,13 @@ function safeText(value: string): string {
   });
 }
 
+/** Paths that carry a secret in a segment: the calendar feed's URL is its own key. */
+const PATH_SECRETS = /^(\/api\/calendar\/)[^/]+/;
+
+function maskPathSecrets(pathname: string): string {
+  return pathname.replace(PATH_SECRETS, '$1[token]');
+}
+
 export const safe = {
   /** `•••• 6789`: never a whole card number. */
   card: (cardNumber: string): string => maskCardNumber(cardNumber),
@@ -94,7 +101,7 @@ export const safe = {
    * of the query parameters (their values can be tokens, search text or a login).
    */
   path: (pathname: string, search?: URLSearchParams): { path: string; query?: string[] } => {
-    const path = safeText(pathname.slice(0, 300));
+    const path = safeText(maskPathSecrets(pathname.slice(0, 300)));
     const keys = search ? [...new Set([...search.keys()])].slice(0, 20).map((k) => safeText(k.slice(0, 40))) : [];
     return keys.length > 0 ? { path, query: keys } : { path };
   },

@@ -66,3 +66,15 @@ export const reminderSends = pgTable(
     check('reminder_sends_status_check', inList('status', REMINDER_SEND_STATUSES)),
   ],
 );
+
+/**
+ * The account's private calendar feed of due dates and pick-up deadlines (an ICS URL): at most one
+ * per account. Only the SHA-256 of the URL's secret is kept (lib/auth/link-token.ts), so a copy of
+ * the database cannot be used to read anyone's feed; revoking deletes the row, creating a new link
+ * replaces it.
+ */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  accountId: refTo(() => accounts.id).primaryKey(),
+  tokenHash: text().notNull().unique(),
+  createdAt: instantNow(),
+});

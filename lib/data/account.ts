@@ -1,10 +1,10 @@
 import 'server-only';
 // The account settings page in one query: username, e-mail address (and whether it is verified),
-// reminder lead time and mail
-// language (P3: by the account's own id only).
+// reminder lead time, mail
+// language and whether a calendar feed link exists (P3: by the account's own id only).
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { accounts } from '@/db/schema';
+import { accounts, calendarFeeds } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';
 
 export interface AccountSettingsView {
@@ -15,12 +15,27 @@ export interface AccountSettingsView {
   /** Days ahead for the due-date reminder (1–7); null: reminders off. */
   reminderDays: number | null;
   locale: 'nl' | 'en';
+  /** When the account's calendar feed link was made (ISO); null: there is none. */
+  calendarFeedCreatedAt: string | null;
 }
 
 export async function getAccountSettings(db: Executor, account: SignedInAccount): Promise<AccountSettingsView | null> {
   const [row] = await db
-    .select({ username: accounts.username, email: accounts.email, emailVerified: accounts.emailVerified, reminderDays: accounts.reminderDays, locale: accounts.locale })
+    .select({
+      username: accounts.username,
+      email: accounts.email,
+      emailVerified: accounts.emailVerified,
+      reminderDays: accounts.reminderDays,
+      locale: accounts.locale,
+      calendarFeedCreatedAt: calendarFeeds.createdAt,
+    })
     .from(accounts)
+    .leftJoin(calendarFeeds, eq(calendarFeeds.accountId, accounts.id))
     .where(eq(accounts.id, account.accountId));
-  return row ? { ...row, locale: row.locale === 'en' ? 'en' : 'nl' } : null;
+  if (!row) return null;
+  return {
+    ...row,
+    locale: row.locale === 'en' ? 'en' : 'nl',
+    calendarFeedCreatedAt: row.calendarFeedCreatedAt ? new Date(row.calendarFeedCreatedAt).toISOString() : null,
+  };
 }

@@ -8,7 +8,10 @@ import { cache } from 'react';
 import { getDb } from '@/db/client';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { todayInBrussels } from '@/lib/domain/dates';
+import { countAttempt } from '@/lib/auth/throttle-store';
+import { calendarFeedThrottleKey } from '@/lib/domain/calendar-feed';
 import { getAccountSettings } from './account';
+import { getCalendarFeed } from './calendar';
 import { listCards } from './cards';
 import { getFeesView } from './fees';
 import { getHistoryView, listHistoryForExport } from './history';
@@ -63,3 +66,14 @@ export const loadResetLink = cache(async (token: string) => checkResetLink(await
 
 /** /confirm-email (public): whether the mailed link still works, and what it confirms. */
 export const loadEmailChangeLink = cache(async (token: string) => checkEmailChangeLink(await getDb(), token));
+
+/**
+ * /api/calendar/[token] (public, no session): the feed of a secret, counted against the client's
+ * throttle bucket first (every request counts); null when no account has that secret.
+ */
+export async function loadCalendarFeed(token: string, clientAddress: string, now = new Date()) {
+  const db = await getDb();
+  const status = await countAttempt(db, [calendarFeedThrottleKey(clientAddress)], now);
+  if (!status.allowed) return { throttled: true as const, retryAfterMs: status.retryAfterMs };
+  return { throttled: false as const, feed: await getCalendarFeed(db, token) };
+}

@@ -87,12 +87,14 @@ const forgotUsernameModule = (await import('@/lib/actions/forgot-username')) as 
 const resetPasswordModule = (await import('@/lib/actions/reset-password')) as Record<string, unknown>;
 const confirmEmailModule = (await import('@/lib/actions/confirm-email')) as Record<string, unknown>;
 const reminderSettingsModule = (await import('@/lib/actions/reminder-settings')) as Record<string, unknown>;
+const calendarFeedModule = (await import('@/lib/actions/calendar-feed')) as Record<string, unknown>;
 type AnyAction = (...args: unknown[]) => Promise<unknown>;
 const exportedFn = (mod: Record<string, unknown>, name: string) => (typeof mod[name] === 'function' ? (mod[name] as AnyAction) : null);
 const RECOVERY_ACTIONS: [string, Record<string, unknown>, string][] = [
   ['requestEmailChange', confirmEmailModule, 'requestEmailChange'],
   ['requestEmailChangeForm', confirmEmailModule, 'requestEmailChangeForm'],
   ['saveReminderSettings', reminderSettingsModule, 'saveReminderSettings'],
+  ['calendarFeedAction', calendarFeedModule, 'calendarFeedAction'],
   ['forgotPassword (public)', forgotPasswordModule, 'forgotPassword'],
   ['forgotUsername (public)', forgotUsernameModule, 'forgotUsername'],
   ['resetPasswordAction (public)', resetPasswordModule, 'resetPasswordAction'],
@@ -270,6 +272,13 @@ describeOnDatabases('hostile input: server actions (%s)', (t) => {
       // No foreign id to name: the only well-formed input changes the caller's own settings, so
       // the base itself is out of range (8 days); junk around it must not save anything.
       base: { reminderDays: '8', locale: 'xx' },
+      form: true,
+    }));
+    add(calendarFeedModule, 'calendarFeedAction', (fn) => ({
+      name: 'calendarFeedAction',
+      call: (raw) => fn({ status: 'idle' }, raw),
+      // Both well-formed intents act on the caller's own link only; the base is an unknown intent.
+      base: { intent: 'delete-all' },
       form: true,
     }));
     add(forgotPasswordModule, 'forgotPassword', (fn) => ({

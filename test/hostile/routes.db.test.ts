@@ -4,6 +4,8 @@
 //
 // - app/api/cards/[card]/history (CSV export): junk card slugs and search text, another account's
 //   card, signed out;
+// - app/api/calendar/[token] (the private calendar feed, no session): junk, unknown and hash-shaped
+//   secrets are the same plain 404; only the client's throttle bucket is written;
 // - app/api/test/scenario (test-only import): disabled → 404 for every method, also with the
 //   committed token, off loopback or in production on a real database; enabled → a wrong token is
 //   403, junk bodies 400/422 and nothing imported;
@@ -29,6 +31,7 @@ vi.mock('@/lib/auth/session', async (importOriginal) => ({
 vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => key }));
 
 const history = await import('@/app/api/cards/[card]/history/route');
+const calendar = await import('@/app/api/calendar/[token]/route');
 const scenario = await import('@/app/api/test/scenario/route');
 const changes = await import('@/app/api/test/changes/route');
 const { authOptions } = await import('@/lib/auth/options');
@@ -117,6 +120,19 @@ describeOnDatabases('hostile input: route handlers (%s)', (t) => {
       for (const card of [s.slugs.zo, ONE_MB]) {
         expect(await statusOf(() => history.GET(new Request('http://localhost/api/cards/x/history'), params(card)))).toBe(401);
       }
+    });
+  });
+
+  describe('GET /api/calendar/[token]', () => {
+    it('junk and unknown secrets are the same plain 404; never a throw; only the throttle bucket is written', async () => {
+      const before = await snapshotDatabase(t.db);
+      for (const token of [ONE_MB, '', ' ', '../../etc/passwd', '%00', 'a\u0000b', "x' or '1'='1", 'A'.repeat(43), 'f'.repeat(64), '🙂'.repeat(1000)]) {
+        const response = await calendar.GET(new Request('http://localhost/api/calendar/x'), { params: Promise.resolve({ token }) });
+        expect(response.status, token.slice(0, 40)).toBe(404);
+        expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+        expect(await response.text()).toBe('Not Found');
+      }
+      expect(withoutTables(await snapshotDatabase(t.db), ['throttle_buckets'])).toEqual(withoutTables(before, ['throttle_buckets']));
     });
   });
 

@@ -1,10 +1,12 @@
 // Account settings: who you are signed in as (and whether the e-mail address is verified, with a
-// way to send its link again); change password or e-mail; sign out everywhere.
+// way to send its link again); change password or e-mail; sign out everywhere; reminders; the
+// calendar feed link.
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { AccountSettings } from '@/components/account/account-settings';
+import { CalendarFeed } from '@/components/account/calendar-feed';
 import { VerifyEmail } from '@/components/account/verify-email';
 import { ReminderSettings } from '@/components/account/reminder-settings';
 import { requireAccount } from '@/lib/auth/session';
@@ -33,11 +35,12 @@ export default async function AccountPage() {
         </dd>
       </dl>
       <NextIntlClientProvider
-        messages={{ Account: messages.Account, AuthErrors: messages.AuthErrors, Fields: messages.Fields, ReminderSettings: messages.ReminderSettings }}
+        messages={{ Account: messages.Account, AuthErrors: messages.AuthErrors, Fields: messages.Fields, ReminderSettings: messages.ReminderSettings, CalendarFeed: messages.CalendarFeed }}
       >
         {settings.emailVerified ? null : <VerifyEmail email={settings.email} />}
         <AccountSettings />
         <ReminderSettings reminderDays={settings.reminderDays} locale={settings.locale} />
+        <CalendarFeed createdAt={settings.calendarFeedCreatedAt} />
       </NextIntlClientProvider>
     </div>
   );
