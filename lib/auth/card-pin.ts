@@ -100,7 +100,7 @@ async function checkCandidates(db: Db, candidates: Candidate[], pin: string, sys
 
 export async function verifyCardPin(
   db: Db,
-  raw: { cardNumber: string; pin: string; clientAddress: string },
+  raw: { cardNumber: string; pin: string; library?: string; clientAddress: string },
   now = new Date(),
   options: CardPinOptions = {},
 ): Promise<CardPinResult> {
