@@ -43,7 +43,6 @@ export function ActivateForm({ libraries }: { libraries: readonly LibraryChoice[
       ) : null}
       <fieldset className="space-y-4 rounded-lg border border-line bg-surface p-4">
         <legend className="px-1 text-lg font-bold">{t('cardLegend')}</legend>
-        <TextField id="activate-card" name="cardNumber" label={t('cardNumber')} hint={t('cardNumberHint')} autoComplete="off" error={field('cardNumber')} maxLength={40} />
         <CardLibraryField
           id="activate-library"
           libraries={libraries}
@@ -52,6 +51,7 @@ export function ActivateForm({ libraries }: { libraries: readonly LibraryChoice[
           anyLabel={t('anyLibrary')}
           error={field('library')}
         />
+        <TextField id="activate-card" name="cardNumber" label={t('cardNumber')} hint={t('cardNumberHint')} autoComplete="off" error={field('cardNumber')} maxLength={40} />
         <TextField id="activate-pin" name="pin" type="password" inputMode="numeric" label={t('pin')} hint={t('pinHint')} autoComplete="off" error={field('pin')} maxLength={8} />
       </fieldset>
       <fieldset className="space-y-4 rounded-lg border border-line bg-surface p-4">

@@ -48,7 +48,6 @@ export function LinkForm({ libraries }: { libraries: readonly LibraryChoice[] })
           {t('success')}
         </FormAlert>
       ) : null}
-      <TextField id="link-card" name="cardNumber" label={t('cardNumber')} autoComplete="off" error={messages.field(failure, 'cardNumber')} maxLength={40} />
       <CardLibraryField
         id="link-library"
         libraries={libraries}
@@ -57,6 +56,7 @@ export function LinkForm({ libraries }: { libraries: readonly LibraryChoice[] })
         anyLabel={t('anyLibrary')}
         error={messages.field(failure, 'library')}
       />
+      <TextField id="link-card" name="cardNumber" label={t('cardNumber')} autoComplete="off" error={messages.field(failure, 'cardNumber')} maxLength={40} />
       <TextField id="link-pin" name="pin" type="password" inputMode="numeric" label={t('pin')} hint={t('pinHint')} autoComplete="off" error={messages.field(failure, 'pin')} maxLength={8} />
       <button type="submit" className="btn btn-primary" disabled={pending}>
         {pending ? t('submitting') : t('submit')}
