@@ -12,8 +12,9 @@ import { FormAlert, focusFirstError } from '@/components/forms/form-alert';
 import { TextField } from '@/components/forms/text-field';
 import { useFormMessages } from '@/components/forms/use-form-messages';
 import { useProgressiveAction } from '@/components/forms/use-progressive-action';
+import { CardLibraryField, type LibraryChoice } from '@/components/memberships/card-library-field';
 
-export function ActivateForm() {
+export function ActivateForm({ libraries }: { libraries: readonly LibraryChoice[] }) {
   const t = useTranslations('Activate');
   const messages = useFormMessages();
   const formRef = useRef<HTMLFormElement>(null);
@@ -42,6 +43,14 @@ export function ActivateForm() {
       ) : null}
       <fieldset className="space-y-4 rounded-lg border border-line bg-surface p-4">
         <legend className="px-1 text-lg font-bold">{t('cardLegend')}</legend>
+        <CardLibraryField
+          id="activate-library"
+          libraries={libraries}
+          label={t('library')}
+          hint={t('libraryHint')}
+          anyLabel={t('anyLibrary')}
+          error={field('library')}
+        />
         <TextField id="activate-card" name="cardNumber" label={t('cardNumber')} hint={t('cardNumberHint')} autoComplete="off" error={field('cardNumber')} maxLength={40} />
         <TextField id="activate-pin" name="pin" type="password" inputMode="numeric" label={t('pin')} hint={t('pinHint')} autoComplete="off" error={field('pin')} maxLength={8} />
       </fieldset>

@@ -11,6 +11,7 @@ const SPECIFIC: Record<string, readonly string[]> = {
   password: ['too_short', 'too_long', 'common', 'same_as_username'],
   newPassword: ['too_short', 'too_long', 'common', 'same_as_username'],
   currentPassword: ['wrong'],
+  library: ['choose'],
 };
 
 /** Form-level codes with a sentence in `AuthErrors`. */
@@ -27,6 +28,7 @@ export const FORM_ERROR_CODES = [
   'unauthenticated',
   'invalid',
   'library_unreachable',
+  'choose_library',
   'server_error',
 ] as const;
 export type FormErrorCode = (typeof FORM_ERROR_CODES)[number];

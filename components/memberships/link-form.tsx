@@ -1,5 +1,6 @@
 'use client';
-// P2/R14: link another membership with that card's number and PIN. It posts to the server action
+// P2/R14: link another membership with that card's number and PIN, naming the card's library when
+// the number is shared (a guest record under the home card number). It posts to the server action
 // with or without JavaScript, so the PIN is never in a URL. Field errors and the PIN
 // throttle's wait come back as typed results; a success re-renders the page (the action revalidates).
 import { useTranslations } from 'next-intl';
@@ -10,8 +11,9 @@ import { FormAlert, focusFirstError } from '@/components/forms/form-alert';
 import { TextField } from '@/components/forms/text-field';
 import { useFormMessages } from '@/components/forms/use-form-messages';
 import { useProgressiveAction } from '@/components/forms/use-progressive-action';
+import { CardLibraryField, type LibraryChoice } from './card-library-field';
 
-export function LinkForm() {
+export function LinkForm({ libraries }: { libraries: readonly LibraryChoice[] }) {
   const t = useTranslations('Link');
   const messages = useFormMessages();
   const formRef = useRef<HTMLFormElement>(null);
@@ -46,6 +48,14 @@ export function LinkForm() {
           {t('success')}
         </FormAlert>
       ) : null}
+      <CardLibraryField
+        id="link-library"
+        libraries={libraries}
+        label={t('library')}
+        hint={t('libraryHint')}
+        anyLabel={t('anyLibrary')}
+        error={messages.field(failure, 'library')}
+      />
       <TextField id="link-card" name="cardNumber" label={t('cardNumber')} autoComplete="off" error={messages.field(failure, 'cardNumber')} maxLength={40} />
       <TextField id="link-pin" name="pin" type="password" inputMode="numeric" label={t('pin')} hint={t('pinHint')} autoComplete="off" error={messages.field(failure, 'pin')} maxLength={8} />
       <button type="submit" className="btn btn-primary" disabled={pending}>

@@ -41,7 +41,7 @@ async function runActivation(
 
   // Every activation counts against the card and the client, whatever its outcome: a right PIN
   // followed by "username taken" or "already linked" must not turn into a free probe.
-  const card = await verifyCardPin(db, { cardNumber: input.cardNumber, pin: input.pin, clientAddress }, now, { countEveryAttempt: true, systems });
+  const card = await verifyCardPin(db, { cardNumber: input.cardNumber, pin: input.pin, library: input.library, clientAddress }, now, { countEveryAttempt: true, systems });
   if (!card.ok) return cardPinFailure(card);
 
   const passwordHash = await hashSecret(input.password);

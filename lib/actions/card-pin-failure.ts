@@ -11,6 +11,9 @@ export function cardPinFailure(card: Extract<CardPinResult, { ok: false }>) {
     case 'library_unreachable':
       // L4: nothing was checked and nothing counted; the patron may try again later.
       return fail('library_unreachable', { library: { name: card.libraryName, message: null } });
+    case 'choose_library':
+      // R14: the PIN proves more than one record; the patron names the card's library.
+      return fail('choose_library', { fieldErrors: { library: ['choose'] } });
     default:
       return fail('card_invalid');
   }

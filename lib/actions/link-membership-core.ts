@@ -24,7 +24,7 @@ export async function linkPatronForAccount(
   now = new Date(),
   systems: LibrarySystems = NO_LIBRARY_SYSTEMS,
 ): Promise<LinkResult> {
-  const card = await verifyCardPin(db, { cardNumber: input.cardNumber, pin: input.pin, clientAddress }, now, { systems });
+  const card = await verifyCardPin(db, { cardNumber: input.cardNumber, pin: input.pin, library: input.library, clientAddress }, now, { systems });
   if (!card.ok) return cardPinFailure(card);
   try {
     return await db.transaction(async (tx) => {

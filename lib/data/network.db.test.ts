@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeOnDatabases } from '@/test/db';
 import { branches, digitalCollections, libraries, libraryDigitalCollections, regions } from '@/db/schema';
-import { listNetwork } from './network';
+import { libraryChoices, listNetwork } from './network';
 
 describeOnDatabases('listNetwork (%s)', (t) => {
   it('returns an empty network from an empty database in one query', async () => {
@@ -109,5 +109,14 @@ describeOnDatabases('listNetwork (%s)', (t) => {
         },
       ],
     });
+
+    // R14: the card forms' choice of library lists every library of the network, by name.
+    expect(libraryChoices(network)).toEqual([
+      { isil: 'NL-0702881037', name: 'Bibliotheek Amsterdam' },
+      { isil: 'BE-GEN01', name: 'Bibliotheek Gent' },
+      { isil: 'BE-NIN01', name: 'Bibliotheek Ninove' },
+      { isil: 'BE-OOS01', name: 'Bibliotheek Oosterzele' },
+      { isil: 'BE-ZOT01', name: 'Bibliotheek Zottegem' },
+    ]);
   });
 });

@@ -107,3 +107,9 @@ export async function listNetwork(db: Executor): Promise<NetworkView> {
     regions: parsed.regions.map((region) => ({ ...region, transport: region.kind !== '3a' })),
   };
 }
+
+/** R14: every library of the network by name, for the card forms' choice of a card's library. */
+export function libraryChoices(view: NetworkView): { isil: string; name: string }[] {
+  const all = [...view.regions.flatMap((r) => r.libraries), ...view.outsideRegions, ...view.guestLending];
+  return all.map(({ isil, name }) => ({ isil, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl') || a.isil.localeCompare(b.isil));
+}

@@ -7,7 +7,8 @@ import { LinkedPatrons } from '@/components/memberships/linked-patrons';
 import { MembershipCard } from '@/components/memberships/membership-card';
 import type { MembershipsProps } from '@/components/memberships/types';
 import { requireAccount } from '@/lib/auth/session';
-import { loadMembershipsView } from '@/lib/data/loaders';
+import { loadMembershipsView, loadNetwork } from '@/lib/data/loaders';
+import { libraryChoices } from '@/lib/data/network';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +21,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function MembershipsPage({ searchParams }: { searchParams: SearchParams }) {
   const account = await requireAccount('/memberships');
   const [params, t, messages] = await Promise.all([searchParams, getTranslations('Memberships'), getMessages()]);
-  const view: MembershipsProps = await loadMembershipsView(account);
+  const [view, network]: [MembershipsProps, Awaited<ReturnType<typeof loadNetwork>>] = await Promise.all([loadMembershipsView(account), loadNetwork()]);
   const notice = params.activated ? t('activated') : params.unlinked ? t('unlinked') : null;
 
   return (
@@ -41,7 +42,7 @@ export default async function MembershipsPage({ searchParams }: { searchParams: 
       <NextIntlClientProvider messages={{ Unlink: messages.Unlink, Link: messages.Link, AuthErrors: messages.AuthErrors, Fields: messages.Fields }}>
         <LinkedPatrons patrons={view.patrons} />
         <div className="rounded-xl border border-line bg-surface p-4 sm:p-6">
-          <LinkForm />
+          <LinkForm libraries={libraryChoices(network)} />
         </div>
       </NextIntlClientProvider>
     </div>

@@ -6,6 +6,8 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations } from 'next-intl/server';
 import { ActivateForm } from '@/components/auth/activate-form';
 import { getSignedInAccount } from '@/lib/auth/session';
+import { loadNetwork } from '@/lib/data/loaders';
+import { libraryChoices } from '@/lib/data/network';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,13 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ActivatePage() {
   // Signed in already: linking another card is done on Info lidmaatschap.
   if (await getSignedInAccount()) redirect('/memberships');
-  const [t, messages] = await Promise.all([getTranslations('Activate'), getMessages()]);
+  const [t, messages, network] = await Promise.all([getTranslations('Activate'), getMessages(), loadNetwork()]);
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <p>{t('intro')}</p>
       <NextIntlClientProvider messages={{ Activate: messages.Activate, AuthErrors: messages.AuthErrors, Fields: messages.Fields }}>
-        <ActivateForm />
+        <ActivateForm libraries={libraryChoices(network)} />
       </NextIntlClientProvider>
       <p>
         {t('haveAccount')} <Link href="/login">{t('signInLink')}</Link>
