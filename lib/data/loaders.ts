@@ -12,6 +12,7 @@ import { getAccountSettings } from './account';
 import { listCards } from './cards';
 import { getFeesView } from './fees';
 import { getHistoryView, listHistoryForExport } from './history';
+import { getLibraryCardView } from './library-card';
 import { getLoansView } from './loans';
 import { getMembershipsView } from './memberships';
 import { listNetwork } from './network';
@@ -48,6 +49,9 @@ export const loadCards = cache(async (account: SignedInAccount) => listCards(awa
 
 /** /overview. */
 export const loadOverview = cache(async (account: SignedInAccount) => getOverview(await getDb(), account, today()));
+
+/** /library-card: every card of the account's linked patrons, whole, for the desk to scan. */
+export const loadLibraryCardView = cache(async (account: SignedInAccount) => getLibraryCardView(await getDb(), account));
 
 /** /memberships (Info lidmaatschap). */
 export const loadMembershipsView = cache(async (account: SignedInAccount) => getMembershipsView(await getDb(), account, today()));
