@@ -70,7 +70,7 @@ async function expectCards(page: Page, cards: ReturnType<typeof scenario>['cards
     await expect(barcode).toBeVisible();
     // Big enough to scan: at least 3 CSS px per module on a desktop screen.
     expect((await barcode.boundingBox())!.width).toBeGreaterThan(250);
-    const section = page.locator('section').filter({ has: barcode });
+    const section = page.locator('article').filter({ has: barcode });
     await expect(section).toContainText(card.value);
     await expect(section).toContainText(`${card.library} · ${card.kind}`);
   }

@@ -25,7 +25,7 @@ export function CardBarcode({ value, label }: { value: string; label: string }) 
     <div
       role="img"
       aria-label={label}
-      className="mx-auto block max-w-full rounded-md bg-white"
+      className="mx-auto block max-w-full"
       style={{ width: `${drawn.width}px` }}
       // bwip-js's own markup of bars (paths only, no script or link), from a number of the database.
       dangerouslySetInnerHTML={{ __html: drawn.svg }}

@@ -17,7 +17,7 @@ export async function DigitalCard({ card, headingId }: { card: DigitalCardProps;
   const t = await getTranslations('LibraryCard');
   const kind = t(`kind.${card.kind}`);
   return (
-    <section aria-labelledby={headingId} className="rounded-xl border border-line bg-surface p-4 sm:p-6">
+    <article aria-labelledby={headingId} className="rounded-xl border border-line bg-surface p-4 sm:p-6">
       <h2 id={headingId} className="mb-4 text-xl font-bold">
         {card.libraryName}
       </h2>
@@ -36,6 +36,6 @@ export async function DigitalCard({ card, headingId }: { card: DigitalCardProps;
         </p>
         {card.patronName ? <p className="text-muted">{t('owner', { name: card.patronName })}</p> : null}
       </div>
-    </section>
+    </article>
   );
 }
