@@ -2,11 +2,13 @@
 // the library and the kind under it, axe finds nothing, the manifest is linked and served, the
 // service worker registers for the card page only, and with the network gone a reload of the page
 // still shows the card — the copy the worker kept (the CSP nonce proves it is not a fresh one).
-// Sign-out drops that copy.
+// Sign-out drops that copy; no card number reaches the server's log.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { todayInBrussels, addDays } from '../lib/domain/dates';
 import { expect, test } from './support/fixtures';
 import { importScenario } from './support/scenario';
+import { E2E_SERVER_LOG } from './support/server-log';
 import { signIn } from './support/sign-in';
 
 const PASSWORD = 'digitale-pas-wachtwoord';
@@ -133,4 +135,10 @@ test('the digital card: barcodes with their labels, manifest, a worker for this 
   await page.getByRole('button', { name: 'Afmelden' }).click();
   await expect(page).toHaveURL(/\/login/);
   expect(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('library-card-')))).toEqual([]);
+
+  // Whole on the page, never in the server's log (the page's and the worker's requests included).
+  const log = readFileSync(E2E_SERVER_LOG, 'utf8');
+  expect(log).toContain('/library-card');
+  for (const card of s.cards) expect(log).not.toContain(card.value);
+  expect(log).not.toContain('85.07.30-033.28');
 });
