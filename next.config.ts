@@ -9,8 +9,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Native and WASM database drivers and argon2 must be loaded by Node at run time, not bundled:
   // PGlite ships its WASM/data files beside its JS and fails to start when bundled. pino loads its
-  // helpers at run time too (lib/log.ts).
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', '@node-rs/argon2', 'pino'],
+  // helpers at run time too (lib/log.ts). bwip-js (the card page's barcodes) is plain Node code
+  // with its own font data: loaded as it is rather than bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', '@node-rs/argon2', 'pino', 'bwip-js'],
 };
 
 export default withNextIntl(nextConfig);

@@ -22,6 +22,7 @@ export async function SiteHeader() {
     ? [
         { href: '/overview', label: tNav('overview') },
         { href: '/memberships', label: tNav('memberships') },
+        { href: '/library-card', label: tNav('libraryCard') },
         { href: '/account', label: tNav('account') },
       ]
     : [

@@ -1,7 +1,9 @@
 'use client';
-// Sign-out: next-auth ends this browser's session (the cookie), then sign-in is shown.
+// Sign-out: next-auth ends this browser's session (the cookie), the offline copy of the card page
+// is dropped, then sign-in is shown.
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
+import { forgetOfflineCard } from '../card/offline-card';
 
 export function SignOutButton({ label }: { label: string }) {
   const [pending, setPending] = useState(false);
@@ -13,6 +15,7 @@ export function SignOutButton({ label }: { label: string }) {
       onClick={async () => {
         setPending(true);
         await signOut({ redirect: false });
+        await forgetOfflineCard();
         window.location.assign('/login?signedOut=1');
       }}
     >

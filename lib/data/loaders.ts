@@ -15,6 +15,7 @@ import { getCalendarFeed } from './calendar';
 import { listCards } from './cards';
 import { getFeesView } from './fees';
 import { getHistoryView, listHistoryForExport } from './history';
+import { getLibraryCardView } from './library-card';
 import { getLoansView } from './loans';
 import { getMembershipsView } from './memberships';
 import { listNetwork } from './network';
@@ -51,6 +52,9 @@ export const loadCards = cache(async (account: SignedInAccount) => listCards(awa
 
 /** /overview. */
 export const loadOverview = cache(async (account: SignedInAccount) => getOverview(await getDb(), account, today()));
+
+/** /library-card: every card of the account's linked patrons, whole, for the desk to scan. */
+export const loadLibraryCardView = cache(async (account: SignedInAccount) => getLibraryCardView(await getDb(), account));
 
 /** /memberships (Info lidmaatschap). */
 export const loadMembershipsView = cache(async (account: SignedInAccount) => getMembershipsView(await getDb(), account, today()));

@@ -10,6 +10,12 @@ describe('security headers', () => {
     for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(d);
   });
 
+  it("the card page's service worker and manifest: this site's own only", () => {
+    const csp = contentSecurityPolicy({ nonce: 'abc123', production: true });
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).toContain("manifest-src 'self'");
+  });
+
   it('HSTS only in production; no-store always', () => {
     expect(securityHeaders({ nonce: 'n', production: true })['Strict-Transport-Security']).toMatch(/max-age=\d+/);
     expect(securityHeaders({ nonce: 'n', production: false })['Strict-Transport-Security']).toBeUndefined();

@@ -18,6 +18,11 @@ export function contentSecurityPolicy({ nonce, production }: SecurityHeaderOptio
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The card page's service worker and web app manifest (public/card-sw.js, manifest.webmanifest):
+    // said outright, as worker-src would otherwise fall back to script-src, where 'strict-dynamic'
+    // ignores 'self'.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
