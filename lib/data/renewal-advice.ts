@@ -1,3 +1,4 @@
+import 'server-only';
 // R5/R7/R8 renewal advice as both Info lidmaatschap and the overview show it: one patron record's
 // memberships in one card (region or lone library) with the card's digital collections, named.
 // Pure (no I/O); the callers read the rows in their own single statement (P4).
