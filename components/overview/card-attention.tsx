@@ -87,7 +87,7 @@ export async function CardAttention({ card }: { card: CardOverviewProps }) {
           <h3 className="font-semibold">{t('membershipAdvice')}</h3>
           {card.guestHomeInvalid.map((g) => (
             <p key={g.membershipId} data-testid="guest-r12">
-              {t('guestInvalidAtRegistration', { library: g.libraryName, home: g.home })}
+              {t('guestInvalidAtRegistration', { library: g.libraryName, home: g.homeName ?? t('guestHomeUnknown', { isil: g.homeIsil }) })}
             </p>
           ))}
           {card.advice.map((a) => (

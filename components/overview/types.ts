@@ -26,5 +26,5 @@ export interface CardOverviewProps {
   /** R5/R7 advice per patron record (`patronName` only when the card covers several people). */
   advice: { patronId: number; patronName: string | null; advice: RenewalAdviceProps }[];
   /** R12: guest memberships registered while the home membership was not valid. */
-  guestHomeInvalid: { membershipId: number; libraryName: string; home: string }[];
+  guestHomeInvalid: { membershipId: number; libraryName: string; homeName: string | null; homeIsil: string }[];
 }

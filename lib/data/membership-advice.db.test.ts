@@ -62,7 +62,7 @@ describeOnDatabases('membership advice R5 R7 R12 (%s)', { scenario: s.document }
     expect(region.advice).toEqual([{ patronId: expect.any(Number), patronName: null, advice: kimAdvice }]);
     expect(region.guestHomeInvalid).toEqual([]);
     const guestCard = view.cards.find((c) => c.label === s.names.guestLibrary)!;
-    expect(guestCard.guestHomeInvalid).toEqual([{ membershipId: expect.any(Number), libraryName: s.names.guestLibrary, home: s.isils.home }]);
+    expect(guestCard.guestHomeInvalid).toEqual([{ membershipId: expect.any(Number), libraryName: s.names.guestLibrary, homeName: null, homeIsil: s.isils.home }]);
     expect(guestCard.advice).toEqual([]);
 
     const dirk = await getOverview(t.db, await accountOf(t.db, s.users.dirk), TODAY);

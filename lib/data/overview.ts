@@ -50,8 +50,9 @@ export interface OverviewAdvice {
 export interface GuestHomeInvalid {
   membershipId: number;
   libraryName: string;
-  /** The home library's name, or its ISIL when it is not in the network. */
-  home: string;
+  /** The R13 home library's name when it is in the network, else null (then the ISIL says which). */
+  homeName: string | null;
+  homeIsil: string;
 }
 
 export interface CardOverview extends CardChoice {
@@ -195,7 +196,8 @@ export async function getOverview(db: Executor, account: SignedInAccount, today:
       .map((m) => ({
         membershipId: m.id,
         libraryName: m.library.name,
-        home: detail.get(m.id)?.homeName ?? detail.get(m.id)?.homeIsil ?? '',
+        homeName: detail.get(m.id)?.homeName ?? null,
+        homeIsil: detail.get(m.id)?.homeIsil ?? '',
       }));
     return {
       slug: card.slug,
