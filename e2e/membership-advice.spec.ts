@@ -4,7 +4,6 @@
 // and a guest membership registered while the home membership was not valid gets the R12 message
 // (contact your own library); axe finds nothing on either page.
 import { todayInBrussels } from '../lib/domain/dates';
-import { formatDateOnly } from '../lib/i18n/format';
 import { ADVICE_PASSWORD, adviceScenario } from '../test/scenarios/membership-advice';
 import { expect, test } from './support/fixtures';
 import { importScenario } from './support/scenario';
@@ -17,7 +16,10 @@ test('R5 R7 R12 advice on the overview and Info lidmaatschap', async ({ page, ch
   // R12 in the import report, by JSON path.
   expect(report.warnings.map((w) => w.path)).toEqual(['patrons[0].guestMemberships[0]']);
   await signIn(page, s.users.kim, ADVICE_PASSWORD);
-  const end = formatDateOnly(s.dates.expiringEnd, 'nl-BE');
+  // As the portal writes a date (lib/i18n/format formatDateOnly, nl-BE).
+  const end = new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(
+    new Date(`${s.dates.expiringEnd}T12:00:00Z`),
+  );
 
   await page.goto('/overview');
   await expect(page.getByRole('heading', { level: 1, name: 'Overzicht' })).toBeVisible();
