@@ -1,12 +1,14 @@
 // One card of Info lidmaatschap (R2): its memberships with status (R7), guest validity (R11, R13,
-// R15 with a warning when few or no loan strips are left), each card's kind with its masked number
-// (an old card's hint to ask the desk for a new regional card), the region's digital collections
-// (R8) and the warnings of R6/R7; inactive only per R9.
+// R15 with a warning when few or no loan strips are left) and a guest registered while the home
+// membership was not valid (R12), each card's kind with its masked number (an old card's hint to
+// ask the desk for a new regional card), the region's digital collections (R8) and the warnings
+// and advice of R5–R7; inactive only per R9.
 // R6–R9 are per patron record: when the card covers several people (a family's account), each
 // warning, activity note and digital-collection list is labelled with the person's name; with one
 // person the card shows them without a name.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatAlternatives, formatDateOnly, formatList, intlLocale } from '@/lib/i18n/format';
+import { RenewalAdviceText } from './renewal-advice';
 import type { CardProps, DigitalProps, MembershipProps, PersonProps } from './types';
 
 const membershipsT = () => getTranslations('Memberships');
@@ -103,13 +105,7 @@ export async function MembershipCard({ card, index }: { card: CardProps; index: 
         p.renewalAdvice ? (
           <div key={p.patronId} className="rounded-md border-2 border-accent bg-accent-soft p-3" data-testid="warning-r7">
             <p className="font-semibold">{warningTitle(p)}</p>
-            <p>{t('warnings.severalExpiring', { libraries: and(p.renewalAdvice.expiringLibraries) })}</p>
-            {p.renewalAdvice.continuingLibraries.length > 0 ? (
-              <p>{t('warnings.continuing', { libraries: and(p.renewalAdvice.continuingLibraries) })}</p>
-            ) : null}
-            {p.renewalAdvice.neededForDigital.map((d) => (
-              <p key={d.library}>{t('warnings.neededForDigital', { library: d.library, collections: and(d.collections) })}</p>
-            ))}
+            <RenewalAdviceText advice={p.renewalAdvice} />
           </div>
         ) : null,
       )}
@@ -138,7 +134,14 @@ export async function MembershipCard({ card, index }: { card: CardProps; index: 
                   <dt className="font-semibold">{t('fields.homeLibrary')}</dt>
                   <dd>{m.guest.homeLibraryName ? t('guest.homeKnown', { name: m.guest.homeLibraryName, isil: m.guest.homeIsil }) : t('guest.unknownHome', { isil: m.guest.homeIsil })}</dd>
                   <dt className="font-semibold">{t('fields.validity')}</dt>
-                  <dd>{guestText(t, m, day)}</dd>
+                  <dd>
+                    {guestText(t, m, day)}
+                    {m.guest.homeInvalidAtRegistration ? (
+                      <p className="mt-1 font-semibold" data-testid="guest-r12">
+                        {t('guest.invalidAtRegistration', { home: m.guest.homeLibraryName ?? t('guest.unknownHome', { isil: m.guest.homeIsil }) })}
+                      </p>
+                    ) : null}
+                  </dd>
                   {m.guest.loanStrips !== null ? (
                     <>
                       <dt className="font-semibold">{t('fields.loanStrips')}</dt>

@@ -12,6 +12,8 @@ export interface GuestProps {
   validUntil: string | null;
   loanStrips: number | null;
   loanStripsState: 'none' | 'few' | 'enough' | null;
+  /** R12: registered while the home membership was not valid. */
+  homeInvalidAtRegistration: boolean;
 }
 
 export interface CardNumberProps {
@@ -37,10 +39,12 @@ export interface MembershipProps {
   guest: GuestProps | null;
 }
 
+/** R5/R7/R8 advice for one patron record (lib/data/renewal-advice.ts returns this shape). */
 export interface RenewalAdviceProps {
-  expiringLibraries: string[];
+  expiring: { library: string; endOn: string | null; monthEnd: boolean }[];
   continuingLibraries: string[];
   neededForDigital: { library: string; collections: string[] }[];
+  duplicateAutoRenew: { subscriptionType: string; libraries: string[] }[];
 }
 
 export interface DigitalProps {

@@ -1,10 +1,12 @@
 // One card on the overview: overdue loans, loans due within 3 days, reservations ready for pick-up,
-// what blocks renewing and the outstanding amount — each item links to its page.
+// what blocks renewing, the outstanding amount — each item links to its page — and the membership
+// advice (R5/R7/R8) and R12 notice, linking to Info lidmaatschap.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatAmount } from '@/components/cards/format';
 import { cardHref } from '@/components/cards/sections';
 import { relativeDue } from '@/components/loans/relative-due';
+import { RenewalAdviceText } from '@/components/memberships/renewal-advice';
 import { formatDateOnly } from '@/lib/i18n/format';
 import type { CardOverviewProps } from './types';
 
@@ -23,7 +25,9 @@ export async function CardAttention({ card }: { card: CardOverviewProps }) {
         </li>
       )),
     );
-  const nothing = card.overdue.length + card.dueSoon.length + card.ready.length + card.blockers.length === 0 && card.outstandingCents === 0;
+  const nothing =
+    card.overdue.length + card.dueSoon.length + card.ready.length + card.blockers.length + card.advice.length + card.guestHomeInvalid.length === 0 &&
+    card.outstandingCents === 0;
   const group = (title: string, items: React.ReactNode) => (
     // A plain group under its h3, not a landmark: every card has the same groups, and landmarks
     // must have unique names.
@@ -78,6 +82,25 @@ export async function CardAttention({ card }: { card: CardOverviewProps }) {
             }),
           )
         : null}
+      {card.advice.length + card.guestHomeInvalid.length > 0 ? (
+        <div className="space-y-2" data-testid="membership-advice">
+          <h3 className="font-semibold">{t('membershipAdvice')}</h3>
+          {card.guestHomeInvalid.map((g) => (
+            <p key={g.membershipId} data-testid="guest-r12">
+              {t('guestInvalidAtRegistration', { library: g.libraryName, home: g.homeName ?? t('guestHomeUnknown', { isil: g.homeIsil }) })}
+            </p>
+          ))}
+          {card.advice.map((a) => (
+            <div key={a.patronId} className="space-y-1">
+              {a.patronName ? <p className="font-semibold">{t('membershipAdviceFor', { name: a.patronName })}</p> : null}
+              <RenewalAdviceText advice={a.advice} />
+            </div>
+          ))}
+          <p>
+            <Link href="/memberships">{t('moreInfo')}</Link>
+          </p>
+        </div>
+      ) : null}
       {card.outstandingCents > 0
         ? group(
             t('outstanding'),

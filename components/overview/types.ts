@@ -1,4 +1,5 @@
 // What the overview shows per card (plain props; lib/data/overview.ts returns this shape).
+import type { RenewalAdviceProps } from '@/components/memberships/types';
 export interface AttentionLoanProps {
   id: number;
   title: string;
@@ -22,4 +23,8 @@ export interface CardOverviewProps {
   ready: { id: number; title: string; branchCode: string; branchName: string; libraryName: string; readyUntil: string }[];
   blockers: BlockerProps[];
   outstandingCents: number;
+  /** R5/R7 advice per patron record (`patronName` only when the card covers several people). */
+  advice: { patronId: number; patronName: string | null; advice: RenewalAdviceProps }[];
+  /** R12: guest memberships registered while the home membership was not valid. */
+  guestHomeInvalid: { membershipId: number; libraryName: string; homeName: string | null; homeIsil: string }[];
 }

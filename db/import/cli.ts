@@ -15,10 +15,11 @@ function summary(result: Extract<ImportResult, { ok: true }>): string {
   });
   const { confirmed, rejected } = result.portalChanges;
   const changes = `  ${'portal changes'.padEnd(32)} ${confirmed} confirmed, ${rejected} rejected`;
-  // What the import did not revert, by path, and what to know about the document.
+  // What the import did not revert, what breaks a rule (by path), and what to know about the document.
   const kept = result.kept.map((r) => `${r.path}: ${r.message}`);
   const notes = result.notes.map((n) => `note: ${n}`);
-  return ['Imported:', ...rows, changes, ...kept, ...notes].join('\n');
+  const warnings = result.warnings.map((w) => `warning: ${w.path}: ${w.message}`);
+  return ['Imported:', ...rows, changes, ...kept, ...warnings, ...notes].join('\n');
 }
 
 async function main(args: string[]): Promise<number> {

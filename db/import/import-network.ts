@@ -6,12 +6,14 @@ import { readJsonFile } from '../json-file';
 import type { Db } from '../client';
 import { describeDatabaseError } from './database-error';
 import type { ImportError } from './errors';
+import { guestHomeWarnings, type ImportWarning } from './guest-warnings';
 import { checkNetworkDocument, parseNetworkDocument } from './validate';
 import type { KeptRecord } from './portal-changes';
 import { emptyWriteReport, writeNetwork, type TableCounts, type WriteProgress } from './write';
 
 export type { ImportError } from './errors';
 export type { KeptRecord } from './portal-changes';
+export type { ImportWarning } from './guest-warnings';
 
 export type ImportResult =
   | {
@@ -24,6 +26,11 @@ export type ImportResult =
       kept: KeptRecord[];
       /** What the reader should know about the whole document, e.g. that it has no `exportedAt`. */
       notes: string[];
+      /**
+       * Records imported as they are but that break a rule the library should look into, each with
+       * its JSON path: a guest membership registered while the home membership was not valid (R12).
+       */
+      warnings: ImportWarning[];
       /** Portal changes this import confirmed (the document shows them) or rejected (the library's fact won). */
       portalChanges: { confirmed: number; rejected: number };
     }
@@ -62,7 +69,7 @@ export async function importNetwork(db: Db, input: unknown, options: ImportOptio
       const linked = new Set((options.linkedIsils ?? []).map((i) => i.toUpperCase()));
       return writeNetwork(tx, shape.doc, progress, linked, report);
     });
-    return { ok: true, counts, kept: report.kept, notes: report.notes, portalChanges: report.portalChanges };
+    return { ok: true, counts, kept: report.kept, notes: report.notes, warnings: guestHomeWarnings(shape.doc), portalChanges: report.portalChanges };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, errors: error.errors };
     return { ok: false, errors: [{ path: progress.section || '(document)', message: describeDatabaseError(error) }] };

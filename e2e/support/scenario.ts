@@ -15,6 +15,7 @@ export interface ImportReport {
   counts: Record<string, unknown>;
   kept: { path: string; message: string }[];
   notes: string[];
+  warnings: { path: string; message: string }[];
   portalChanges: { confirmed: number; rejected: number };
 }
 

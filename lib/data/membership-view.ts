@@ -12,10 +12,12 @@ import { compareDates, type IsoDate } from '@/lib/domain/dates';
 import { digitalAccess } from '@/lib/domain/digital-access';
 import { conflictingSubscriptionTypes } from '@/lib/domain/governing-membership';
 import type { GuestValidityReason } from '@/lib/domain/guest-validity';
-import { judgeMembership, type MembershipFacts } from '@/lib/domain/home-membership';
+import { guestRegisteredWithInvalidHome, judgeMembership, type MembershipFacts } from '@/lib/domain/home-membership';
 import { loanStripsState, type LoanStripsState } from '@/lib/domain/loan-strips';
 import type { MembershipStatus } from '@/lib/domain/membership-status';
-import { regionRenewalAdvice } from '@/lib/domain/region-renewal-advice';
+import { renewalAdviceView, type RenewalAdviceView } from './renewal-advice';
+
+export type { RenewalAdviceView };
 
 const date = z.string().nullable();
 
@@ -75,6 +77,8 @@ export interface GuestView {
   loanStrips: number | null;
   /** R15: whether to warn (few or none left); null without strips. */
   loanStripsState: LoanStripsState | null;
+  /** R12: registered while the home membership was not valid (the patron should contact the home library). */
+  homeInvalidAtRegistration: boolean;
 }
 
 /** One of the patron's cards at a library: its kind and the masked number. */
@@ -116,14 +120,6 @@ export interface DigitalView {
   joinAt: string[];
 }
 
-export interface RenewalAdviceView {
-  expiringLibraries: string[];
-  /** Libraries that keep the patron borrowing in the region without renewing any expiring one. */
-  continuingLibraries: string[];
-  /** Expiring memberships that are the only way to keep a digital collection (R8). */
-  neededForDigital: { library: string; collections: string[] }[];
-}
-
 /**
  * The rules about one patron (R6–R9) for one patron record of the card. An account may link the
  * records of several people (a family), so these are never computed over the whole card.
@@ -135,7 +131,7 @@ export interface PersonView {
   active: boolean;
   /** R6: this patron's active memberships of different subscription types in the region (type names). */
   conflictingTypes: string[] | null;
-  /** R7: several of this patron's memberships in the region expiring. */
+  /** R5/R7: an expiring membership beside another active one, or duplicate auto-renewals. */
   renewalAdvice: RenewalAdviceView | null;
   /** R8: the region's digital collections, with this patron's own access. */
   digital: DigitalView[];
@@ -240,6 +236,7 @@ export function buildMembershipsView(rows: MembershipsRows, today: IsoDate): Mem
               validUntil: eff.guest.validUntil,
               loanStrips: m.loanStrips,
               loanStripsState: m.loanStrips === null ? null : loanStripsState(m.loanStrips),
+              homeInvalidAtRegistration: guestRegisteredWithInvalidHome(facts[index]!, facts),
             }
           : null,
     };
@@ -253,6 +250,10 @@ export function buildMembershipsView(rows: MembershipsRows, today: IsoDate): Mem
         libraryId: m.libraryId,
         status: eff.status,
         subscriptionTypeCode: m.subscriptionTypeCode,
+        subscriptionTypeName: m.subscriptionTypeName,
+        kind: m.kind,
+        autoRenew: m.autoRenew,
+        libraryName: library.name,
         view,
       },
     ];
@@ -299,20 +300,7 @@ export function buildMembershipsView(rows: MembershipsRows, today: IsoDate): Mem
       const conflict = conflictingSubscriptionTypes(own.map((m) => ({ ...m, regionId: null })));
       const typeName = (code: string) => own.find((m) => m.subscriptionTypeCode === code)?.view.subscriptionType ?? code;
 
-      const advice = regionRenewalAdvice(own, collections);
-      const renewalAdvice: RenewalAdviceView | null = advice
-        ? {
-            expiringLibraries: advice.expiring.map((e) => nameOf(e.libraryId)),
-            continuingLibraries: names(advice.continuingMembershipIds.map(membershipLibrary)),
-            neededForDigital: advice.neededForDigital.map((id) => ({
-              library: nameOf(membershipLibrary(id)),
-              collections: advice.digital
-                .filter((d) => d.membershipIds.length === 1 && d.membershipIds[0] === id)
-                .map((d) => collectionNames.get(d.collectionId) ?? '')
-                .sort(byName),
-            })),
-          }
-        : null;
+      const renewalAdvice = renewalAdviceView(own, collections, (id) => collectionNames.get(id) ?? '');
 
       return {
         patronId,

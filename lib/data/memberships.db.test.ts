@@ -76,6 +76,7 @@ describeOnDatabases('Info lidmaatschap view (%s)', { scenario: importIdentitySce
       validUntil: '2027-03-31',
       loanStrips: 120,
       loanStripsState: 'enough',
+      homeInvalidAtRegistration: false, // R12: Eemland's membership was valid on 2026-09-01
     });
     expect(bert!.guest).toMatchObject({ homeLibraryName: null, reason: 'home_unknown', valid: false, loanStrips: 125 });
     expect(bert!.status).toBe('expired');
@@ -190,11 +191,15 @@ describeOnDatabases('Info lidmaatschap per patron record (%s)', (t) => {
     // Els: both her memberships expire; Jan's running membership does not keep HER borrowing, and
     // only her Oosterzele membership gives her the newspapers.
     expect(advice['Els Vos']).toEqual({
-      expiringLibraries: ['Bibliotheek Zottegem', 'Bibliotheek Oosterzele'],
+      expiring: [
+        { library: 'Bibliotheek Zottegem', endOn: '2026-12-10', monthEnd: false },
+        { library: 'Bibliotheek Oosterzele', endOn: '2026-12-12', monthEnd: false },
+      ],
       continuingLibraries: [],
       neededForDigital: [{ library: 'Bibliotheek Oosterzele', collections: ['Digitale kranten'] }],
+      duplicateAutoRenew: [],
     });
-    // Ruth has one expiring membership (not "one of three"); Jan has none expiring.
+    // Ruth has one expiring membership and no other (not "one of three"); Jan has none expiring.
     expect(advice['Ruth Vos']).toBeNull();
     expect(advice['Jan Vos']).toBeNull();
     // Jeugd (Jan) next to Volwassene (Els, Ruth): still no R6 warning.

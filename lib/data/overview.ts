@@ -1,7 +1,9 @@
 import 'server-only';
 // The overview (first page after sign-in): across every card of the account, what needs attention
 // — overdue loans, loans due within 3 days, reservations ready for pick-up, what blocks renewing
-// (RN4 membership, RN5 fees, R11 guest membership ending) and the total outstanding (F1).
+// (RN4 membership, RN5 fees, R11 guest membership ending), the total outstanding (F1), and about
+// the memberships the documents' advice (R5/R7/R8: renew one, pay once) and R12 (a guest registered
+// while the home membership was not valid: contact your own library).
 // ONE statement (P4) for every card together, scoped to the account's patrons (P3).
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
@@ -9,7 +11,9 @@ import type { SignedInAccount } from '@/lib/auth/session';
 import { groupMembershipsIntoCards } from '@/lib/domain/card-label';
 import { addDays, type IsoDate } from '@/lib/domain/dates';
 import { dueStatus, DUE_SOON_WITHIN_DAYS, type DueStatus } from '@/lib/domain/due-status';
+import { guestRegisteredWithInvalidHome } from '@/lib/domain/home-membership';
 import { feeBlocks, sumCents } from '@/lib/domain/money';
+import { renewalAdviceView, type RenewalAdviceView } from './renewal-advice';
 import { accountScope, judgeMemberships, membershipsJson, queryView, slugOf, type CardChoice, type MembershipRow } from './cards';
 
 export interface AttentionLoan {
@@ -35,12 +39,30 @@ export type RenewalBlocker =
   | { kind: 'membership_expiring'; libraryName: string; endOn: IsoDate }
   | { kind: 'guest_ending'; libraryName: string; endOn: IsoDate };
 
+/** R5/R7 advice for one patron record of the card (`patronName` set only when the card covers several people). */
+export interface OverviewAdvice {
+  patronId: number;
+  patronName: string | null;
+  advice: RenewalAdviceView;
+}
+
+/** R12: a guest membership registered while its home membership was not valid. */
+export interface GuestHomeInvalid {
+  membershipId: number;
+  libraryName: string;
+  /** The R13 home library's name when it is in the network, else null (then the ISIL says which). */
+  homeName: string | null;
+  homeIsil: string;
+}
+
 export interface CardOverview extends CardChoice {
   overdue: AttentionLoan[];
   dueSoon: AttentionLoan[];
   ready: ReadyReservation[];
   blockers: RenewalBlocker[];
   outstandingCents: number;
+  advice: OverviewAdvice[];
+  guestHomeInvalid: GuestHomeInvalid[];
 }
 
 export interface OverviewView {
@@ -54,6 +76,11 @@ interface Row {
   loans: { id: number; slug: string; title: string; libraryName: string; dueOn: IsoDate }[];
   ready: (ReadyReservation & { slug: string })[];
   fees: { slug: string; patronId: number; cents: number }[];
+  /** Per membership: its subscription type's name and (guests) home ISIL and home library name. */
+  details: { id: number; typeName: string; homeIsil: string | null; homeName: string | null }[];
+  patrons: { id: number; name: string }[];
+  /** The digital collections of the libraries where the account's patrons have a membership (R8). */
+  collections: { libraryId: number; id: number; name: string }[];
 }
 
 export async function getOverview(db: Executor, account: SignedInAccount, today: IsoDate): Promise<OverviewView> {
@@ -99,7 +126,21 @@ export async function getOverview(db: Executor, account: SignedInAccount, today:
             from (select lib.slug, f.patron_id, sum(f.amount_cents)::int as cents
                     from fees f join lib on lib.id = f.library_id
                    where f.paid_on is null and (f.patron_id, lib.slug) in (select patron_id, card_slug from on_card)
-                   group by lib.slug, f.patron_id) x), '[]'::json)
+                   group by lib.slug, f.patron_id) x), '[]'::json),
+        'details', coalesce((
+          select json_agg(json_build_object('id', mm.id, 'typeName', st.name, 'homeIsil', m.home_isil,
+                                            'homeName', (select hl.name from libraries hl where hl.id = mm.home_library_id)))
+            from my_memberships mm
+            join memberships m on m.id = mm.id
+            join subscription_types st on st.id = m.subscription_type_id), '[]'::json),
+        'patrons', coalesce((
+          select json_agg(json_build_object('id', p.id, 'name', p.given_name || ' ' || p.family_name))
+            from patrons p join my_patrons mp on mp.patron_id = p.id), '[]'::json),
+        'collections', coalesce((
+          select json_agg(json_build_object('libraryId', ldc.library_id, 'id', dc.id, 'name', dc.name))
+            from library_digital_collections ldc
+            join digital_collections dc on dc.id = ldc.digital_collection_id
+           where ldc.library_id in (select library_id from my_memberships)), '[]'::json)
       ) as view`,
   );
 
@@ -118,6 +159,46 @@ export async function getOverview(db: Executor, account: SignedInAccount, today:
       // R7 expiring; R11: a guest membership ends with its home membership.
       blockers.push({ kind: m.row.kind === 'guest' ? 'guest_ending' : 'membership_expiring', libraryName: m.library.name, endOn: m.effective.endOn });
     }
+    // R5/R7/R8 per patron record (an account may link several people), R12 per guest membership.
+    const detail = new Map(view.details.map((d) => [d.id, d]));
+    const collectionName = new Map(view.collections.map((c) => [c.id, c.name]));
+    const licensed = new Map<number, number[]>();
+    // Only the libraries of the card where someone has a membership matter to the advice (R8: a
+    // collection is kept or lost through one's own memberships).
+    const cardLibraryIds = new Set(card.memberships.map((m) => m.library.id));
+    for (const c of view.collections) {
+      if (cardLibraryIds.has(c.libraryId)) licensed.set(c.id, [...(licensed.get(c.id) ?? []), c.libraryId]);
+    }
+    const collections = [...licensed].map(([id, libraryIds]) => ({ id, libraryIds }));
+    const patronIds = [...new Set(card.memberships.map((m) => m.row.patronId))].sort((a, b) => a - b);
+    const advice = patronIds.flatMap((patronId): OverviewAdvice[] => {
+      const own = card.memberships
+        .filter((m) => m.row.patronId === patronId)
+        .map((m) => ({
+          id: m.id,
+          libraryId: m.row.libraryId,
+          status: m.effective.status,
+          endOn: m.effective.endOn,
+          kind: m.row.kind,
+          subscriptionTypeCode: m.row.typeCode,
+          autoRenew: m.row.autoRenew,
+          libraryName: m.library.name,
+          subscriptionTypeName: detail.get(m.id)?.typeName ?? m.row.typeCode,
+        }));
+      const found = renewalAdviceView(own, collections, (id) => collectionName.get(id) ?? '');
+      if (!found) return [];
+      const name = patronIds.length > 1 ? (view.patrons.find((p) => p.id === patronId)?.name ?? null) : null;
+      return [{ patronId, patronName: name, advice: found }];
+    });
+    const rows = card.memberships.map((m) => m.row);
+    const guestHomeInvalid = card.memberships
+      .filter((m) => guestRegisteredWithInvalidHome(m.row, rows))
+      .map((m) => ({
+        membershipId: m.id,
+        libraryName: m.library.name,
+        homeName: detail.get(m.id)?.homeName ?? null,
+        homeIsil: detail.get(m.id)?.homeIsil ?? '',
+      }));
     return {
       slug: card.slug,
       label: card.label,
@@ -127,6 +208,8 @@ export async function getOverview(db: Executor, account: SignedInAccount, today:
       ready: view.ready.filter((r) => r.slug === card.slug).map(({ slug: _s, ...r }) => r),
       blockers,
       outstandingCents: sumCents(fees.map((f) => f.cents)),
+      advice,
+      guestHomeInvalid,
     };
   });
   return { cards, totalOutstandingCents: sumCents(cards.map((c) => c.outstandingCents)) };

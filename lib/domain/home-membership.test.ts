@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeMembershipOf, judgeMembership, membershipRecordOf, type MembershipFacts } from './home-membership';
+import { guestRegisteredWithInvalidHome, homeMembershipOf, judgeMembership, membershipRecordOf, type MembershipFacts } from './home-membership';
 
 const today = '2026-11-25';
 const membership = (patch: Partial<MembershipFacts>): MembershipFacts => ({
@@ -52,5 +52,23 @@ describe('R7 R11 membershipRecordOf / judgeMembership', () => {
   it('R11 a guest is judged by the chosen home membership', () => {
     expect(judgeMembership(guest, [guest, stoppedOpen, activeFinite], today)).toMatchObject({ active: true, endOn: '2026-12-10' });
     expect(judgeMembership(guest, [guest, expiredEarly], today)).toMatchObject({ active: false, status: 'expired', endOn: '2026-06-30' });
+  });
+});
+
+describe('R12 guestRegisteredWithInvalidHome: registered while the home membership was not valid', () => {
+  const outside = (patch: Partial<MembershipFacts>) => membership({ id: 1, kind: 'guest', registeredOn: '2026-06-01', endOn: null, homeLibraryId: null, ...patch });
+  const table: [string, MembershipFacts, MembershipFacts[], boolean][] = [
+    ['in network, home valid on the registration day', guest, [home({ id: 2, endOn: '2026-06-30' })], false],
+    ['in network, home ended the day before registration', guest, [home({ id: 2, endOn: '2026-05-31' })], true],
+    ['in network, home stopped before registration', guest, [home({ id: 2, endOn: null, stoppedOn: '2026-05-01' })], true],
+    ['in network, home ends on the registration day: still valid', guest, [home({ id: 2, endOn: '2026-06-01' })], false],
+    ['in network, ended home renewed later is judged as it is stored', guest, [home({ id: 2, endOn: '2027-06-30' })], false],
+    ['outside, nightly check says valid until before registration', outside({ homeValidUntil: '2026-05-15', homeCheckedOn: '2026-05-15' }), [], true],
+    ['outside, valid at registration, ended since (R11, not R12)', outside({ homeValidUntil: '2026-09-30', homeCheckedOn: '2026-10-01' }), [], false],
+    ['outside, nothing known yet: not held against the patron', outside({}), [], false],
+    ['an ordinary membership never', home({ id: 2, endOn: '2020-01-01' }), [], false],
+  ];
+  it.each(table)('%s', (_name, row, others, expected) => {
+    expect(guestRegisteredWithInvalidHome(row, [row, ...others])).toBe(expected);
   });
 });

@@ -3,6 +3,7 @@
 // and Info lidmaatschap. Pure: the rows come from the caller, `today` is a parameter.
 import { compareDates, type IsoDate } from './dates';
 import { effectiveMembership, type EffectiveMembership, type MembershipRecord } from './effective-membership';
+import { guestRegistrationAllowed } from './guest-validity';
 
 /** What the R11 choice and the judgement need of one membership row. */
 export interface MembershipFacts {
@@ -74,4 +75,19 @@ export function membershipRecordOf(row: MembershipFacts, rows: readonly Membersh
 /** R7/R11: one membership of `rows` judged on `today`, its guest home chosen among `rows`. */
 export function judgeMembership(row: MembershipFacts, rows: readonly MembershipFacts[], today: IsoDate): EffectiveMembership {
   return effectiveMembership(membershipRecordOf(row, rows, today), today);
+}
+
+/**
+ * R12 applied after the fact: whether a guest membership was registered while its home membership
+ * was not valid (`guestRegistrationAllowed` on the registration day, the home chosen as R11 does
+ * on that day). Only a home known to have ended counts; a home nothing is known of yet (no nightly
+ * check, no membership in the network) is not held against the patron. False for ordinary rows.
+ */
+export function guestRegisteredWithInvalidHome(row: MembershipFacts, rows: readonly MembershipFacts[]): boolean {
+  if (row.kind !== 'guest') return false;
+  const registeredOn = row.registeredOn ?? row.startOn;
+  const record = membershipRecordOf(row, rows, registeredOn);
+  if (record.kind !== 'guest') return false;
+  const decision = guestRegistrationAllowed(record.home, registeredOn);
+  return !decision.allowed && decision.reason === 'home_ended';
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RegionDigitalCollection } from './digital-access';
 import type { MembershipStatus } from './membership-status';
-import { regionRenewalAdvice, type AdviceMembership, type RegionRenewalAdvice } from './region-renewal-advice';
+import { isMonthEnd, regionRenewalAdvice, type AdviceMembership, type RegionRenewalAdvice } from './region-renewal-advice';
 
 const ZOTTEGEM = 10;
 const OOSTERZELE = 11;
@@ -15,9 +15,33 @@ const m = (id: number, libraryId: number, status: MembershipStatus, endOn: strin
 const EBOOKS = 1;
 const FILMS = 2;
 
-describe('R7 regional renewal advice', () => {
+describe('R7 regional renewal advice (R5: renew one, pay once)', () => {
   const table: [string, AdviceMembership[], RegionDigitalCollection[], RegionRenewalAdvice | null][] = [
-    ['one expiring membership: nothing to explain', [m(1, ZOTTEGEM, 'expiring'), m(2, OOSTERZELE, 'active', '2027-06-30')], [], null],
+    ['one expiring membership alone: nothing to explain', [m(1, ZOTTEGEM, 'expiring')], [], null],
+    [
+      'one expiring, one continuing: no need to renew the expiring one',
+      [m(1, ZOTTEGEM, 'expiring'), m(2, OOSTERZELE, 'active', '2027-06-30')],
+      [],
+      {
+        expiring: [{ membershipId: 1, libraryId: ZOTTEGEM, endOn: '2026-11-30', monthEnd: true }],
+        continuingMembershipIds: [2],
+        digital: [],
+        neededForDigital: [],
+        duplicateAutoRenew: [],
+      },
+    ],
+    [
+      'R8: one expiring, one continuing, the expiring one alone gives a collection',
+      [m(1, ZOTTEGEM, 'expiring', '2026-12-15'), m(2, OOSTERZELE, 'active', '2027-06-30')],
+      [{ id: EBOOKS, libraryIds: [ZOTTEGEM] }],
+      {
+        expiring: [{ membershipId: 1, libraryId: ZOTTEGEM, endOn: '2026-12-15', monthEnd: false }],
+        continuingMembershipIds: [2],
+        digital: [{ collectionId: EBOOKS, membershipIds: [1] }],
+        neededForDigital: [1],
+        duplicateAutoRenew: [],
+      },
+    ],
     ['none expiring', [m(1, ZOTTEGEM, 'active'), m(2, OOSTERZELE, 'active')], [], null],
     ['expired ones do not count', [m(1, ZOTTEGEM, 'expiring'), m(2, OOSTERZELE, 'expired')], [], null],
     [
@@ -26,12 +50,13 @@ describe('R7 regional renewal advice', () => {
       [],
       {
         expiring: [
-          { membershipId: 1, libraryId: ZOTTEGEM, endOn: '2026-11-30' },
-          { membershipId: 2, libraryId: OOSTERZELE, endOn: '2026-11-30' },
+          { membershipId: 1, libraryId: ZOTTEGEM, endOn: '2026-11-30', monthEnd: true },
+          { membershipId: 2, libraryId: OOSTERZELE, endOn: '2026-11-30', monthEnd: true },
         ],
         continuingMembershipIds: [],
         digital: [],
         neededForDigital: [],
+        duplicateAutoRenew: [],
       },
     ],
     [
@@ -43,8 +68,8 @@ describe('R7 regional renewal advice', () => {
       ],
       {
         expiring: [
-          { membershipId: 2, libraryId: OOSTERZELE, endOn: '2026-11-30' },
-          { membershipId: 1, libraryId: ZOTTEGEM, endOn: '2026-12-15' },
+          { membershipId: 2, libraryId: OOSTERZELE, endOn: '2026-11-30', monthEnd: true },
+          { membershipId: 1, libraryId: ZOTTEGEM, endOn: '2026-12-15', monthEnd: false },
         ],
         continuingMembershipIds: [],
         digital: [
@@ -52,6 +77,7 @@ describe('R7 regional renewal advice', () => {
           { collectionId: FILMS, membershipIds: [2, 1] },
         ],
         neededForDigital: [2],
+        duplicateAutoRenew: [],
       },
     ],
     [
@@ -63,12 +89,13 @@ describe('R7 regional renewal advice', () => {
       ],
       {
         expiring: [
-          { membershipId: 1, libraryId: ZOTTEGEM, endOn: '2026-11-30' },
-          { membershipId: 2, libraryId: OOSTERZELE, endOn: '2026-11-30' },
+          { membershipId: 1, libraryId: ZOTTEGEM, endOn: '2026-11-30', monthEnd: true },
+          { membershipId: 2, libraryId: OOSTERZELE, endOn: '2026-11-30', monthEnd: true },
         ],
         continuingMembershipIds: [3],
         digital: [{ collectionId: FILMS, membershipIds: [1] }],
         neededForDigital: [1],
+        duplicateAutoRenew: [],
       },
     ],
     [
@@ -77,16 +104,57 @@ describe('R7 regional renewal advice', () => {
       [{ id: EBOOKS, libraryIds: [HERZELE] }],
       {
         expiring: [
-          { membershipId: 1, libraryId: ZOTTEGEM, endOn: '2026-11-30' },
-          { membershipId: 2, libraryId: OOSTERZELE, endOn: '2026-11-30' },
+          { membershipId: 1, libraryId: ZOTTEGEM, endOn: '2026-11-30', monthEnd: true },
+          { membershipId: 2, libraryId: OOSTERZELE, endOn: '2026-11-30', monthEnd: true },
         ],
         continuingMembershipIds: [],
         digital: [],
         neededForDigital: [],
+        duplicateAutoRenew: [],
       },
     ],
   ];
   it.each(table)('%s', (_name, memberships, collections, expected) => {
     expect(regionRenewalAdvice(memberships, collections)).toEqual(expected);
+  });
+});
+
+const auto = (id: number, libraryId: number, type: string, autoRenew = true, kind: 'ordinary' | 'guest' = 'ordinary'): AdviceMembership => ({
+  ...m(id, libraryId, 'active', '2027-06-30'),
+  kind,
+  subscriptionTypeCode: type,
+  autoRenew,
+});
+
+describe('R5 one contribution: duplicate auto-renewing memberships', () => {
+  const table: [string, AdviceMembership[], number[][] | null][] = [
+    ['two auto-renewing of one type: keep one', [auto(2, OOSTERZELE, 'VOLW'), auto(1, ZOTTEGEM, 'VOLW')], [[1, 2]]],
+    ['different types: R6, not this advice', [auto(1, ZOTTEGEM, 'VOLW'), auto(2, OOSTERZELE, 'LEERKR')], null],
+    ['one of them not auto-renewing: it lapses by itself', [auto(1, ZOTTEGEM, 'VOLW'), auto(2, OOSTERZELE, 'VOLW', false)], null],
+    ['a guest membership is never a duplicate', [auto(1, ZOTTEGEM, 'VOLW'), auto(2, OOSTERZELE, 'VOLW', true, 'guest')], null],
+    [
+      'a stopped or expired one does not count',
+      [auto(1, ZOTTEGEM, 'VOLW'), { ...auto(2, OOSTERZELE, 'VOLW'), status: 'stopped' }, { ...auto(3, HERZELE, 'VOLW'), status: 'expired' }],
+      null,
+    ],
+    ['three of one type: one group', [auto(1, ZOTTEGEM, 'VOLW'), auto(2, OOSTERZELE, 'VOLW'), auto(3, HERZELE, 'VOLW')], [[1, 2, 3]]],
+  ];
+  it.each(table)('%s', (_name, memberships, expected) => {
+    const advice = regionRenewalAdvice(memberships, []);
+    expect(advice?.duplicateAutoRenew ?? null).toEqual(expected);
+    if (advice) expect(advice.expiring).toEqual([]);
+  });
+});
+
+describe('R7 end of the month', () => {
+  it.each([
+    ['2026-11-30', true],
+    ['2026-12-31', true],
+    ['2028-02-29', true],
+    ['2027-02-28', true],
+    ['2026-12-15', false],
+    ['2028-02-28', false],
+  ] as const)('%s → %s', (day, expected) => {
+    expect(isMonthEnd(day)).toBe(expected);
   });
 });
