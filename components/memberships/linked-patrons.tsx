@@ -1,7 +1,7 @@
 // The patron records linked to this login (P2): each with its libraries and masked cards, and an
 // unlink button for all but the last.
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatList, intlLocale } from '@/lib/i18n/format';
+import { formatDateOnly, formatList, intlLocale } from '@/lib/i18n/format';
 import type { PatronProps } from './types';
 import { UnlinkButton } from './unlink-button';
 
@@ -21,6 +21,9 @@ export async function LinkedPatrons({ patrons }: { patrons: PatronProps[] }) {
               <div>
                 <p className="font-bold">{p.name}</p>
                 <p>{libraries}</p>
+                <p className="text-sm text-muted">
+                  {t(`linked.origin.${p.linkedBy}`, { date: formatDateOnly(p.linkedOn, intlLocale(locale)) })}
+                </p>
                 {p.cards.length > 0 ? (
                   <p className="text-sm text-muted">
                     {t('linked.cards', { cards: formatList(p.cards.map((c) => `${c.masked} (${c.libraryName})`), intlLocale(locale)) })}

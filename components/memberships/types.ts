@@ -79,6 +79,9 @@ export interface PatronProps {
   name: string;
   libraries: string[];
   cards: { masked: string; libraryName: string }[];
+  /** The day the record was linked to this account (YYYY-MM-DD) and by which means. */
+  linkedOn: string;
+  linkedBy: 'activation' | 'card_pin' | 'import';
 }
 
 export interface MembershipsProps {

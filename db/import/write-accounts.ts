@@ -75,7 +75,7 @@ async function writeAccountLinks(
 
   const toInsert = wanted
     .filter((w) => !have.has(k(w.accountId, w.patronId)) && !keptLinks.has(k(w.accountId, w.patronId)))
-    .map(({ accountId, patronId }) => ({ accountId, patronId }));
+    .map(({ accountId, patronId }) => ({ accountId, patronId, linkedBy: 'import' as const }));
   counts.inserted = toInsert.length;
   counts.unchanged = wanted.length - toInsert.length;
   for (const chunk of chunked(toInsert)) await db.insert(accountPatrons).values(chunk);

@@ -6,6 +6,9 @@ import { day, inList, instant, instantNow, refTo } from './shared';
 
 export const LOCALES = ['nl', 'en'] as const;
 export const REMINDER_SEND_STATUSES = ['sending', 'sent'] as const;
+/** How a patron record came to be linked to an account (P2): activation, card + PIN, or the library's import. */
+export const LINK_ORIGINS = ['activation', 'card_pin', 'import'] as const;
+export type LinkOrigin = (typeof LINK_ORIGINS)[number];
 
 /** Single Identity login account (P1). The session version revokes every JWT when it changes. */
 export const accounts = pgTable(
@@ -41,8 +44,13 @@ export const accountPatrons = pgTable(
     accountId: refTo(() => accounts.id),
     patronId: refTo(() => patrons.id).unique(),
     linkedAt: instantNow(),
+    /** How the link was made; links from before this column was added came with the import. */
+    linkedBy: text({ enum: LINK_ORIGINS }).notNull().default('import'),
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.patronId] })],
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.patronId] }),
+    check('account_patrons_linked_by_check', inList('linked_by', LINK_ORIGINS)),
+  ],
 );
 
 /**

@@ -63,7 +63,7 @@ async function runActivation(
         .insert(accounts)
         .values({ username: input.username, email: input.email, emailVerified: false, passwordHash })
         .returning({ id: accounts.id });
-      await tx.insert(accountPatrons).values({ accountId: account!.id, patronId: card.patronId });
+      await tx.insert(accountPatrons).values({ accountId: account!.id, patronId: card.patronId, linkedAt: now, linkedBy: 'activation' });
       // Change log: activation links the card's patron record to the new account.
       await recordPerLibrary(tx, account!.id, 'membership_linked', patronLibraries(card.patronId));
       const token = await issueEmailVerification(tx, account!.id, input.email, now);

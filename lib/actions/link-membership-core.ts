@@ -13,6 +13,8 @@ import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/p
 import { fail, ok, type ActionResult } from './account-action';
 import { cardPinFailure } from './card-pin-failure';
 import { uniqueViolation } from './unique-violation';
+import type { MailDeps } from '@/lib/mail/deferred';
+import { mailLinkChange } from './link-change-mail';
 
 export type LinkResult = ActionResult<{ patronId: number }>;
 
@@ -23,11 +25,14 @@ export async function linkPatronForAccount(
   clientAddress: string,
   now = new Date(),
   systems: LibrarySystems = NO_LIBRARY_SYSTEMS,
+  /** Where the notice to the account's verified address goes; without it no mail is sent. */
+  mail?: MailDeps,
 ): Promise<LinkResult> {
   const card = await verifyCardPin(db, { cardNumber: input.cardNumber, pin: input.pin, library: input.library, clientAddress }, now, { systems });
   if (!card.ok) return cardPinFailure(card);
+  let result: LinkResult;
   try {
-    return await db.transaction(async (tx) => {
+    result = await db.transaction(async (tx) => {
       // The account row lock orders this against unlinking and "sign out everywhere".
       const [me] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, account.accountId)).for('update');
       if (!me) return fail('unauthenticated');
@@ -36,7 +41,7 @@ export async function linkPatronForAccount(
         .from(accountPatrons)
         .where(eq(accountPatrons.patronId, card.patronId));
       if (existing) return fail(existing.accountId === account.accountId ? 'already_linked_here' : 'linked_elsewhere');
-      await tx.insert(accountPatrons).values({ accountId: account.accountId, patronId: card.patronId });
+      await tx.insert(accountPatrons).values({ accountId: account.accountId, patronId: card.patronId, linkedAt: now, linkedBy: 'card_pin' });
       // Change log: one row per library where the linked record has a membership.
       await recordPerLibrary(tx, account.accountId, 'membership_linked', patronLibraries(card.patronId));
       return ok({ patronId: card.patronId });
@@ -46,4 +51,7 @@ export async function linkPatronForAccount(
     if (uniqueViolation(error) !== null) return fail('linked_elsewhere');
     throw error;
   }
+  // After the commit: the notice to the account's verified address (never the card number).
+  if (result.ok && mail) await mailLinkChange(db, mail, account.accountId, 'linked', { libraryId: card.libraryId }, now);
+  return result;
 }

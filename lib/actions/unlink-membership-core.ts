@@ -9,11 +9,20 @@ import type { SignedInAccount } from '@/lib/auth/session';
 import type { UnlinkInput } from '@/lib/auth/identity-input';
 import { patronLibraries, recordPerLibrary } from './change-log';
 import { fail, ok, type ActionResult } from './account-action';
+import type { MailDeps } from '@/lib/mail/deferred';
+import { mailLinkChange } from './link-change-mail';
 
 export type UnlinkResult = ActionResult<{ sessionVersion: number }>;
 
-export async function unlinkPatronForAccount(db: Db, account: SignedInAccount, input: UnlinkInput): Promise<UnlinkResult> {
-  return db.transaction(async (tx) => {
+export async function unlinkPatronForAccount(
+  db: Db,
+  account: SignedInAccount,
+  input: UnlinkInput,
+  /** Where the notice to the account's verified address goes; without it no mail is sent. */
+  mail?: MailDeps,
+  now = new Date(),
+): Promise<UnlinkResult> {
+  const result = await db.transaction(async (tx): Promise<UnlinkResult> => {
     // Locks the account: two unlinks at once cannot both pass the "not the last" check.
     const [me] = await tx
       .select({ sessionVersion: accounts.sessionVersion })
@@ -40,4 +49,7 @@ export async function unlinkPatronForAccount(db: Db, account: SignedInAccount, i
       .returning({ sessionVersion: accounts.sessionVersion });
     return ok({ sessionVersion: bumped!.sessionVersion });
   });
+  // After the commit: the notice names the record's libraries (it keeps them), never a card number.
+  if (result.ok && mail) await mailLinkChange(db, mail, account.accountId, 'unlinked', { patronId: input.patronId }, now);
+  return result;
 }

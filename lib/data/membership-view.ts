@@ -8,7 +8,7 @@ import 'server-only';
 import { z } from 'zod';
 import { groupMembershipsIntoCards, type CardLibrary } from '@/lib/domain/card-label';
 import { asCardKind, cardNeedsReplacement, maskCardNumber, type CardKind } from '@/lib/domain/card-number';
-import { compareDates, type IsoDate } from '@/lib/domain/dates';
+import { compareDates, todayInBrussels, type IsoDate } from '@/lib/domain/dates';
 import { digitalAccess } from '@/lib/domain/digital-access';
 import { conflictingSubscriptionTypes } from '@/lib/domain/governing-membership';
 import type { GuestValidityReason } from '@/lib/domain/guest-validity';
@@ -53,6 +53,9 @@ const patronRow = z.object({
   id: z.number(),
   givenName: z.string(),
   familyName: z.string(),
+  /** When (an instant, ISO) and how the record was linked to this account (P2). */
+  linkedAt: z.string(),
+  linkedBy: z.enum(['activation', 'card_pin', 'import']),
   cards: z.array(z.object({ id: z.number(), libraryId: z.number(), number: z.string(), kind: z.string() })),
 });
 
@@ -155,6 +158,9 @@ export interface PatronView {
   name: string;
   libraries: string[];
   cards: { masked: string; libraryName: string }[];
+  /** The day (Europe/Brussels) the record was linked to this account, and by which means. */
+  linkedOn: IsoDate;
+  linkedBy: 'activation' | 'card_pin' | 'import';
 }
 
 export interface MembershipsView {
@@ -329,6 +335,8 @@ export function buildMembershipsView(rows: MembershipsRows, today: IsoDate): Mem
     name: `${p.givenName} ${p.familyName}`,
     libraries: distinctNames(rows.memberships.filter((m) => m.patronId === p.id).map((m) => nameOf(m.libraryId))),
     cards: p.cards.map((c) => ({ masked: maskCardNumber(c.number), libraryName: nameOf(c.libraryId) })),
+    linkedOn: todayInBrussels(new Date(p.linkedAt)),
+    linkedBy: p.linkedBy,
   }));
 
   return { cards, patrons: patronViews };

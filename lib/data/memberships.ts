@@ -31,11 +31,14 @@ export async function getMembershipsRows(db: Executor, account: SignedInAccount)
         'patrons', coalesce((
           select json_agg(json_build_object(
                    'id', p.id, 'givenName', p.given_name, 'familyName', p.family_name,
+                   'linkedAt', ap.linked_at, 'linkedBy', ap.linked_by,
                    'cards', coalesce((
                      select json_agg(json_build_object('id', c.id, 'libraryId', c.library_id, 'number', c.number, 'kind', c.kind) order by c.id)
                        from cards c where c.patron_id = p.id), '[]'::json)
                  ) order by p.id)
-            from patrons p join my_patrons mp on mp.patron_id = p.id), '[]'::json),
+            from patrons p
+            join my_patrons mp on mp.patron_id = p.id
+            join account_patrons ap on ap.patron_id = p.id and ap.account_id = ${account.accountId}), '[]'::json),
         'memberships', coalesce((
           select json_agg(json_build_object(
                    'id', mm.id, 'patronId', mm.patron_id, 'libraryId', mm.library_id, 'kind', mm.kind,
