@@ -11,6 +11,7 @@ import { todayInBrussels } from '@/lib/domain/dates';
 import { countAttempt } from '@/lib/auth/throttle-store';
 import { calendarFeedThrottleKey } from '@/lib/domain/calendar-feed';
 import { apiClientThrottleKey, apiTokenThrottleKey, bearerToken, type ApiResource } from '@/lib/domain/personal-api';
+import { recordApiTokenUse } from '@/lib/auth/api-token-use';
 import { hashToken } from '@/lib/auth/link-token';
 import { getAccountSettings } from './account';
 import { getCalendarFeed } from './calendar';
@@ -100,5 +101,8 @@ export async function loadPersonalApi(resource: ApiResource, authorization: stri
   const keys = [apiClientThrottleKey(clientAddress), ...(tokenHash ? [apiTokenThrottleKey(tokenHash)] : [])];
   const status = await countAttempt(db, keys, now);
   if (!status.allowed) return { throttled: true as const, retryAfterMs: status.retryAfterMs };
-  return { throttled: false as const, body: tokenHash ? await readPersonalApi(db, resource, tokenHash, now) : null };
+  const found = tokenHash ? await readPersonalApi(db, resource, tokenHash) : null;
+  if (!found) return { throttled: false as const, body: null };
+  await recordApiTokenUse(db, found.tokenId, now);
+  return { throttled: false as const, body: { data: found.data } };
 }

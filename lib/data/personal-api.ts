@@ -1,7 +1,7 @@
 import 'server-only';
 // The personal read-only API's reads (issue 15): for a token hash, the account it belongs to and
-// one resource of that account's linked patrons — ONE statement (P4) that also stamps the token's
-// `last_used_at`, scoped (P3) exactly as the calendar feed is (`onCardScope`, R1). An unknown or
+// one resource of that account's linked patrons — ONE statement (P4; the loader then stamps the
+// token's `last_used_at` through lib/auth/api-token-use.ts), scoped (P3) exactly as the calendar feed is (`onCardScope`, R1). An unknown or
 // revoked token finds no row and reads as null, all alike. And the settings' list of tokens.
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
@@ -53,21 +53,19 @@ const RESOURCE_SQL: Record<ApiResource, SQL> = {
 };
 
 /** The resource for the token with SHA-256 `tokenHash`, or null when no active token has it. */
-export async function readPersonalApi(db: Executor, resource: ApiResource, tokenHash: string, now = new Date()): Promise<{ data: unknown[] } | null> {
-  return queryView<{ data: unknown[] } | null>(
+export async function readPersonalApi(db: Executor, resource: ApiResource, tokenHash: string): Promise<{ tokenId: number; data: unknown[] } | null> {
+  return queryView<{ tokenId: number; data: unknown[] } | null>(
     db,
     sql`
       with tok as (
-        update api_tokens set last_used_at = ${now.toISOString()}
-         where token_hash = ${tokenHash} and revoked_at is null
-        returning account_id
+        select id, account_id from api_tokens where token_hash = ${tokenHash} and revoked_at is null
       ),
       my_patrons as (
         select ap.patron_id from account_patrons ap join tok on tok.account_id = ap.account_id
       ),
       ${onCardScope}
       select (
-        select json_build_object('data', coalesce((${RESOURCE_SQL[resource]}), '[]'::json)) from tok
+        select json_build_object('tokenId', tok.id, 'data', coalesce((${RESOURCE_SQL[resource]}), '[]'::json)) from tok
       ) as view`,
   );
 }
