@@ -11,6 +11,8 @@ import { E2E_SERVER_LOG } from './support/server-log';
 import { signIn } from './support/sign-in';
 
 test('create an API token, read /api/v1/loans with it, revoke it → 401', async ({ page, checkA11y }) => {
+  // Three axe passes and a build's first requests on a shared machine: more than the default 30 s.
+  test.setTimeout(90_000);
   const suffix = Math.random().toString(36).slice(2, 7);
   const scenario = cardScenario(suffix, todayInBrussels(new Date()));
   await importScenario(page.request, scenario.document);
