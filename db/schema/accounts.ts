@@ -86,3 +86,25 @@ export const calendarFeeds = pgTable('calendar_feeds', {
   tokenHash: text().notNull().unique(),
   createdAt: instantNow(),
 });
+
+/**
+ * Personal read-only API tokens (issue 15): named by the patron, sent as `Authorization: Bearer …`.
+ * Only the SHA-256 of a token is kept (lib/auth/link-token.ts), so it is shown once, when made;
+ * revoking stamps `revoked_at` (the row stays for the settings' list and the audit of last use).
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial().primaryKey(),
+    accountId: refTo(() => accounts.id),
+    name: text().notNull(),
+    tokenHash: text().notNull().unique(),
+    createdAt: instantNow(),
+    lastUsedAt: instant(),
+    revokedAt: instant(),
+  },
+  (t) => [
+    check('api_tokens_name_check', sql`char_length(${t.name}) between 1 and 60`),
+    index().on(t.accountId),
+  ],
+);

@@ -9,7 +9,7 @@ import type { Executor } from '@/db/client';
 import { queryView } from '@/db/rows';
 import { hashToken } from '@/lib/auth/link-token';
 import type { FeedLoan, FeedLocale, FeedPickup } from '@/lib/domain/calendar-feed';
-import { slugOf } from './cards';
+import { onCardScope } from './cards';
 
 export interface CalendarFeedData {
   accountId: number;
@@ -40,17 +40,7 @@ export async function getCalendarFeed(db: Executor, token: string): Promise<Cale
       my_patrons as (
         select ap.patron_id from account_patrons ap join feed on feed.account_id = ap.account_id
       ),
-      on_card as (
-        select distinct m.patron_id, ${slugOf(sql`r.code`, sql`l.isil`)} as card_slug
-          from memberships m
-          join my_patrons p on p.patron_id = m.patron_id
-          join libraries l on l.id = m.library_id
-          left join regions r on r.id = l.region_id
-      ),
-      lib as (
-        select l.id, l.name, ${slugOf(sql`r.code`, sql`l.isil`)} as slug
-          from libraries l left join regions r on r.id = l.region_id
-      )
+      ${onCardScope}
       select (
         select json_build_object(
           'accountId', feed.account_id,

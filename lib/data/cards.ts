@@ -124,6 +124,26 @@ export function cardScope(slug: string): SQL {
     )`;
 }
 
+/**
+ * CTEs `on_card` (each patron of `my_patrons` with the slug of every card it has a membership on)
+ * and `lib` (every library with its card slug), after a `my_patrons` CTE: a patron's loans and
+ * reservations count on a card where that patron has a membership (R1). Filter rows with
+ * `(patron_id, lib.slug) in (select patron_id, card_slug from on_card)`. Shared by the readers that
+ * find the account from a secret (calendar feed, personal API) rather than from a session.
+ */
+export const onCardScope = sql`
+      on_card as (
+        select distinct m.patron_id, ${slugOf(sql`r.code`, sql`l.isil`)} as card_slug
+          from memberships m
+          join my_patrons p on p.patron_id = m.patron_id
+          join libraries l on l.id = m.library_id
+          left join regions r on r.id = l.region_id
+      ),
+      lib as (
+        select l.id, l.name, ${slugOf(sql`r.code`, sql`l.isil`)} as slug
+          from libraries l left join regions r on r.id = l.region_id
+      )`;
+
 /** json of every membership of the account, for the chooser and the rules (R6, R7, R11). */
 export const membershipsJson = sql`coalesce((
   select json_agg(${membershipJsonObject} order by mm.id)

@@ -10,8 +10,12 @@ import type { SignedInAccount } from '@/lib/auth/session';
 import { todayInBrussels } from '@/lib/domain/dates';
 import { countAttempt } from '@/lib/auth/throttle-store';
 import { calendarFeedThrottleKey } from '@/lib/domain/calendar-feed';
+import { apiClientThrottleKey, apiTokenThrottleKey, bearerToken, type ApiResource } from '@/lib/domain/personal-api';
+import { recordApiTokenUse } from '@/lib/auth/api-token-use';
+import { hashToken } from '@/lib/auth/link-token';
 import { getAccountSettings } from './account';
 import { getCalendarFeed } from './calendar';
+import { listApiTokens, readPersonalApi } from './personal-api';
 import { listCards } from './cards';
 import { getFeesView } from './fees';
 import { getHistoryView, listHistoryForExport } from './history';
@@ -80,4 +84,25 @@ export async function loadCalendarFeed(token: string, clientAddress: string, now
   const status = await countAttempt(db, [calendarFeedThrottleKey(clientAddress)], now);
   if (!status.allowed) return { throttled: true as const, retryAfterMs: status.retryAfterMs };
   return { throttled: false as const, feed: await getCalendarFeed(db, token) };
+}
+
+/** /account: the account's active personal API tokens. */
+export const loadApiTokens = cache(async (account: SignedInAccount) => listApiTokens(await getDb(), account));
+
+/**
+ * /api/v1/[resource] (no session: the bearer token is the key): every request counts against the
+ * client address's bucket and, when a token was sent, that token's bucket (by its hash) first; a
+ * missing, unknown or revoked token reads as `data: null`, all alike.
+ */
+export async function loadPersonalApi(resource: ApiResource, authorization: string | null, clientAddress: string, now = new Date()) {
+  const db = await getDb();
+  const token = bearerToken(authorization);
+  const tokenHash = token ? hashToken(token) : null;
+  const keys = [apiClientThrottleKey(clientAddress), ...(tokenHash ? [apiTokenThrottleKey(tokenHash)] : [])];
+  const status = await countAttempt(db, keys, now);
+  if (!status.allowed) return { throttled: true as const, retryAfterMs: status.retryAfterMs };
+  const found = tokenHash ? await readPersonalApi(db, resource, tokenHash) : null;
+  if (!found) return { throttled: false as const, body: null };
+  await recordApiTokenUse(db, found.tokenId, now);
+  return { throttled: false as const, body: { data: found.data } };
 }

@@ -1,16 +1,17 @@
 // Account settings: who you are signed in as (and whether the e-mail address is verified, with a
 // way to send its link again); change password or e-mail; sign out everywhere; reminders; the
-// calendar feed link.
+// calendar feed link; the personal API's tokens.
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { AccountSettings } from '@/components/account/account-settings';
+import { ApiTokens } from '@/components/account/api-tokens';
 import { CalendarFeed } from '@/components/account/calendar-feed';
 import { VerifyEmail } from '@/components/account/verify-email';
 import { ReminderSettings } from '@/components/account/reminder-settings';
 import { requireAccount } from '@/lib/auth/session';
-import { loadAccountSettings } from '@/lib/data/loaders';
+import { loadAccountSettings, loadApiTokens } from '@/lib/data/loaders';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const account = await requireAccount('/account');
-  const [t, messages, settings] = await Promise.all([getTranslations('Account'), getMessages(), loadAccountSettings(account)]);
+  const [t, messages, settings, apiTokens] = await Promise.all([
+    getTranslations('Account'),
+    getMessages(),
+    loadAccountSettings(account),
+    loadApiTokens(account),
+  ]);
   if (!settings) redirect('/login?next=/account');
   return (
     <div className="max-w-2xl space-y-8">
@@ -35,12 +41,13 @@ export default async function AccountPage() {
         </dd>
       </dl>
       <NextIntlClientProvider
-        messages={{ Account: messages.Account, AuthErrors: messages.AuthErrors, Fields: messages.Fields, ReminderSettings: messages.ReminderSettings, CalendarFeed: messages.CalendarFeed }}
+        messages={{ Account: messages.Account, AuthErrors: messages.AuthErrors, Fields: messages.Fields, ReminderSettings: messages.ReminderSettings, CalendarFeed: messages.CalendarFeed, ApiTokens: messages.ApiTokens }}
       >
         {settings.emailVerified ? null : <VerifyEmail email={settings.email} />}
         <AccountSettings />
         <ReminderSettings reminderDays={settings.reminderDays} locale={settings.locale} />
         <CalendarFeed createdAt={settings.calendarFeedCreatedAt} />
+        <ApiTokens tokens={apiTokens} />
       </NextIntlClientProvider>
     </div>
   );

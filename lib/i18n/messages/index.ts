@@ -2,8 +2,11 @@
 // collide with another: nl.json/en.json (the shell), identity.* (sign-in, activation, Info
 // lidmaatschap, account), portal.* (cards, overview, loans, reservations, fees, history),
 // sync.* (freshness of linked libraries' data and the refresh button), notices.* (the
-// card's notices of changes a library did not take over), calendar.* (the calendar feed link).
+// card's notices of changes a library did not take over), calendar.* (the calendar feed link),
+// api.* (the personal API tokens).
 // Each area file holds its own top-level namespaces; the test checks nl and en stay in step.
+import apiEn from './api.en.json';
+import apiNl from './api.nl.json';
 import calendarEn from './calendar.en.json';
 import calendarNl from './calendar.nl.json';
 import en from './en.json';
@@ -21,10 +24,10 @@ import renewalNl from './renewal.nl.json';
 import syncEn from './sync.en.json';
 import syncNl from './sync.nl.json';
 
-const nlCatalog = { ...nl, ...identityNl, ...portalNl, ...renewalNl, ...mailNl, ...syncNl, ...noticesNl, ...calendarNl };
+const nlCatalog = { ...nl, ...identityNl, ...portalNl, ...renewalNl, ...mailNl, ...syncNl, ...noticesNl, ...calendarNl, ...apiNl };
 export type Messages = typeof nlCatalog;
 
 export const catalogs: { nl: Messages; en: Messages } = {
   nl: nlCatalog,
-  en: { ...en, ...identityEn, ...portalEn, ...renewalEn, ...mailEn, ...syncEn, ...noticesEn, ...calendarEn },
+  en: { ...en, ...identityEn, ...portalEn, ...renewalEn, ...mailEn, ...syncEn, ...noticesEn, ...calendarEn, ...apiEn },
 };

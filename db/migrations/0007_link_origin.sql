@@ -1,2 +1,0 @@
-ALTER TABLE "account_patrons" ADD COLUMN "linked_by" text DEFAULT 'import' NOT NULL;--> statement-breakpoint
-ALTER TABLE "account_patrons" ADD CONSTRAINT "account_patrons_linked_by_check" CHECK (linked_by in ('activation', 'card_pin', 'import'));
