@@ -88,6 +88,7 @@ const resetPasswordModule = (await import('@/lib/actions/reset-password')) as Re
 const confirmEmailModule = (await import('@/lib/actions/confirm-email')) as Record<string, unknown>;
 const reminderSettingsModule = (await import('@/lib/actions/reminder-settings')) as Record<string, unknown>;
 const calendarFeedModule = (await import('@/lib/actions/calendar-feed')) as Record<string, unknown>;
+const apiTokensModule = (await import('@/lib/actions/api-tokens')) as Record<string, unknown>;
 type AnyAction = (...args: unknown[]) => Promise<unknown>;
 const exportedFn = (mod: Record<string, unknown>, name: string) => (typeof mod[name] === 'function' ? (mod[name] as AnyAction) : null);
 const RECOVERY_ACTIONS: [string, Record<string, unknown>, string][] = [
@@ -95,6 +96,7 @@ const RECOVERY_ACTIONS: [string, Record<string, unknown>, string][] = [
   ['requestEmailChangeForm', confirmEmailModule, 'requestEmailChangeForm'],
   ['saveReminderSettings', reminderSettingsModule, 'saveReminderSettings'],
   ['calendarFeedAction', calendarFeedModule, 'calendarFeedAction'],
+  ['apiTokenAction', apiTokensModule, 'apiTokenAction'],
   ['forgotPassword (public)', forgotPasswordModule, 'forgotPassword'],
   ['forgotUsername (public)', forgotUsernameModule, 'forgotUsername'],
   ['resetPasswordAction (public)', resetPasswordModule, 'resetPasswordAction'],
@@ -278,6 +280,13 @@ describeOnDatabases('hostile input: server actions (%s)', (t) => {
       name: 'calendarFeedAction',
       call: (raw) => fn({ status: 'idle' }, raw),
       // Both well-formed intents act on the caller's own link only; the base is an unknown intent.
+      base: { intent: 'delete-all' },
+      form: true,
+    }));
+    add(apiTokensModule, 'apiTokenAction', (fn) => ({
+      name: 'apiTokenAction',
+      call: (raw) => fn({ status: 'idle' }, raw),
+      // A well-formed create makes a token of the caller's own; the base is an unknown intent.
       base: { intent: 'delete-all' },
       form: true,
     }));
