@@ -39,7 +39,7 @@ export default async function AccountPage() {
       >
         {settings.emailVerified ? null : <VerifyEmail email={settings.email} />}
         <AccountSettings />
-        <ReminderSettings reminderDays={settings.reminderDays} locale={settings.locale} />
+        <ReminderSettings reminderDays={settings.reminderDays} locale={settings.locale} autoRenew={settings.autoRenew} />
         <CalendarFeed createdAt={settings.calendarFeedCreatedAt} />
       </NextIntlClientProvider>
     </div>
