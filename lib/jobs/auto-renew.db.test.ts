@@ -10,6 +10,7 @@ import { importNetwork } from '../../db/import/import-network';
 import { accounts, items, loans, renewalLog, renewalRequests } from '../../db/schema';
 import { describeOnDatabases } from '../../test/db';
 import { startSmtpSink, type SmtpSink } from '@/test/support/smtp-sink';
+import type { LibrarySystem, LibrarySystems } from '../library-systems/port';
 import { createMailer, type Mailer } from '../mail/transport';
 import { renewLoansInput } from '../actions/renew-loans-core';
 import { autoRenewRequestKey, runReminders } from './reminders';
@@ -32,7 +33,11 @@ function scenario() {
     libraries: f.libraries,
     patrons: [
       { key: 'rita', givenName: 'Rita', familyName: 'Van Acker', memberships: [{ library: 'BE-ZOT01', type: 'VOLW', start: '2026-01-01', end: '2027-12-31' }] },
-      { key: 'sam', givenName: 'Sam', familyName: 'Maes', memberships: [{ library: 'BE-GNT01', type: 'STAD', start: '2026-01-01', end: '2027-06-30' }] },
+      {
+        key: 'sam', givenName: 'Sam', familyName: 'Maes',
+        memberships: [{ library: 'BE-GNT01', type: 'STAD', start: '2026-01-01', end: '2027-06-30' }],
+        cards: [{ library: 'BE-GNT01', number: '2000999000001' }],
+      },
       { key: 'tom', givenName: 'Tom', familyName: 'Wouters', memberships: [{ library: 'BE-GNT01', type: 'STAD', start: '2026-01-01', end: '2027-06-30' }] },
       { key: 'uma', givenName: 'Uma', familyName: 'Janssens', memberships: [{ library: 'BE-ZOT01', type: 'VOLW', start: '2026-01-01', end: '2027-12-31' }] },
     ],
@@ -165,5 +170,34 @@ describeOnDatabases('issue 15 automatic renewal the night before, opt-in (%s)', 
     expect(await loanOf('3300000000006')).toEqual(renewed);
     const [uma] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'uma'));
     expect(await t.db.select().from(renewalRequests).where(eq(renewalRequests.accountId, uma!.id))).toHaveLength(1);
+  });
+
+  it('through the library link where there is one (L1): the library decides, its refusal is reported, not asked again', async () => {
+    // Sam's Gent loan becomes due tomorrow (the 30th); Gent is linked and its system refuses.
+    await t.db.update(loans).set({ dueOn: '2026-11-30' }).where(eq(loans.id, (await loanOf('3300000000004')).id));
+    const asked: string[] = [];
+    const gent = {
+      isil: 'BE-GNT01',
+      renew: async (_patron: unknown, barcode: string) => {
+        asked.push(barcode);
+        return { ok: false as const, message: 'Blocked at the desk' };
+      },
+    } as unknown as LibrarySystem;
+    const systems: LibrarySystems = { forLibrary: (isil) => (isil === 'BE-GNT01' ? gent : null), linkedIsils: () => ['BE-GNT01'] };
+    const before = sink.messages.length;
+    const run = await runReminders(t.db, { mailer, now: day(29), baseUrl: base, systems });
+    expect(run).toMatchObject({ failed: 0, autoRefused: 1 });
+    expect(asked).toEqual(['3300000000004']);
+    expect(await loanOf('3300000000004')).toMatchObject({ dueOn: '2026-11-30', renewals: 1 });
+    const mails = sink.messages.slice(before).filter((m) => m.to[0] === 'sam@example.be');
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.decoded).toMatch(/Sam Renews Tomorrow \(Auteur\)\n\s+due back on 30 November 2026; not renewed automatically: the library refused/);
+    const [samId] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'sam'));
+    const logged = await t.db.select().from(renewalLog).where(eq(renewalLog.requestKey, autoRenewRequestKey(samId!.id, '2026-11-29')));
+    expect(logged.map((l) => [l.result, l.reason])).toEqual([['refused', 'library_refused']]);
+
+    // A rerun the same day asks the library nothing.
+    await runReminders(t.db, { mailer, now: day(29), baseUrl: base, systems });
+    expect(asked).toEqual(['3300000000004']);
   });
 });
