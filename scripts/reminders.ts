@@ -23,6 +23,7 @@ register(
 const { openDb, configuredDbOptions, DatabaseInUseError, DATABASE_IN_USE_EXIT_CODE } = await import('../db/client');
 const { runReminders } = await import('../lib/jobs/reminders');
 const { getMailer } = await import('../lib/mail/transport');
+const { librarySystems } = await import('../lib/library-systems/registry');
 
 let handle: Awaited<ReturnType<typeof openDb>>;
 try {
@@ -34,10 +35,12 @@ try {
 }
 let exitCode = 0;
 try {
-  const report = await runReminders(handle.db, { mailer: getMailer(), log: (line) => console.error(line) });
+  // The automatic renewal (opt-in) goes through the linked libraries as the portal does (L1).
+  const report = await runReminders(handle.db, { mailer: getMailer(), systems: librarySystems(), log: (line) => console.error(line) });
   console.log(
     `[reminders] ${report.today}: ${report.sent} sent, ${report.unchanged} with nothing new, ` +
-      `${report.skipped} already claimed, ${report.failed} failed (of ${report.candidates} candidates)`,
+      `${report.skipped} already claimed, ${report.failed} failed (of ${report.candidates} candidates); ` +
+      `automatic renewal: ${report.autoRenewed} renewed, ${report.autoRefused} refused`,
   );
   if (report.failed > 0) exitCode = 1;
 } catch (error) {

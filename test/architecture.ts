@@ -32,7 +32,7 @@ export const ROOMS: Room[] = [
   { path: 'lib/domain', mayImport: [] },
   { path: 'lib/data', mayImport: ['db', 'lib/domain', 'lib/auth', 'lib/mail'] },
   { path: 'lib/actions', mayImport: ['lib/data', 'lib/domain', 'lib/auth', 'db', 'lib/library-systems', 'lib/mail', 'lib/i18n', 'lib/security', 'lib/log'] },
-  { path: 'lib/jobs', mayImport: ['db', 'lib/data', 'lib/domain', 'lib/mail', 'lib/env', 'lib/log', 'lib/actions/change-log'] },
+  { path: 'lib/jobs', mayImport: ['db', 'lib/data', 'lib/domain', 'lib/mail', 'lib/env', 'lib/log', 'lib/actions/change-log', 'lib/actions/renew-loans-core', 'lib/library-systems'] },
   { path: 'lib/auth', mayImport: ['db', 'lib/domain', 'lib/env', 'lib/library-systems', 'lib/security', 'lib/log'] },
   { path: 'lib/library-systems', mayImport: ['db', 'lib/data', 'lib/domain', 'lib/env', 'lib/log'] },
   { path: 'lib/mail', mayImport: ['lib/env', 'lib/i18n', 'lib/domain'] },

@@ -23,6 +23,8 @@ export const accounts = pgTable(
     createdAt: instantNow(),
     /** Due-date reminders: lead time in days (1–7); null = no reminders. `locale` is the mail language. */
     reminderDays: integer().default(3),
+    /** Renew loans due tomorrow automatically in the daily reminder run (opt-in); the result goes into that day's reminder. */
+    autoRenew: boolean().notNull().default(false),
     /**
      * Whether `email` is verified: the address's link was opened (activation, e-mail
      * change), or the library exported it (import). Recovery mails go only to a verified address.

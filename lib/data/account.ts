@@ -1,7 +1,7 @@
 import 'server-only';
 // The account settings page in one query: username, e-mail address (and whether it is verified),
 // reminder lead time, mail
-// language and whether a calendar feed link exists (P3: by the account's own id only).
+// language, automatic renewal and whether a calendar feed link exists (P3: by the account's own id only).
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { accounts, calendarFeeds } from '@/db/schema';
@@ -15,6 +15,8 @@ export interface AccountSettingsView {
   /** Days ahead for the due-date reminder (1–7); null: reminders off. */
   reminderDays: number | null;
   locale: 'nl' | 'en';
+  /** Opted in to automatic renewal the night before the due date. */
+  autoRenew: boolean;
   /** When the account's calendar feed link was made (ISO); null: there is none. */
   calendarFeedCreatedAt: string | null;
 }
@@ -27,6 +29,7 @@ export async function getAccountSettings(db: Executor, account: SignedInAccount)
       emailVerified: accounts.emailVerified,
       reminderDays: accounts.reminderDays,
       locale: accounts.locale,
+      autoRenew: accounts.autoRenew,
       calendarFeedCreatedAt: calendarFeeds.createdAt,
     })
     .from(accounts)

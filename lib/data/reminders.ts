@@ -25,6 +25,8 @@ const REMEMBER_DAYS = 120;
 /** A due loan with the facts of its renewal decision — the renew action's RenewalLoanRow. */
 interface LoanFact extends RenewalLoanRow {
   title: string;
+  /** Renewed by today's automatic renewal already (an earlier run today). */
+  autoRenewedToday: boolean;
   author: string | null;
   libraryName: string;
   isil: string;
@@ -52,6 +54,7 @@ export interface CandidateRow {
   username: string;
   email: string;
   locale: string;
+  autoRenew: boolean;
   memberships: MembershipRow[];
   loans: LoanFact[];
   ready: ReadyFact[];
@@ -64,7 +67,13 @@ export async function listReminderCandidates(db: Executor, today: IsoDate): Prom
     db,
     sql`
       with acc as (
-        select a.id, a.username, a.email, a.locale, a.reminder_days
+        select a.id, a.username, a.email, a.locale, a.reminder_days, a.auto_renew,
+               -- the automatic renewal's key of today (autoRenewRequestKey in lib/jobs/reminders.ts: a UUID v3)
+               case when a.auto_renew then (
+                 select substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-3' || substr(h, 14, 3) || '-'
+                        || substr('89ab', (('x' || substr(h, 17, 1))::bit(4)::int & 3) + 1, 1) || substr(h, 18, 3) || '-' || substr(h, 21, 12)
+                   from (select md5('auto-renew:' || a.id || ':' || ${today}::text) as h) k)
+               end as auto_key
           from accounts a
          where a.reminder_days is not null
            -- a reminder lists loans and reservations; only to a verified address
@@ -83,7 +92,11 @@ export async function listReminderCandidates(db: Executor, today: IsoDate): Prom
           join items i on i.id = lo.item_id
           join libraries lib on lib.id = lo.library_id
           left join regions r on r.id = lib.region_id
-         where lo.returned_on is null and lo.due_on <= ${today}::date + acc.reminder_days
+         where lo.returned_on is null
+           and (lo.due_on <= ${today}::date + acc.reminder_days
+                -- renewed by today's automatic renewal (a retry after a failed mail lists it again)
+                or exists (select 1 from renewal_log rl
+                            where rl.loan_id = lo.id and rl.account_id = acc.id and rl.request_key = acc.auto_key and rl.result = 'renewed'))
       ),
       ready as (
         select ap.account_id, rv.id, rv.title_id, rv.pickup_branch_id, rv.ready_until
@@ -105,7 +118,7 @@ export async function listReminderCandidates(db: Executor, today: IsoDate): Prom
           join subscription_types st on st.id = m.subscription_type_id
       )
       select coalesce(json_agg(json_build_object(
-        'accountId', acc.id, 'username', acc.username, 'email', acc.email, 'locale', acc.locale,
+        'accountId', acc.id, 'username', acc.username, 'email', acc.email, 'locale', acc.locale, 'autoRenew', acc.auto_renew,
         'memberships', coalesce((
           select json_agg(${membershipJsonObject} order by mm.id) from memberships_of mm where mm.account_id = acc.id), '[]'::json),
         'loans', coalesce((
@@ -114,6 +127,8 @@ export async function listReminderCandidates(db: Executor, today: IsoDate): Prom
             'libraryId', l.id, 'libraryName', l.name, 'isil', l.isil,
             'regionId', dl.region_id, 'regionCode', r.code, 'regionName', r.name, 'titleId', dl.title_id,
             'branchCode', b.code, 'branchName', b.name, 'dueOn', dl.due_on, 'renewals', dl.renewals, 'returnedOn', dl.returned_on,
+            'autoRenewedToday', exists (select 1 from renewal_log rl
+                                         where rl.loan_id = dl.id and rl.account_id = acc.id and rl.request_key = acc.auto_key and rl.result = 'renewed'),
             -- RN2 and RN5 exactly as the loans page and the renew action decide them (renewal-sql.ts).
             ${renewalFactsJson('dl')}
           ) order by dl.due_on, t.title, dl.id)
@@ -172,6 +187,7 @@ export function reminderFacts(row: CandidateRow, today: IsoDate): ReminderFacts 
       title: loan.title,
       author: loan.author,
       dueOn: loan.dueOn,
+      autoRenewedToday: loan.autoRenewedToday === true,
       libraryName: loan.libraryName,
       isil: loan.isil,
       regionCode: loan.regionCode,
@@ -182,5 +198,6 @@ export function reminderFacts(row: CandidateRow, today: IsoDate): ReminderFacts 
     })),
     ready: row.ready,
     toldKeys: row.toldKeys,
+    autoRenew: row.autoRenew === true,
   };
 }

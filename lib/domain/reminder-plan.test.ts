@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planReminder, type ReminderFacts, type ReminderLoanFact, type ReminderPlace, type ReminderReadyFact } from './reminder-plan';
+import { autoRenewLoanIds, planReminder, type AutoRenewResult, type ReminderFacts, type ReminderLoanFact, type ReminderPlace, type ReminderReadyFact } from './reminder-plan';
 
 const today = '2026-11-23';
 const zottegem: ReminderPlace = { libraryName: 'Bibliotheek Zottegem', isil: 'BE-ZOT01', regionCode: 'ZO', regionName: 'Regio Zottegem-Oosterzele', branchCode: '3550', branchName: 'Zottegem' };
@@ -29,6 +29,7 @@ const facts = (over: Partial<ReminderFacts>): ReminderFacts => ({
   loans: [],
   ready: [],
   toldKeys: [],
+  autoRenew: false,
   ...over,
 });
 
@@ -79,5 +80,33 @@ describe('issue 8 §5 only news triggers a mail', () => {
   it('the mail goes to the account, in its language (anything else is Dutch)', () => {
     expect(planReminder(facts({ locale: 'en' }), today).content).toMatchObject({ to: 'rita@example.be', username: 'rita', locale: 'en', cards: [] });
     expect(planReminder(facts({ locale: 'fr' }), today).content.locale).toBe('nl');
+  });
+});
+
+describe('issue 15 automatic renewal the night before: which loans, what the mail says', () => {
+  const loans = [loan(1, zottegem, '2026-11-24'), loan(2, gent, '2026-11-24'), loan(3, zottegem, '2026-11-23'), loan(4, zottegem, '2026-11-25'), loan(5, oosterzele, '2026-11-20')];
+  it.each<[string, boolean, ReminderLoanFact[], number[]]>([
+    ['not opted in: none', false, loans, []],
+    ['opted in: only the loans due tomorrow, in every library', true, loans, [1, 2]],
+    ['opted in, nothing due tomorrow', true, [loans[2]!, loans[3]!, loans[4]!], []],
+    ['opted in, no loans', true, [], []],
+    ['opted in, a retry: also the loans renewed today already, in id order', true, [{ ...loan(9, zottegem, '2026-12-21'), autoRenewedToday: true }, loans[1]!, loans[3]!], [2, 9]],
+    ['not opted in, renewed today flag ignored', false, [{ ...loan(9, zottegem, '2026-12-21'), autoRenewedToday: true }], []],
+  ])('%s', (_name, autoRenew, list, ids) => {
+    expect(autoRenewLoanIds(facts({ autoRenew, loans: list }), today)).toEqual(ids);
+  });
+
+  it.each<[string, AutoRenewResult | undefined, string[]]>([
+    ['renewed: the result is on the loan and is news', { outcome: 'renewed', newDueOn: '2026-12-22' }, ['loan:1:2026-11-24:due_soon', 'auto:1:2026-11-23']],
+    ['refused by the rules: the reason is on the loan', { outcome: 'refused', reason: 'reserved' }, ['loan:1:2026-11-24:due_soon', 'auto:1:2026-11-23']],
+    ['no result (not opted in): the plain reminder', undefined, ['loan:1:2026-11-24:due_soon']],
+  ])('%s', (_name, result, keys) => {
+    const auto = new Map(result ? [[1, result] as const] : []);
+    const plan = planReminder(facts({ autoRenew: true, loans: [loan(1, zottegem, '2026-11-24')], toldKeys: ['loan:1:2026-11-24:due_soon'] }), today, auto);
+    expect(plan.itemKeys).toEqual(keys);
+    expect(plan.news).toBe(result !== undefined);
+    const [item] = plan.content.cards[0]!.branches[0]!.items;
+    expect(item).toMatchObject(result ? { kind: 'loan', auto: result } : { kind: 'loan' });
+    if (!result) expect(item).not.toHaveProperty('auto');
   });
 });

@@ -10,8 +10,8 @@
 // mail, not one every day until it is overdue; renewing it (new due date) or it becoming overdue
 // (RN8: it may still be renewed) is news again.
 import { cardLabel, cardSlug } from './card-label';
-import { compareDates, type IsoDate } from './dates';
-import type { RenewalDecision } from './renewal';
+import { addDays, compareDates, type IsoDate } from './dates';
+import type { RenewalDecision, RenewalRefusal } from './renewal';
 
 /** Where an item is: its library (and region, R2) and branch. */
 export interface ReminderPlace {
@@ -29,6 +29,8 @@ export interface ReminderLoanFact extends ReminderPlace {
   author: string | null;
   dueOn: IsoDate;
   renewal: RenewalDecision;
+  /** Renewed by today's automatic renewal already (an earlier run today whose mail failed). */
+  autoRenewedToday?: boolean;
 }
 
 export interface ReminderReadyFact extends ReminderPlace {
@@ -48,7 +50,14 @@ export interface ReminderFacts {
   ready: ReminderReadyFact[];
   /** Item keys of earlier sent reminders. */
   toldKeys: string[];
+  /** Opted in to automatic renewal the night before (off by default). */
+  autoRenew: boolean;
 }
+
+/** What the automatic renewal of one loan did (the renew action's per-loan result). */
+export type AutoRenewResult =
+  | { outcome: 'renewed'; newDueOn: IsoDate }
+  | { outcome: 'refused'; reason: RenewalRefusal | 'library_refused' | 'library_unreachable' | 'library_unconfirmed' | 'in_progress' };
 
 export interface ReminderLoan {
   kind: 'loan';
@@ -57,6 +66,8 @@ export interface ReminderLoan {
   author: string | null;
   dueOn: string;
   renewal: RenewalDecision;
+  /** Renewed automatically today, or why not (only for an account that opted in, loans due tomorrow). */
+  auto?: AutoRenewResult;
 }
 
 export interface ReminderReservation {
@@ -94,8 +105,28 @@ export interface PlannedReminder {
   content: ReminderContent;
 }
 
+/**
+ * The loans the automatic renewal asks to renew today: those due tomorrow (Europe/Brussels), only
+ * when the account opted in — plus those an earlier run today renewed already, so that a retry is
+ * the same request and gets the stored answer. Which of them may be renewed is for the renew action
+ * (RN1–RN8) to decide, so a refusal is reported with its reason.
+ */
+export function autoRenewLoanIds(facts: Pick<ReminderFacts, 'autoRenew' | 'loans'>, today: IsoDate): number[] {
+  if (!facts.autoRenew) return [];
+  const tomorrow = addDays(today, 1);
+  // In id order: the renew path compares a repeated request's loan ids as given.
+  return facts.loans
+    .filter((loan) => loan.dueOn === tomorrow || loan.autoRenewedToday === true)
+    .map((loan) => loan.id)
+    .sort((a, b) => a - b);
+}
+
 /** Today's reminder of one account (R2 cards, per branch; each loan due soon or overdue with its renewal). */
-export function planReminder(facts: ReminderFacts, today: IsoDate): PlannedReminder {
+export function planReminder(
+  facts: ReminderFacts,
+  today: IsoDate,
+  autoRenewed: ReadonlyMap<number, AutoRenewResult> = new Map(),
+): PlannedReminder {
   const cardOf = (place: ReminderPlace) => {
     const region = place.regionCode !== null && place.regionName !== null ? { code: place.regionCode, name: place.regionName } : null;
     const slug = cardSlug({ isil: place.isil, region });
@@ -120,7 +151,12 @@ export function planReminder(facts: ReminderFacts, today: IsoDate): PlannedRemin
   for (const loan of facts.loans) {
     const state = compareDates(loan.dueOn, today) < 0 ? 'overdue' : 'due_soon';
     keys.push(`loan:${loan.id}:${loan.dueOn}:${state}`);
-    branchOf(loan).items.push({ kind: 'loan', state, title: loan.title, author: loan.author, dueOn: loan.dueOn, renewal: loan.renewal });
+    const auto = autoRenewed.get(loan.id);
+    // An automatic renewal's result is always news: it is told in that day's mail.
+    if (auto) keys.push(`auto:${loan.id}:${today}`);
+    branchOf(loan).items.push({
+      kind: 'loan', state, title: loan.title, author: loan.author, dueOn: loan.dueOn, renewal: loan.renewal, ...(auto ? { auto } : {}),
+    });
   }
   for (const hold of facts.ready) {
     keys.push(`ready:${hold.id}:${hold.readyUntil}`);

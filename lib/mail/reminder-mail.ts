@@ -22,9 +22,14 @@ export function reminderMail(content: ReminderContent, base: string): Mail {
       return { badge: t('reminder.ready'), title: item.title, details: [t('reminder.readyAt', { branch: where, date: date(item.readyUntil) })] };
     }
     const due = item.state === 'overdue' ? t('reminder.overdueSince', { date: date(item.dueOn) }) : t('reminder.dueOn', { date: date(item.dueOn) });
-    const renewal = item.renewal.ok
-      ? t('reminder.renewable', { date: date(item.renewal.newDueOn) })
-      : t('reminder.notRenewable', { reason: t(`reminder.reasons.${item.renewal.reason}`) });
+    // An automatic renewal (opt-in) tells what it did instead of what the patron could do.
+    const renewal = item.auto
+      ? item.auto.outcome === 'renewed'
+        ? t('reminder.autoRenewed', { date: date(item.auto.newDueOn) })
+        : t('reminder.autoNotRenewed', { reason: t(`reminder.reasons.${item.auto.reason}`) })
+      : item.renewal.ok
+        ? t('reminder.renewable', { date: date(item.renewal.newDueOn) })
+        : t('reminder.notRenewable', { reason: t(`reminder.reasons.${item.renewal.reason}`) });
     const title = item.author ? `${item.title} (${item.author})` : item.title;
     return { badge: item.state === 'overdue' ? t('reminder.overdue') : t('reminder.dueSoon'), title, details: [due, renewal] };
   };

@@ -45,7 +45,7 @@ export default async function AccountPage() {
       >
         {settings.emailVerified ? null : <VerifyEmail email={settings.email} />}
         <AccountSettings />
-        <ReminderSettings reminderDays={settings.reminderDays} locale={settings.locale} />
+        <ReminderSettings reminderDays={settings.reminderDays} locale={settings.locale} autoRenew={settings.autoRenew} />
         <CalendarFeed createdAt={settings.calendarFeedCreatedAt} />
         <ApiTokens tokens={apiTokens} />
       </NextIntlClientProvider>

@@ -11,6 +11,7 @@ CREATE TABLE "api_tokens" (
 );
 --> statement-breakpoint
 ALTER TABLE "account_patrons" ADD COLUMN "linked_by" text DEFAULT 'import' NOT NULL;--> statement-breakpoint
+ALTER TABLE "accounts" ADD COLUMN "auto_renew" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "api_tokens_account_id_index" ON "api_tokens" USING btree ("account_id");--> statement-breakpoint
 ALTER TABLE "account_patrons" ADD CONSTRAINT "account_patrons_linked_by_check" CHECK (linked_by in ('activation', 'card_pin', 'import'));
