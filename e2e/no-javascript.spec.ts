@@ -3,11 +3,14 @@
 // javaScriptEnabled false). Every form that carries a password, PIN or token must POST, work, and
 // show its errors; every URL the browser asks for or lands on is checked for the secrets typed.
 // Return paths too: a hostile `?next=` ends on the portal after a genuine sign-in.
-import type { Browser, BrowserContext, Page, Response } from '@playwright/test';
+import type { Browser, BrowserContext, Locator, Page, Response } from '@playwright/test';
+import { addDays, todayInBrussels } from '../lib/domain/dates';
+import { RENEW_PASSWORD, RENEW_TITLES, renewScenario, renewScenarioSlugs, renewScenarioUsers, type RenewLoanKind } from '../test/scenarios/renew-loans';
 import { E2E_BASE_URL } from './support/config';
 import { expect, test } from './support/fixtures';
 import { mailTo } from './support/outbox';
 import { importScenario, type NetworkDocument } from './support/scenario';
+import { signIn } from './support/sign-in';
 
 const PASSWORD = 'zonder javascript veilig';
 const NEW_PASSWORD = 'een nieuw en lang wachtwoord';
@@ -315,4 +318,88 @@ test('forgot password and the reset post without JavaScript; the token travels o
   const others = seen.urls.filter((url) => !decodings(url).some((form) => form === mailedLink));
   expectNoSecretIn(others, [token, NEW_PASSWORD, 'niet hetzelfde wachtwoord']);
   expectNoSecretIn(seen.urls, [NEW_PASSWORD, 'niet hetzelfde wachtwoord']);
+});
+
+// ---- Renewing (issue 15): the loans page's form posts, and the page answers per loan. ----
+
+const RENEW_KINDS = ['renewable', 'reserved', 'maxRenewals', 'membershipEnds', 'feeBlock', 'overdue'] as const satisfies readonly RenewLoanKind[];
+type RenewKind = (typeof RENEW_KINDS)[number];
+
+/** The shared renew scenario (test/scenarios/renew-loans.ts), imported fresh, and signed in through the auth endpoints. */
+async function setUpRenewing(page: Page) {
+  const suffix = Math.random().toString(36).slice(2, 7).toUpperCase().replace(/[^A-Z0-9]/g, 'X');
+  const today = todayInBrussels(new Date());
+  await importScenario(page.request, renewScenario({ today, suffix, kinds: [...RENEW_KINDS] }));
+  await signIn(page, renewScenarioUsers({ suffix }).an, RENEW_PASSWORD);
+  return { slug: renewScenarioSlugs({ suffix }).region, today };
+}
+
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(new Date(`${iso}T12:00:00Z`));
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const loanRow = (page: Page, kind: RenewKind): Locator =>
+  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${escapeRe(RENEW_TITLES[kind])}`) }) });
+const renewalCell = (page: Page, kind: RenewKind) => loanRow(page, kind).getByRole('cell').last();
+const dueCell = (page: Page, kind: RenewKind) => loanRow(page, kind).getByRole('cell').nth(2);
+const renewalsCell = (page: Page, kind: RenewKind) => loanRow(page, kind).getByRole('cell').nth(3);
+const renewStatus = (page: Page) => page.getByRole('main').getByRole('status');
+const NOT_RENEWED = {
+  reserved: 'Niet verlengd: Een andere lener heeft dit gereserveerd en er is geen ander exemplaar vrij.',
+  maxRenewals: 'Niet verlengd: Je hebt deze uitlening al het maximale aantal keren verlengd.',
+  membershipEnds: 'Niet verlengd: Je lidmaatschap loopt af vóór een nieuwe inleverdatum. Vernieuw eerst je lidmaatschap.',
+  feeBlock: 'Niet verlengd: Je openstaande bedragen in deze regio zijn te hoog. Betaal ze eerst, dan kun je weer verlengen.',
+} as const;
+
+test('renew all posts without JavaScript: each loan shows its new due date or its reason, the summary counts match (RN1–RN8)', async ({ page, browser, checkA11y }) => {
+  const s = await setUpRenewing(page);
+  const seen = watch(page);
+  const a11y = (label: string) => checkServedPage(browser, page, seen, checkA11y, label);
+  const newDue = longDate(addDays(s.today, 28));
+  await page.goto(`/cards/${s.slug}/loans`);
+  await expect(renewalCell(page, 'renewable')).toHaveText(`Verlengbaar tot ${newDue}`);
+  await expect(page.getByRole('button', { name: 'Alles verlengen' })).toBeEnabled();
+  await expect(page.getByRole('checkbox', { name: `Selecteer ${RENEW_TITLES.renewable}` })).toBeEnabled();
+  await a11y('loans, no JS');
+
+  await page.getByRole('button', { name: 'Alles verlengen' }).click();
+  await expect(renewStatus(page)).toHaveText('2 verlengd, 4 niet verlengd');
+  await expect(renewalCell(page, 'renewable')).toHaveText(`Verlengd tot ${newDue}`);
+  await expect(renewalCell(page, 'overdue')).toHaveText(`Verlengd tot ${newDue}`);
+  for (const kind of ['reserved', 'maxRenewals', 'membershipEnds', 'feeBlock'] as const) await expect(renewalCell(page, kind)).toHaveText(NOT_RENEWED[kind]);
+  // The page was rendered after the renewal: new due dates and renewal counts.
+  await expect(dueCell(page, 'renewable')).toContainText(newDue);
+  await expect(renewalsCell(page, 'renewable')).toHaveText('1 van 2');
+  await expect(renewalsCell(page, 'overdue')).toHaveText('1 van 2');
+  await expect(renewalsCell(page, 'reserved')).toHaveText('0 van 2');
+  await expect(page.getByRole('main').getByText(/^Verlengd tot /)).toHaveCount(2);
+  await expect(page.getByRole('main').getByText(/^Niet verlengd: /)).toHaveCount(4);
+  await a11y('loans after renewing all, no JS');
+  expectDocumentPosts(seen.posts, 1);
+});
+
+test('renew a selection posts without JavaScript: nothing chosen is said, then only the ticked loan is renewed', async ({ page, browser, checkA11y }) => {
+  const s = await setUpRenewing(page);
+  const seen = watch(page);
+  const a11y = (label: string) => checkServedPage(browser, page, seen, checkA11y, label);
+  const newDue = longDate(addDays(s.today, 28));
+  await page.goto(`/cards/${s.slug}/loans?view=due`);
+
+  await page.getByRole('button', { name: 'Selectie verlengen' }).click();
+  await expect(renewStatus(page)).toHaveText('Kies eerst de uitleningen die je wilt verlengen.');
+  await expect(renewalsCell(page, 'renewable')).toHaveText('0 van 2');
+  await a11y('loans with nothing selected, no JS');
+
+  await page.getByRole('checkbox', { name: `Selecteer ${RENEW_TITLES.renewable}` }).check();
+  await page.getByRole('button', { name: 'Selectie verlengen' }).click();
+  await expect(renewStatus(page)).toHaveText('1 verlengd, 0 niet verlengd');
+  await expect(page).toHaveURL(new RegExp(`/cards/${s.slug}/loans\\?view=due$`));
+  await expect(renewalCell(page, 'renewable')).toHaveText(`Verlengd tot ${newDue}`);
+  await expect(renewalsCell(page, 'renewable')).toHaveText('1 van 2');
+  await expect(dueCell(page, 'renewable')).toContainText(newDue);
+  // The other renewable loan was not ticked: unchanged, no outcome.
+  await expect(renewalsCell(page, 'overdue')).toHaveText('0 van 2');
+  await expect(renewalCell(page, 'overdue')).toHaveText(`Verlengbaar tot ${newDue}`);
+  await expect(page.getByRole('checkbox', { name: `Selecteer ${RENEW_TITLES.overdue}` })).not.toBeChecked();
+  await a11y('loans after renewing a selection, no JS');
+  expectDocumentPosts(seen.posts, 2);
 });

@@ -69,7 +69,7 @@ vi.mock('@/lib/mail/transport', async (importOriginal) => ({
   getMailer: () => ({ kind: 'outbox', send: async () => {} }),
 }));
 
-const { renewLoans } = await import('@/lib/actions/renew-loans');
+const { renewLoans, renewLoansForm } = await import('@/lib/actions/renew-loans');
 const { cancelReservation, changePickupBranch } = await import('@/lib/actions/reservations');
 const { setHistoryRecording, clearHistory } = await import('@/lib/actions/history');
 const { linkMembership } = await import('@/lib/actions/link-membership');
@@ -101,7 +101,7 @@ const RECOVERY_ACTIONS: [string, Record<string, unknown>, string][] = [
   ['confirmEmailAction (public)', confirmEmailModule, 'confirmEmailAction'],
 ];
 const CASE_NAMES = [
-  'renewLoans', 'cancelReservation', 'changePickupBranch', 'setHistoryRecording', 'clearHistory', 'linkMembership',
+  'renewLoans', 'renewLoansForm', 'renewLoansForm (all)', 'cancelReservation', 'changePickupBranch', 'setHistoryRecording', 'clearHistory', 'linkMembership',
   'unlinkMembership', 'changePassword', 'changeEmail', 'resendVerification', 'activate (public)', 'signInWithPassword (public)', 'refreshCard', 'refreshCardForm', 'dismissNotice', 'dismissNoticeForm',
   ...RECOVERY_ACTIONS.filter(([, mod, fn]) => exportedFn(mod, fn)).map(([name]) => name),
 ];
@@ -176,6 +176,24 @@ describeOnDatabases('hostile input: server actions (%s)', (t) => {
       // A well-formed request with foreign ids is answered item by item (each refused, nothing
       // renewed); it stores its answer under the request key and writes the audit trail of the
       // probe (renewal_requests, renewal_log). Those two tables are excluded; loans are not.
+      exclude: ['renewal_requests', 'renewal_log'],
+      harmlessSuccess: (r) => (r as { data?: { renewed?: number } }).data?.renewed === 0,
+    },
+    {
+      // The loans page's form (no JavaScript): foreign loan ids are refused item by item, as above.
+      name: 'renewLoansForm',
+      call: (raw) => renewLoansForm(null, raw as FormData),
+      base: { requestKey: crypto.randomUUID(), cardSlug: s.slugs.le, intent: 'selected', loanId: s.victim.openLoanIds },
+      form: true,
+      exclude: ['renewal_requests', 'renewal_log'],
+      harmlessSuccess: (r) => (r as { data?: { renewed?: number } }).data?.renewed === 0,
+    },
+    {
+      // "Alles verlengen" for another account's card: that card is not found (P3).
+      name: 'renewLoansForm (all)',
+      call: (raw) => renewLoansForm(null, raw as FormData),
+      base: { requestKey: crypto.randomUUID(), cardSlug: s.slugs.le, intent: 'all' },
+      form: true,
       exclude: ['renewal_requests', 'renewal_log'],
       harmlessSuccess: (r) => (r as { data?: { renewed?: number } }).data?.renewed === 0,
     },
