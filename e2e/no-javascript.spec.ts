@@ -6,6 +6,7 @@
 import type { Browser, BrowserContext, Locator, Page, Response } from '@playwright/test';
 import { addDays, todayInBrussels } from '../lib/domain/dates';
 import { RENEW_PASSWORD, RENEW_TITLES, renewScenario, renewScenarioSlugs, renewScenarioUsers, type RenewLoanKind } from '../test/scenarios/renew-loans';
+import { cardScenario, SCENARIO_PASSWORD } from '../test/scenarios/cards';
 import { E2E_BASE_URL } from './support/config';
 import { expect, test } from './support/fixtures';
 import { mailTo } from './support/outbox';
@@ -402,4 +403,67 @@ test('renew a selection posts without JavaScript: nothing chosen is said, then o
   await expect(page.getByRole('checkbox', { name: `Selecteer ${RENEW_TITLES.overdue}` })).not.toBeChecked();
   await a11y('loans after renewing a selection, no JS');
   expectDocumentPosts(seen.posts, 2);
+});
+
+// ---- Reservations and history (issue 15): their forms post; a confirmation is a disclosure. ----
+
+async function setUpCards(page: Page) {
+  const scenario = cardScenario(Math.random().toString(36).slice(2, 7), todayInBrussels(new Date()));
+  await importScenario(page.request, scenario.document);
+  await signIn(page, scenario.users.family, SCENARIO_PASSWORD);
+  return scenario;
+}
+
+test('cancelling a reservation (after confirming) and changing its pick-up post without JavaScript', async ({ page, browser, checkA11y }) => {
+  const s = await setUpCards(page);
+  const seen = watch(page);
+  const a11y = (label: string) => checkServedPage(browser, page, seen, checkA11y, label);
+  await page.goto(`/cards/${s.slugs.zo}/reservations`);
+  const table = page.getByRole('table', { name: 'Je reserveringen' });
+  await expect(table.getByRole('row', { name: /Het gouden ei/ })).toBeVisible();
+
+  // The confirmation first: the trigger opens the question; only its button posts.
+  await expect(page.getByRole('button', { name: 'Ja, annuleren' })).toHaveCount(0);
+  await page.locator('summary').filter({ hasText: 'Reservering van Het gouden ei annuleren' }).click();
+  const question = page.getByRole('group', { name: 'Reservering annuleren?' });
+  await expect(question).toContainText('Je reservering van ‘Het gouden ei’ vervalt');
+  await a11y('reservations, confirmation open, no JS');
+  await question.getByRole('button', { name: 'Ja, annuleren' }).click();
+  await expect(table.getByRole('row', { name: /Het gouden ei/ })).toHaveCount(0);
+  await expect(table.getByRole('row', { name: /De ontdekking van de hemel/ })).toBeVisible();
+
+  // Change pick-up: the select and its button post.
+  const select = page.getByLabel('Afhaalplaats voor De ontdekking van de hemel', { exact: true });
+  await select.selectOption({ label: `9861 Scheldewindeke (${s.names.oosterzele})` });
+  await page.getByRole('button', { name: 'Afhaalplaats voor De ontdekking van de hemel wijzigen' }).click();
+  await expect(page.getByText('Afhaalplaats gewijzigd.')).toBeVisible();
+  await expect(table.getByRole('row', { name: /De ontdekking van de hemel/ })).toContainText('9861 Scheldewindeke');
+  await a11y('reservations after changing the pick-up, no JS');
+  await page.goto(`/cards/${s.slugs.zo}/reservations`);
+  await expect(table.getByRole('row', { name: /Het gouden ei/ })).toHaveCount(0);
+  await expect(table.getByRole('row', { name: /De ontdekking van de hemel/ })).toContainText('9861 Scheldewindeke');
+  expectDocumentPosts(seen.posts, 2);
+});
+
+test('switching history recording and clearing the history (after confirming) post without JavaScript', async ({ page, browser, checkA11y }) => {
+  const s = await setUpCards(page);
+  const seen = watch(page);
+  const a11y = (label: string) => checkServedPage(browser, page, seen, checkA11y, label);
+  await page.goto(`/cards/${s.slugs.zo}/history`);
+  await expect(page.getByText('24 uitleningen')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Bijhouden uitzetten' }).click();
+  await expect(page.getByRole('heading', { name: 'Je leenhistoriek wordt niet bijgehouden.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Bijhouden aanzetten' })).toBeVisible();
+  await expect(page.getByText('24 uitleningen')).toBeVisible();
+  await a11y('history off, no JS');
+
+  await page.locator('summary').filter({ hasText: 'Historiek wissen' }).click();
+  await page.getByRole('group', { name: 'Leenhistoriek wissen?' }).getByRole('button', { name: 'Ja, wissen' }).click();
+  await expect(page.getByRole('heading', { name: 'Geen leenhistoriek op deze pas' })).toBeVisible();
+  await a11y('history cleared, no JS');
+
+  await page.getByRole('button', { name: 'Bijhouden aanzetten' }).click();
+  await expect(page.getByRole('button', { name: 'Bijhouden uitzetten' })).toBeVisible();
+  expectDocumentPosts(seen.posts, 3);
 });

@@ -70,8 +70,8 @@ vi.mock('@/lib/mail/transport', async (importOriginal) => ({
 }));
 
 const { renewLoans, renewLoansForm } = await import('@/lib/actions/renew-loans');
-const { cancelReservation, changePickupBranch } = await import('@/lib/actions/reservations');
-const { setHistoryRecording, clearHistory } = await import('@/lib/actions/history');
+const { cancelReservation, changePickupBranch, cancelReservationForm, changePickupBranchForm } = await import('@/lib/actions/reservations');
+const { setHistoryRecording, clearHistory, setHistoryRecordingForm, clearHistoryForm } = await import('@/lib/actions/history');
 const { linkMembership } = await import('@/lib/actions/link-membership');
 const { unlinkMembership } = await import('@/lib/actions/unlink-membership');
 const { changePassword, changeEmail, resendVerification, signOutEverywhere } = await import('@/lib/actions/account-settings');
@@ -101,7 +101,7 @@ const RECOVERY_ACTIONS: [string, Record<string, unknown>, string][] = [
   ['confirmEmailAction (public)', confirmEmailModule, 'confirmEmailAction'],
 ];
 const CASE_NAMES = [
-  'renewLoans', 'renewLoansForm', 'renewLoansForm (all)', 'cancelReservation', 'changePickupBranch', 'setHistoryRecording', 'clearHistory', 'linkMembership',
+  'renewLoans', 'renewLoansForm', 'renewLoansForm (all)', 'cancelReservation', 'cancelReservationForm', 'changePickupBranchForm', 'setHistoryRecordingForm', 'clearHistoryForm', 'changePickupBranch', 'setHistoryRecording', 'clearHistory', 'linkMembership',
   'unlinkMembership', 'changePassword', 'changeEmail', 'resendVerification', 'activate (public)', 'signInWithPassword (public)', 'refreshCard', 'refreshCardForm', 'dismissNotice', 'dismissNoticeForm',
   ...RECOVERY_ACTIONS.filter(([, mod, fn]) => exportedFn(mod, fn)).map(([name]) => name),
 ];
@@ -205,6 +205,16 @@ describeOnDatabases('hostile input: server actions (%s)', (t) => {
     },
     { name: 'setHistoryRecording', call: (raw) => setHistoryRecording(raw), base: { card: s.slugs.le, enabled: 'false' } },
     { name: 'clearHistory', call: (raw) => clearHistory(raw), base: { card: s.slugs.le } },
+    // Their forms (no JavaScript): the same refusals through FormData.
+    { name: 'cancelReservationForm', call: (raw) => cancelReservationForm(null, raw as FormData), base: { reservationId: s.victim.reservationIds[0] }, form: true },
+    {
+      name: 'changePickupBranchForm',
+      call: (raw) => changePickupBranchForm(null, raw as FormData),
+      base: { reservationId: s.victim.reservationIds[0], branchId: s.victim.branchIds[0] },
+      form: true,
+    },
+    { name: 'setHistoryRecordingForm', call: (raw) => setHistoryRecordingForm(null, raw as FormData), base: { card: s.slugs.le, enabled: 'false' }, form: true },
+    { name: 'clearHistoryForm', call: (raw) => clearHistoryForm(null, raw as FormData), base: { card: s.slugs.le }, form: true },
     // Linked libraries: another account's card is not found (P3) before any library is asked.
     { name: 'refreshCard', call: (raw) => refreshCard(raw), base: { card: s.slugs.le } },
     { name: 'refreshCardForm', call: (raw) => refreshCardForm(null, raw as FormData), base: { card: s.slugs.le }, form: true },
