@@ -467,3 +467,57 @@ test('switching history recording and clearing the history (after confirming) po
   await expect(page.getByRole('button', { name: 'Bijhouden uitzetten' })).toBeVisible();
   expectDocumentPosts(seen.posts, 3);
 });
+
+test('unlinking a membership (after confirming) posts without JavaScript and lands on the memberships page', async ({ page, browser, request, checkA11y }) => {
+  const i = ids();
+  await importScenario(request, scenario(i));
+  await signIn(page, i.username, PASSWORD);
+  const seen = watch(page);
+  const a11y = (label: string) => checkServedPage(browser, page, seen, checkA11y, label);
+  await page.goto('/memberships');
+  await page.getByLabel('Pasnummer van de andere pas').fill(i.cardB);
+  await page.getByLabel('Pincode van die pas').fill(PIN_B);
+  await page.getByRole('button', { name: 'Koppelen', exact: true }).click();
+  await expect(page.getByRole('region', { name: i.lone })).toBeVisible();
+
+  // The records list: one item per linked patron record, each with its unlink confirmation.
+  const record = page.getByRole('region', { name: 'Gekoppelde klantrecords' }).getByRole('listitem').filter({ hasText: i.lone });
+  await expect(record.getByRole('button')).toHaveCount(0);
+  await record.locator('summary').filter({ hasText: /^Ontkoppelen/ }).click();
+  await expect(record.getByRole('button')).toHaveCount(1);
+  await a11y('memberships, unlink confirmation open, no JS');
+  await record.getByRole('button').click();
+  await expect(page).toHaveURL(/\/memberships\?unlinked=1$/);
+  await expect(page.getByRole('region', { name: i.lone })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Gekoppelde klantrecords' }).getByRole('listitem').filter({ hasText: i.lone })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Gekoppelde klantrecords' }).getByRole('listitem').filter({ hasText: i.main })).toHaveCount(1);
+  await a11y('memberships after unlinking, no JS');
+  expectDocumentPosts(seen.posts, 2);
+  expectNoSecretIn(seen.urls, [PIN_B]);
+});
+
+test('reminder settings and the language switch post without JavaScript', async ({ page, browser, request, checkA11y }) => {
+  const i = ids();
+  await importScenario(request, scenario(i));
+  await signIn(page, i.username, PASSWORD);
+  const seen = watch(page);
+  const a11y = (label: string) => checkServedPage(browser, page, seen, checkA11y, label);
+  await page.goto('/account');
+  const reminders = page.getByRole('region', { name: 'Herinneringen per e-mail' });
+  await reminders.getByLabel('Herinnering vooraf').selectOption({ label: '3 dagen voor de inleverdatum' });
+  await reminders.getByLabel('Taal van de e-mails').selectOption('en');
+  await reminders.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText('Je instellingen voor e-mails zijn opgeslagen.')).toBeVisible();
+  await a11y('account after saving reminders, no JS');
+  await page.goto('/account');
+  await expect(page.getByRole('region', { name: 'Herinneringen per e-mail' }).getByLabel('Herinnering vooraf')).toHaveValue('3');
+  await expect(page.getByRole('region', { name: 'Herinneringen per e-mail' }).getByLabel('Taal van de e-mails')).toHaveValue('en');
+
+  // The portal's language: the switcher's buttons post the locale.
+  await page.getByRole('button', { name: /^English/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await a11y('account in English, no JS');
+  await page.getByRole('button', { name: /^Nederlands/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  expectDocumentPosts(seen.posts, 3);
+});

@@ -73,7 +73,7 @@ const { renewLoans, renewLoansForm } = await import('@/lib/actions/renew-loans')
 const { cancelReservation, changePickupBranch, cancelReservationForm, changePickupBranchForm } = await import('@/lib/actions/reservations');
 const { setHistoryRecording, clearHistory, setHistoryRecordingForm, clearHistoryForm } = await import('@/lib/actions/history');
 const { linkMembership } = await import('@/lib/actions/link-membership');
-const { unlinkMembership } = await import('@/lib/actions/unlink-membership');
+const { unlinkMembership, unlinkMembershipForm } = await import('@/lib/actions/unlink-membership');
 const { changePassword, changeEmail, resendVerification, signOutEverywhere } = await import('@/lib/actions/account-settings');
 const { activate } = await import('@/lib/actions/activate');
 const { signInWithPassword } = await import('@/lib/actions/sign-in');
@@ -101,7 +101,7 @@ const RECOVERY_ACTIONS: [string, Record<string, unknown>, string][] = [
   ['confirmEmailAction (public)', confirmEmailModule, 'confirmEmailAction'],
 ];
 const CASE_NAMES = [
-  'renewLoans', 'renewLoansForm', 'renewLoansForm (all)', 'cancelReservation', 'cancelReservationForm', 'changePickupBranchForm', 'setHistoryRecordingForm', 'clearHistoryForm', 'changePickupBranch', 'setHistoryRecording', 'clearHistory', 'linkMembership',
+  'renewLoans', 'renewLoansForm', 'renewLoansForm (all)', 'cancelReservation', 'cancelReservationForm', 'changePickupBranchForm', 'setHistoryRecordingForm', 'clearHistoryForm', 'unlinkMembershipForm', 'changePickupBranch', 'setHistoryRecording', 'clearHistory', 'linkMembership',
   'unlinkMembership', 'changePassword', 'changeEmail', 'resendVerification', 'activate (public)', 'signInWithPassword (public)', 'refreshCard', 'refreshCardForm', 'dismissNotice', 'dismissNoticeForm',
   ...RECOVERY_ACTIONS.filter(([, mod, fn]) => exportedFn(mod, fn)).map(([name]) => name),
 ];
@@ -230,6 +230,8 @@ describeOnDatabases('hostile input: server actions (%s)', (t) => {
       exclude: ['throttle_buckets'],
     },
     { name: 'unlinkMembership', call: (raw) => unlinkMembership(null, raw as FormData), base: { patronId: s.victim.patronIds[0] }, form: true },
+    // The unlink form (no JavaScript): redirects only after a real unlink; every hostile post is refused.
+    { name: 'unlinkMembershipForm', call: (raw) => unlinkMembershipForm(null, raw as FormData), base: { patronId: s.victim.patronIds[0] }, form: true },
     {
       name: 'changePassword',
       call: (raw) => changePassword(null, raw as FormData),
