@@ -3,11 +3,15 @@
 // javaScriptEnabled false). Every form that carries a password, PIN or token must POST, work, and
 // show its errors; every URL the browser asks for or lands on is checked for the secrets typed.
 // Return paths too: a hostile `?next=` ends on the portal after a genuine sign-in.
-import type { Browser, BrowserContext, Page, Response } from '@playwright/test';
+import type { Browser, BrowserContext, Locator, Page, Response } from '@playwright/test';
+import { addDays, todayInBrussels } from '../lib/domain/dates';
+import { RENEW_PASSWORD, RENEW_TITLES, renewScenario, renewScenarioSlugs, renewScenarioUsers, type RenewLoanKind } from '../test/scenarios/renew-loans';
+import { cardScenario, SCENARIO_PASSWORD } from '../test/scenarios/cards';
 import { E2E_BASE_URL } from './support/config';
 import { expect, test } from './support/fixtures';
 import { mailTo } from './support/outbox';
 import { importScenario, type NetworkDocument } from './support/scenario';
+import { signIn } from './support/sign-in';
 
 const PASSWORD = 'zonder javascript veilig';
 const NEW_PASSWORD = 'een nieuw en lang wachtwoord';
@@ -315,4 +319,205 @@ test('forgot password and the reset post without JavaScript; the token travels o
   const others = seen.urls.filter((url) => !decodings(url).some((form) => form === mailedLink));
   expectNoSecretIn(others, [token, NEW_PASSWORD, 'niet hetzelfde wachtwoord']);
   expectNoSecretIn(seen.urls, [NEW_PASSWORD, 'niet hetzelfde wachtwoord']);
+});
+
+// ---- Renewing (issue 15): the loans page's form posts, and the page answers per loan. ----
+
+const RENEW_KINDS = ['renewable', 'reserved', 'maxRenewals', 'membershipEnds', 'feeBlock', 'overdue'] as const satisfies readonly RenewLoanKind[];
+type RenewKind = (typeof RENEW_KINDS)[number];
+
+/** The shared renew scenario (test/scenarios/renew-loans.ts), imported fresh, and signed in through the auth endpoints. */
+async function setUpRenewing(page: Page) {
+  const suffix = Math.random().toString(36).slice(2, 7).toUpperCase().replace(/[^A-Z0-9]/g, 'X');
+  const today = todayInBrussels(new Date());
+  await importScenario(page.request, renewScenario({ today, suffix, kinds: [...RENEW_KINDS] }));
+  await signIn(page, renewScenarioUsers({ suffix }).an, RENEW_PASSWORD);
+  return { slug: renewScenarioSlugs({ suffix }).region, today };
+}
+
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(new Date(`${iso}T12:00:00Z`));
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const loanRow = (page: Page, kind: RenewKind): Locator =>
+  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${escapeRe(RENEW_TITLES[kind])}`) }) });
+const renewalCell = (page: Page, kind: RenewKind) => loanRow(page, kind).getByRole('cell').last();
+const dueCell = (page: Page, kind: RenewKind) => loanRow(page, kind).getByRole('cell').nth(2);
+const renewalsCell = (page: Page, kind: RenewKind) => loanRow(page, kind).getByRole('cell').nth(3);
+const renewStatus = (page: Page) => page.getByRole('main').getByRole('status');
+const NOT_RENEWED = {
+  reserved: 'Niet verlengd: Een andere lener heeft dit gereserveerd en er is geen ander exemplaar vrij.',
+  maxRenewals: 'Niet verlengd: Je hebt deze uitlening al het maximale aantal keren verlengd.',
+  membershipEnds: 'Niet verlengd: Je lidmaatschap loopt af vóór een nieuwe inleverdatum. Vernieuw eerst je lidmaatschap.',
+  feeBlock: 'Niet verlengd: Je openstaande bedragen in deze regio zijn te hoog. Betaal ze eerst, dan kun je weer verlengen.',
+} as const;
+
+test('renew all posts without JavaScript: each loan shows its new due date or its reason, the summary counts match (RN1–RN8)', async ({ page, browser, checkA11y }) => {
+  const s = await setUpRenewing(page);
+  const seen = watch(page);
+  const a11y = (label: string) => checkServedPage(browser, page, seen, checkA11y, label);
+  const newDue = longDate(addDays(s.today, 28));
+  await page.goto(`/cards/${s.slug}/loans`);
+  await expect(renewalCell(page, 'renewable')).toHaveText(`Verlengbaar tot ${newDue}`);
+  await expect(page.getByRole('button', { name: 'Alles verlengen' })).toBeEnabled();
+  await expect(page.getByRole('checkbox', { name: `Selecteer ${RENEW_TITLES.renewable}` })).toBeEnabled();
+  await a11y('loans, no JS');
+
+  await page.getByRole('button', { name: 'Alles verlengen' }).click();
+  await expect(renewStatus(page)).toHaveText('2 verlengd, 4 niet verlengd');
+  await expect(renewalCell(page, 'renewable')).toHaveText(`Verlengd tot ${newDue}`);
+  await expect(renewalCell(page, 'overdue')).toHaveText(`Verlengd tot ${newDue}`);
+  for (const kind of ['reserved', 'maxRenewals', 'membershipEnds', 'feeBlock'] as const) await expect(renewalCell(page, kind)).toHaveText(NOT_RENEWED[kind]);
+  // The page was rendered after the renewal: new due dates and renewal counts.
+  await expect(dueCell(page, 'renewable')).toContainText(newDue);
+  await expect(renewalsCell(page, 'renewable')).toHaveText('1 van 2');
+  await expect(renewalsCell(page, 'overdue')).toHaveText('1 van 2');
+  await expect(renewalsCell(page, 'reserved')).toHaveText('0 van 2');
+  await expect(page.getByRole('main').getByText(/^Verlengd tot /)).toHaveCount(2);
+  await expect(page.getByRole('main').getByText(/^Niet verlengd: /)).toHaveCount(4);
+  await a11y('loans after renewing all, no JS');
+  expectDocumentPosts(seen.posts, 1);
+});
+
+test('renew a selection posts without JavaScript: nothing chosen is said, then only the ticked loan is renewed', async ({ page, browser, checkA11y }) => {
+  const s = await setUpRenewing(page);
+  const seen = watch(page);
+  const a11y = (label: string) => checkServedPage(browser, page, seen, checkA11y, label);
+  const newDue = longDate(addDays(s.today, 28));
+  await page.goto(`/cards/${s.slug}/loans?view=due`);
+
+  await page.getByRole('button', { name: 'Selectie verlengen' }).click();
+  await expect(renewStatus(page)).toHaveText('Kies eerst de uitleningen die je wilt verlengen.');
+  await expect(renewalsCell(page, 'renewable')).toHaveText('0 van 2');
+  await a11y('loans with nothing selected, no JS');
+
+  await page.getByRole('checkbox', { name: `Selecteer ${RENEW_TITLES.renewable}` }).check();
+  await page.getByRole('button', { name: 'Selectie verlengen' }).click();
+  await expect(renewStatus(page)).toHaveText('1 verlengd, 0 niet verlengd');
+  await expect(page).toHaveURL(new RegExp(`/cards/${s.slug}/loans\\?view=due$`));
+  await expect(renewalCell(page, 'renewable')).toHaveText(`Verlengd tot ${newDue}`);
+  await expect(renewalsCell(page, 'renewable')).toHaveText('1 van 2');
+  await expect(dueCell(page, 'renewable')).toContainText(newDue);
+  // The other renewable loan was not ticked: unchanged, no outcome.
+  await expect(renewalsCell(page, 'overdue')).toHaveText('0 van 2');
+  await expect(renewalCell(page, 'overdue')).toHaveText(`Verlengbaar tot ${newDue}`);
+  await expect(page.getByRole('checkbox', { name: `Selecteer ${RENEW_TITLES.overdue}` })).not.toBeChecked();
+  await a11y('loans after renewing a selection, no JS');
+  expectDocumentPosts(seen.posts, 2);
+});
+
+// ---- Reservations and history (issue 15): their forms post; a confirmation is a disclosure. ----
+
+async function setUpCards(page: Page) {
+  const scenario = cardScenario(Math.random().toString(36).slice(2, 7), todayInBrussels(new Date()));
+  await importScenario(page.request, scenario.document);
+  await signIn(page, scenario.users.family, SCENARIO_PASSWORD);
+  return scenario;
+}
+
+test('cancelling a reservation (after confirming) and changing its pick-up post without JavaScript', async ({ page, browser, checkA11y }) => {
+  const s = await setUpCards(page);
+  const seen = watch(page);
+  const a11y = (label: string) => checkServedPage(browser, page, seen, checkA11y, label);
+  await page.goto(`/cards/${s.slugs.zo}/reservations`);
+  const table = page.getByRole('table', { name: 'Je reserveringen' });
+  await expect(table.getByRole('row', { name: /Het gouden ei/ })).toBeVisible();
+
+  // The confirmation first: the trigger opens the question; only its button posts.
+  await expect(page.getByRole('button', { name: 'Ja, annuleren' })).toHaveCount(0);
+  await page.locator('summary').filter({ hasText: 'Reservering van Het gouden ei annuleren' }).click();
+  const question = page.getByRole('group', { name: 'Reservering annuleren?' });
+  await expect(question).toContainText('Je reservering van ‘Het gouden ei’ vervalt');
+  await a11y('reservations, confirmation open, no JS');
+  await question.getByRole('button', { name: 'Ja, annuleren' }).click();
+  await expect(table.getByRole('row', { name: /Het gouden ei/ })).toHaveCount(0);
+  await expect(table.getByRole('row', { name: /De ontdekking van de hemel/ })).toBeVisible();
+
+  // Change pick-up: the select and its button post.
+  const select = page.getByLabel('Afhaalplaats voor De ontdekking van de hemel', { exact: true });
+  await select.selectOption({ label: `9861 Scheldewindeke (${s.names.oosterzele})` });
+  await page.getByRole('button', { name: 'Afhaalplaats voor De ontdekking van de hemel wijzigen' }).click();
+  await expect(page.getByText('Afhaalplaats gewijzigd.')).toBeVisible();
+  await expect(table.getByRole('row', { name: /De ontdekking van de hemel/ })).toContainText('9861 Scheldewindeke');
+  await a11y('reservations after changing the pick-up, no JS');
+  await page.goto(`/cards/${s.slugs.zo}/reservations`);
+  await expect(table.getByRole('row', { name: /Het gouden ei/ })).toHaveCount(0);
+  await expect(table.getByRole('row', { name: /De ontdekking van de hemel/ })).toContainText('9861 Scheldewindeke');
+  expectDocumentPosts(seen.posts, 2);
+});
+
+test('switching history recording and clearing the history (after confirming) post without JavaScript', async ({ page, browser, checkA11y }) => {
+  const s = await setUpCards(page);
+  const seen = watch(page);
+  const a11y = (label: string) => checkServedPage(browser, page, seen, checkA11y, label);
+  await page.goto(`/cards/${s.slugs.zo}/history`);
+  await expect(page.getByText('24 uitleningen')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Bijhouden uitzetten' }).click();
+  await expect(page.getByRole('heading', { name: 'Je leenhistoriek wordt niet bijgehouden.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Bijhouden aanzetten' })).toBeVisible();
+  await expect(page.getByText('24 uitleningen')).toBeVisible();
+  await a11y('history off, no JS');
+
+  await page.locator('summary').filter({ hasText: 'Historiek wissen' }).click();
+  await page.getByRole('group', { name: 'Leenhistoriek wissen?' }).getByRole('button', { name: 'Ja, wissen' }).click();
+  await expect(page.getByRole('heading', { name: 'Geen leenhistoriek op deze pas' })).toBeVisible();
+  await a11y('history cleared, no JS');
+
+  await page.getByRole('button', { name: 'Bijhouden aanzetten' }).click();
+  await expect(page.getByRole('button', { name: 'Bijhouden uitzetten' })).toBeVisible();
+  expectDocumentPosts(seen.posts, 3);
+});
+
+test('unlinking a membership (after confirming) posts without JavaScript and lands on the memberships page', async ({ page, browser, request, checkA11y }) => {
+  const i = ids();
+  await importScenario(request, scenario(i));
+  await signIn(page, i.username, PASSWORD);
+  const seen = watch(page);
+  const a11y = (label: string) => checkServedPage(browser, page, seen, checkA11y, label);
+  await page.goto('/memberships');
+  await page.getByLabel('Pasnummer van de andere pas').fill(i.cardB);
+  await page.getByLabel('Pincode van die pas').fill(PIN_B);
+  await page.getByRole('button', { name: 'Koppelen', exact: true }).click();
+  await expect(page.getByRole('region', { name: i.lone })).toBeVisible();
+
+  // The records list: one item per linked patron record, each with its unlink confirmation.
+  const record = page.getByRole('region', { name: 'Gekoppelde klantrecords' }).getByRole('listitem').filter({ hasText: i.lone });
+  await expect(record.getByRole('button')).toHaveCount(0);
+  await record.locator('summary').filter({ hasText: /^Ontkoppelen/ }).click();
+  await expect(record.getByRole('button')).toHaveCount(1);
+  await a11y('memberships, unlink confirmation open, no JS');
+  await record.getByRole('button').click();
+  await expect(page).toHaveURL(/\/memberships\?unlinked=1$/);
+  await expect(page.getByRole('region', { name: i.lone })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Gekoppelde klantrecords' }).getByRole('listitem').filter({ hasText: i.lone })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Gekoppelde klantrecords' }).getByRole('listitem').filter({ hasText: i.main })).toHaveCount(1);
+  await a11y('memberships after unlinking, no JS');
+  expectDocumentPosts(seen.posts, 2);
+  expectNoSecretIn(seen.urls, [PIN_B]);
+});
+
+test('reminder settings and the language switch post without JavaScript', async ({ page, browser, request, checkA11y }) => {
+  const i = ids();
+  await importScenario(request, scenario(i));
+  await signIn(page, i.username, PASSWORD);
+  const seen = watch(page);
+  const a11y = (label: string) => checkServedPage(browser, page, seen, checkA11y, label);
+  await page.goto('/account');
+  const reminders = page.getByRole('region', { name: 'Herinneringen per e-mail' });
+  await reminders.getByLabel('Herinnering vooraf').selectOption({ label: '3 dagen voor de inleverdatum' });
+  await reminders.getByLabel('Taal van de e-mails').selectOption('en');
+  await reminders.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText('Je instellingen voor e-mails zijn opgeslagen.')).toBeVisible();
+  await a11y('account after saving reminders, no JS');
+  await page.goto('/account');
+  await expect(page.getByRole('region', { name: 'Herinneringen per e-mail' }).getByLabel('Herinnering vooraf')).toHaveValue('3');
+  await expect(page.getByRole('region', { name: 'Herinneringen per e-mail' }).getByLabel('Taal van de e-mails')).toHaveValue('en');
+
+  // The portal's language: the switcher's buttons post the locale.
+  await page.getByRole('button', { name: /^English/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await a11y('account in English, no JS');
+  await page.getByRole('button', { name: /^Nederlands/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  expectDocumentPosts(seen.posts, 3);
 });

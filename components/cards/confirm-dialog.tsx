@@ -1,7 +1,11 @@
 'use client';
 // A confirmation step as a native modal <dialog>: it traps focus, closes on Escape and returns
 // focus to the button that opened it. Used before cancelling a reservation and clearing history.
+// Before (or without) JavaScript it is a disclosure instead: the trigger opens a <details> with the
+// same question and a submit button that posts the enclosing <form> (its server action) — so it
+// must sit inside the action's form; once hydrated, the modal dialog and onConfirm take over.
 import { useId, useRef } from 'react';
+import { useHydrated } from '@/components/forms/use-hydrated';
 
 interface Props {
   trigger: string;
@@ -19,6 +23,35 @@ export function ConfirmDialog({ trigger, triggerLabel, title, body, confirm, dis
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
+  const ready = useHydrated();
+  const confirmClass = danger ? 'btn border-danger bg-danger text-white hover:bg-danger-strong' : 'btn btn-primary';
+  if (!ready) {
+    return (
+      <details className="space-y-2">
+        <summary className="btn btn-secondary cursor-pointer list-none [&::-webkit-details-marker]:hidden">
+          {triggerLabel ? (
+            <>
+              <span aria-hidden="true">{trigger}</span>
+              <span className="sr-only">{triggerLabel}</span>
+            </>
+          ) : (
+            trigger
+          )}
+        </summary>
+        <div role="group" aria-labelledby={titleId} aria-describedby={bodyId} className="rounded-lg border border-line bg-surface p-3">
+          <p id={titleId} className="font-bold">
+            {title}
+          </p>
+          <p id={bodyId} className="mt-1">
+            {body}
+          </p>
+          <button type="submit" className={`${confirmClass} mt-3`}>
+            {confirm}
+          </button>
+        </div>
+      </details>
+    );
+  }
   return (
     <>
       <button type="button" className="btn btn-secondary" aria-label={triggerLabel} disabled={pending} onClick={() => dialog.current?.showModal()}>
@@ -39,7 +72,7 @@ export function ConfirmDialog({ trigger, triggerLabel, title, body, confirm, dis
         <div className="mt-4 flex flex-wrap gap-3">
           <button
             type="button"
-            className={danger ? 'btn border-danger bg-danger text-white hover:bg-danger-strong' : 'btn btn-primary'}
+            className={confirmClass}
             onClick={() => {
               dialog.current?.close();
               onConfirm();

@@ -1,10 +1,12 @@
 'use client';
 // Runs a card server action as a TanStack mutation and turns its typed result into one sentence
 // for an aria-live region: the success text, or the translated failure code — never raw errors.
+// useCardFormAction adds the same for the action's <form> posted before (or without) JavaScript:
+// the answer the page re-renders with (useActionState) gives the same sentence.
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useActionState, useState } from 'react';
 
 type Result<T> = { ok: true; data: T } | { ok: false; code: string; library?: { name: string; message: string | null } };
 
@@ -43,6 +45,23 @@ export function useCardAction<I, T>(action: (input: I) => Promise<Result<T>>, su
     onError: () => setMessage({ text: t('error.other'), error: true }),
   });
   return { run: mutation.mutate, pending: mutation.isPending, message };
+}
+
+/**
+ * useCardAction plus the form path: `formAction` is the <form action> (the server action's form
+ * variant through useActionState); its answer, after a POST made without JavaScript, is `message`
+ * until the mutation answers. Hydrated forms call `run` from onSubmit / the confirm dialog.
+ */
+export function useCardFormAction<I, T>(
+  action: (input: I) => Promise<Result<T>>,
+  form: (previous: unknown, data: FormData) => Promise<Result<T>>,
+  success: (data: T) => string,
+) {
+  const t = useTranslations('CardActions');
+  const [formState, formAction] = useActionState<Result<T> | null, FormData>(form, null);
+  const { run, pending, message } = useCardAction(action, success);
+  const formMessage = formState ? (formState.ok ? { text: success(formState.data), error: false } : { text: failureText(t, formState), error: true }) : null;
+  return { run, pending, message: message ?? formMessage, formAction };
 }
 
 export function ActionMessage({ message }: { message: { text: string; error: boolean } | null }) {

@@ -15,7 +15,7 @@ interface Props {
 }
 
 export async function LoansSection({ basePath, view, byBranch, byDueDate }: Props) {
-  const [t, tr] = await Promise.all([getTranslations('Loans'), getTranslations('Renewal')]);
+  const t = await getTranslations('Loans');
   if (byDueDate.length === 0) {
     return <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>;
   }
@@ -26,9 +26,6 @@ export async function LoansSection({ basePath, view, byBranch, byDueDate }: Prop
         <LoansViewSwitch basePath={basePath} current={view} />
       </div>
       <RenewButtons />
-      <noscript>
-        <p className="text-sm">{tr('needsScript')}</p>
-      </noscript>
       {view === 'due' ? (
         <LoansTable caption={t('dueCaption')} loans={byDueDate} showBranch />
       ) : (

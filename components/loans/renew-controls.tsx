@@ -13,14 +13,18 @@
 // dates, renewal counts, today's decisions); the per-loan outcomes live here, in client state keyed
 // by loan id, so the refresh — which re-renders every row — does not wipe them.
 //
-// Without JavaScript the controls stay disabled (they are rendered disabled until hydration); the
-// page still shows each loan's decision, and a <noscript> note says renewing needs JavaScript.
+// Before (or without) JavaScript the same controls are a real form: RenewButtons renders a
+// <form action={renewLoansForm}> with the card, a request key the server rendered, and the two
+// buttons as submitters (`intent`); each checkbox joins it through its `form` attribute (`loanId`).
+// The browser POSTs it, and the page re-renders with the answer (useActionState): the same
+// per-loan results and summary as with JavaScript. Once hydrated, the form's submit is taken over
+// by the mutation above (no page load).
 import { useMutation } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { createContext, useCallback, useContext, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useActionState, useCallback, useContext, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { formatDateOnly } from '@/lib/i18n/format';
-import { renewLoans } from '@/lib/actions/renew-loans';
+import { renewLoans, renewLoansForm } from '@/lib/actions/renew-loans';
 import { mergeOutcomes, selectedRenewableIds, toggleSelection, type RenewItemOutcome, type SelectableLoan } from './renew-state';
 
 /** A loan as the controls need it: the page passes the decision it already shows (RN1–RN8). */
@@ -28,7 +32,7 @@ export interface RenewableLoan extends SelectableLoan {
   title: string;
 }
 
-type Failure = 'signedOut' | 'failed';
+type Failure = 'signedOut' | 'failed' | 'noneSelected';
 type Request = { all: true } | { loanIds: number[] };
 
 interface RenewContextValue {
@@ -44,6 +48,8 @@ interface RenewContextValue {
   summary: { renewed: number; refused: number } | null;
   outcomeOf(loanId: number): RenewItemOutcome | undefined;
   failure: Failure | null;
+  /** The renew form (id, server action, card, request key), for the no-JavaScript path. */
+  form: { id: string; action: (data: FormData) => void; cardSlug: string; requestKey: string };
 }
 
 const RenewContext = createContext<RenewContextValue | null>(null);
@@ -64,13 +70,32 @@ function useHydrated(): boolean {
 export function RenewSelectionProvider({
   cardSlug,
   loans,
+  requestKey,
   children,
 }: {
   cardSlug: string;
   loans: readonly RenewableLoan[];
+  /** A fresh key the server rendered for the form's POST (the no-JavaScript path). */
+  requestKey: string;
   children: ReactNode;
 }) {
   const router = useRouter();
+  const formId = useId();
+  // The answer to a form POST made before (or without) JavaScript; null on every other render.
+  const [formState, formAction] = useActionState(renewLoansForm, null);
+  const formOutcomes = useMemo(
+    () => (formState?.ok ? mergeOutcomes(new Map(), formState.data.items) : new Map<number, RenewItemOutcome>()),
+    [formState],
+  );
+  const formSummary = formState?.ok ? { renewed: formState.data.renewed, refused: formState.data.refused } : null;
+  const formFailure: Failure | null =
+    formState && !formState.ok
+      ? formState.code === 'unauthenticated'
+        ? 'signedOut'
+        : formState.code === 'invalid_input' && formState.fieldErrors?.loanIds
+          ? 'noneSelected'
+          : 'failed'
+      : null;
   const ready = useHydrated();
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [outcomes, setOutcomes] = useState<ReadonlyMap<number, RenewItemOutcome>>(new Map());
@@ -126,11 +151,13 @@ export function RenewSelectionProvider({
         if (ids.length > 0) start({ loanIds: ids });
       },
       pending,
-      summary,
-      outcomeOf: (loanId) => outcomes.get(loanId),
-      failure,
+      // A request made here replaces what the last form POST answered.
+      summary: mutation.isIdle ? formSummary : summary,
+      outcomeOf: (loanId) => outcomes.get(loanId) ?? formOutcomes.get(loanId),
+      failure: mutation.isIdle ? formFailure : failure,
+      form: { id: formId, action: formAction, cardSlug, requestKey },
     }),
-    [loans, ready, selected, start, pending, summary, outcomes, failure],
+    [loans, ready, selected, start, pending, summary, outcomes, failure, mutation.isIdle, formSummary, formOutcomes, formFailure, formId, formAction, cardSlug, requestKey],
   );
 
   return <RenewContext.Provider value={value}>{children}</RenewContext.Provider>;
@@ -145,18 +172,21 @@ export const renewStatusId = (loanId: number) => `renew-status-${loanId}`;
  */
 export function RenewCheckbox({ loanId }: { loanId: number }) {
   const t = useTranslations('Renewal');
-  const { loans, ready, selected, toggle, pending } = useRenew();
+  const { loans, selected, toggle, pending, form } = useRenew();
   const loan = loans.find((l) => l.id === loanId);
   if (!loan) return null;
   const refused = !loan.decision.ok;
   return (
     <input
       type="checkbox"
+      name="loanId"
+      value={loanId}
+      form={form.id}
       className="size-6 accent-brand disabled:cursor-not-allowed"
       aria-label={t('selectLoan', { title: loan.title })}
       aria-describedby={renewStatusId(loanId)}
       checked={!refused && selected.has(loanId)}
-      disabled={!ready || refused || pending !== null}
+      disabled={refused || pending !== null}
       onChange={(e) => toggle(loanId, e.currentTarget.checked)}
     />
   );
@@ -172,40 +202,47 @@ function Spinner() {
 /** "Alles verlengen", "Selectie verlengen", progress, and the summary announced to screen readers. */
 export function RenewButtons() {
   const t = useTranslations('Renewal');
-  const { loans, ready, selected, renewAll, renewSelected, pending, summary, failure } = useRenew();
+  const { loans, ready, selected, renewAll, renewSelected, pending, summary, failure, form } = useRenew();
   const selectedCount = selectedRenewableIds(loans, selected).length;
   // aria-disabled rather than disabled while a request runs: the button keeps keyboard focus, and
-  // the click handlers (and the provider's guard) ignore it.
+  // the submit handler (and the provider's guard) ignore it. Before hydration the page cannot know
+  // what is ticked: both buttons post, and the server says if nothing was chosen.
   const allOff = pending !== null;
-  const selectedOff = pending !== null || selectedCount === 0;
+  const selectedOff = pending !== null || (ready && selectedCount === 0);
+  // Hydrated: the mutation renews in place; the browser's own POST (no JavaScript yet) never runs.
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const intent = submitter instanceof HTMLButtonElement ? submitter.value : '';
+    if (intent === 'all' && !allOff) renewAll();
+    if (intent === 'selected' && !selectedOff) renewSelected();
+  }
   return (
-    <div className="flex flex-col gap-2" aria-busy={pending !== null}>
+    <form id={form.id} action={form.action} onSubmit={onSubmit} className="flex flex-col gap-2" aria-busy={pending !== null}>
+      <input type="hidden" name="cardSlug" value={form.cardSlug} />
+      <input type="hidden" name="requestKey" value={form.requestKey} />
       <div className="flex flex-wrap items-center gap-2">
         <button
-          type="button"
+          type="submit"
+          name="intent"
+          value="all"
           className={`btn btn-primary ${buttonState}`}
-          disabled={!ready}
           aria-disabled={allOff || undefined}
-          onClick={() => {
-            if (!allOff) renewAll();
-          }}
         >
           {pending === 'all' ? <Spinner /> : null}
           {t('renewAll')}
         </button>
         <button
-          type="button"
+          type="submit"
+          name="intent"
+          value="selected"
           className={`btn btn-secondary ${buttonState}`}
-          disabled={!ready}
           aria-disabled={selectedOff || undefined}
-          onClick={() => {
-            if (!selectedOff) renewSelected();
-          }}
         >
           {pending === 'selected' ? <Spinner /> : null}
           {t('renewSelected')}
         </button>
-        <span className="text-sm text-muted">{t('selectedCount', { count: selectedCount })}</span>
+        {ready ? <span className="text-sm text-muted">{t('selectedCount', { count: selectedCount })}</span> : null}
       </div>
       {/* Always rendered, so assistive technology is listening before the text changes. */}
       <p role="status" aria-live="polite" className={`min-h-6 text-sm font-semibold ${failure ? 'text-danger' : ''}`}>
@@ -217,7 +254,7 @@ export function RenewButtons() {
               ? t('summary', { renewed: summary.renewed, refused: summary.refused })
               : null}
       </p>
-    </div>
+    </form>
   );
 }
 

@@ -1,15 +1,16 @@
 'use client';
-// Cancel one reservation, after a confirmation dialog.
+// Cancel one reservation, after a confirmation (a dialog; before JavaScript, a disclosure that posts the form).
 import { useTranslations } from 'next-intl';
-import { cancelReservation } from '@/lib/actions/reservations';
+import { cancelReservation, cancelReservationForm } from '@/lib/actions/reservations';
 import { ConfirmDialog } from '@/components/cards/confirm-dialog';
-import { ActionMessage, useCardAction } from '@/components/cards/use-card-action';
+import { ActionMessage, useCardFormAction } from '@/components/cards/use-card-action';
 
 export function CancelReservation({ reservationId, title }: { reservationId: number; title: string }) {
   const t = useTranslations('CardActions');
-  const { run, pending, message } = useCardAction(cancelReservation, () => t('cancelled'));
+  const { run, pending, message, formAction } = useCardFormAction(cancelReservation, cancelReservationForm, () => t('cancelled'));
   return (
-    <div className="space-y-1">
+    <form action={formAction} className="space-y-1">
+      <input type="hidden" name="reservationId" value={reservationId} />
       <ConfirmDialog
         trigger={pending ? t('working') : t('cancel')}
         triggerLabel={t('cancelLabel', { title })}
@@ -22,6 +23,6 @@ export function CancelReservation({ reservationId, title }: { reservationId: num
         onConfirm={() => run({ reservationId })}
       />
       <ActionMessage message={message} />
-    </div>
+    </form>
   );
 }

@@ -26,3 +26,16 @@ export const clearHistory = accountAction(z.object({ card }), async (input, { db
   if (result.ok) revalidatePath('/cards/[card]/history', 'page');
   return result;
 });
+
+// The same two for the history page's <form action> (useActionState), so both work before (and
+// without) JavaScript: the browser POSTs the form and the page re-renders with the answer.
+
+/** `setHistoryRecording` for a form: `card`, `enabled` ("true"/"false"). */
+export async function setHistoryRecordingForm(_previous: unknown, formData: FormData) {
+  return setHistoryRecording(formData);
+}
+
+/** `clearHistory` for a form: `card`. */
+export async function clearHistoryForm(_previous: unknown, formData: FormData) {
+  return clearHistory(formData);
+}

@@ -28,3 +28,16 @@ export const changePickupBranch = accountAction(z.object({ reservationId: id, br
   if (result.ok) revalidateReservations();
   return result;
 });
+
+// The same two for the reservations page's <form action> (useActionState), so both work before
+// (and without) JavaScript: the browser POSTs the form and the page re-renders with the answer.
+
+/** `cancelReservation` for a form: `reservationId`. */
+export async function cancelReservationForm(_previous: unknown, formData: FormData) {
+  return cancelReservation(formData);
+}
+
+/** `changePickupBranch` for a form: `reservationId`, `branchId`. */
+export async function changePickupBranchForm(_previous: unknown, formData: FormData) {
+  return changePickupBranch(formData);
+}

@@ -69,11 +69,11 @@ vi.mock('@/lib/mail/transport', async (importOriginal) => ({
   getMailer: () => ({ kind: 'outbox', send: async () => {} }),
 }));
 
-const { renewLoans } = await import('@/lib/actions/renew-loans');
-const { cancelReservation, changePickupBranch } = await import('@/lib/actions/reservations');
-const { setHistoryRecording, clearHistory } = await import('@/lib/actions/history');
+const { renewLoans, renewLoansForm } = await import('@/lib/actions/renew-loans');
+const { cancelReservation, changePickupBranch, cancelReservationForm, changePickupBranchForm } = await import('@/lib/actions/reservations');
+const { setHistoryRecording, clearHistory, setHistoryRecordingForm, clearHistoryForm } = await import('@/lib/actions/history');
 const { linkMembership } = await import('@/lib/actions/link-membership');
-const { unlinkMembership } = await import('@/lib/actions/unlink-membership');
+const { unlinkMembership, unlinkMembershipForm } = await import('@/lib/actions/unlink-membership');
 const { changePassword, changeEmail, resendVerification, signOutEverywhere } = await import('@/lib/actions/account-settings');
 const { activate } = await import('@/lib/actions/activate');
 const { signInWithPassword } = await import('@/lib/actions/sign-in');
@@ -103,7 +103,7 @@ const RECOVERY_ACTIONS: [string, Record<string, unknown>, string][] = [
   ['confirmEmailAction (public)', confirmEmailModule, 'confirmEmailAction'],
 ];
 const CASE_NAMES = [
-  'renewLoans', 'cancelReservation', 'changePickupBranch', 'setHistoryRecording', 'clearHistory', 'linkMembership',
+  'renewLoans', 'renewLoansForm', 'renewLoansForm (all)', 'cancelReservation', 'cancelReservationForm', 'changePickupBranchForm', 'setHistoryRecordingForm', 'clearHistoryForm', 'unlinkMembershipForm', 'changePickupBranch', 'setHistoryRecording', 'clearHistory', 'linkMembership',
   'unlinkMembership', 'changePassword', 'changeEmail', 'resendVerification', 'activate (public)', 'signInWithPassword (public)', 'refreshCard', 'refreshCardForm', 'dismissNotice', 'dismissNoticeForm',
   ...RECOVERY_ACTIONS.filter(([, mod, fn]) => exportedFn(mod, fn)).map(([name]) => name),
 ];
@@ -181,6 +181,24 @@ describeOnDatabases('hostile input: server actions (%s)', (t) => {
       exclude: ['renewal_requests', 'renewal_log'],
       harmlessSuccess: (r) => (r as { data?: { renewed?: number } }).data?.renewed === 0,
     },
+    {
+      // The loans page's form (no JavaScript): foreign loan ids are refused item by item, as above.
+      name: 'renewLoansForm',
+      call: (raw) => renewLoansForm(null, raw as FormData),
+      base: { requestKey: crypto.randomUUID(), cardSlug: s.slugs.le, intent: 'selected', loanId: s.victim.openLoanIds },
+      form: true,
+      exclude: ['renewal_requests', 'renewal_log'],
+      harmlessSuccess: (r) => (r as { data?: { renewed?: number } }).data?.renewed === 0,
+    },
+    {
+      // "Alles verlengen" for another account's card: that card is not found (P3).
+      name: 'renewLoansForm (all)',
+      call: (raw) => renewLoansForm(null, raw as FormData),
+      base: { requestKey: crypto.randomUUID(), cardSlug: s.slugs.le, intent: 'all' },
+      form: true,
+      exclude: ['renewal_requests', 'renewal_log'],
+      harmlessSuccess: (r) => (r as { data?: { renewed?: number } }).data?.renewed === 0,
+    },
     { name: 'cancelReservation', call: (raw) => cancelReservation(raw), base: { reservationId: s.victim.reservationIds[0] } },
     {
       name: 'changePickupBranch',
@@ -189,6 +207,16 @@ describeOnDatabases('hostile input: server actions (%s)', (t) => {
     },
     { name: 'setHistoryRecording', call: (raw) => setHistoryRecording(raw), base: { card: s.slugs.le, enabled: 'false' } },
     { name: 'clearHistory', call: (raw) => clearHistory(raw), base: { card: s.slugs.le } },
+    // Their forms (no JavaScript): the same refusals through FormData.
+    { name: 'cancelReservationForm', call: (raw) => cancelReservationForm(null, raw as FormData), base: { reservationId: s.victim.reservationIds[0] }, form: true },
+    {
+      name: 'changePickupBranchForm',
+      call: (raw) => changePickupBranchForm(null, raw as FormData),
+      base: { reservationId: s.victim.reservationIds[0], branchId: s.victim.branchIds[0] },
+      form: true,
+    },
+    { name: 'setHistoryRecordingForm', call: (raw) => setHistoryRecordingForm(null, raw as FormData), base: { card: s.slugs.le, enabled: 'false' }, form: true },
+    { name: 'clearHistoryForm', call: (raw) => clearHistoryForm(null, raw as FormData), base: { card: s.slugs.le }, form: true },
     // Linked libraries: another account's card is not found (P3) before any library is asked.
     { name: 'refreshCard', call: (raw) => refreshCard(raw), base: { card: s.slugs.le } },
     { name: 'refreshCardForm', call: (raw) => refreshCardForm(null, raw as FormData), base: { card: s.slugs.le }, form: true },
@@ -204,6 +232,8 @@ describeOnDatabases('hostile input: server actions (%s)', (t) => {
       exclude: ['throttle_buckets'],
     },
     { name: 'unlinkMembership', call: (raw) => unlinkMembership(null, raw as FormData), base: { patronId: s.victim.patronIds[0] }, form: true },
+    // The unlink form (no JavaScript): redirects only after a real unlink; every hostile post is refused.
+    { name: 'unlinkMembershipForm', call: (raw) => unlinkMembershipForm(null, raw as FormData), base: { patronId: s.victim.patronIds[0] }, form: true },
     {
       name: 'changePassword',
       call: (raw) => changePassword(null, raw as FormData),
