@@ -35,17 +35,6 @@ export async function checkNetworkDocument(db: Executor, doc: ParsedNetworkDocum
   return errors.list();
 }
 
-/** Shape, then the rest: what importNetwork runs inside its transaction. */
-export async function validateNetwork(
-  db: Executor,
-  input: unknown,
-): Promise<{ ok: true; doc: ParsedNetworkDocument } | { ok: false; errors: ImportError[] }> {
-  const shape = parseNetworkDocument(input);
-  if (!shape.ok) return shape;
-  const errors = await checkNetworkDocument(db, shape.doc);
-  return errors.length === 0 ? shape : { ok: false, errors };
-}
-
 interface DocumentIndex {
   regions: Set<string>;
   collections: Set<string>;

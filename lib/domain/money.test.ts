@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feeBlocks, formatCents, sumCents, sumCentsBy } from './money';
+import { feeBlocks, formatCents, sumCents } from './money';
 
 const nbsp = '\u00a0';
 
@@ -30,19 +30,6 @@ describe('F1 money: sums', () => {
     [[150, 200, 5], 355],
   ])('sumCents(%j) = %i', (amounts, expected) => {
     expect(sumCents(amounts)).toBe(expected);
-  });
-
-  it('F1 total per library', () => {
-    const fees = [
-      { libraryId: 10, amountCents: 150 },
-      { libraryId: 11, amountCents: 300 },
-      { libraryId: 10, amountCents: 50 },
-    ];
-    const totals = sumCentsBy(fees, (f) => f.libraryId, (f) => f.amountCents);
-    expect([...totals]).toEqual([
-      [10, 200],
-      [11, 300],
-    ]);
   });
 
   it('F1 sums refuse fractional cents', () => {

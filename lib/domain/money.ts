@@ -26,17 +26,6 @@ export function sumCents(amounts: readonly number[]): number {
   }, 0);
 }
 
-/** Sum of `amountCents` per key, e.g. F1's outstanding amount per library (keys in first-seen order). */
-export function sumCentsBy<T, K>(items: readonly T[], key: (item: T) => K, amount: (item: T) => number): Map<K, number> {
-  const totals = new Map<K, number>();
-  for (const item of items) {
-    const cents = amount(item);
-    assertCents(cents);
-    totals.set(key(item), (totals.get(key(item)) ?? 0) + cents);
-  }
-  return totals;
-}
-
 /**
  * F1/RN5: outstanding fees in a region block renewal once they reach the region's threshold.
  * A threshold of 0 means the region does not block on fees: read literally ("0 reached") it would

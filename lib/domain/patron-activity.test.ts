@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInactiveInRegion, regionActivity } from './patron-activity';
+import { regionActivity } from './patron-activity';
 
 describe('R9 inactive only when no membership in the region is active', () => {
   it.each([
@@ -11,6 +11,5 @@ describe('R9 inactive only when no membership in the region is active', () => {
   ] as const)('%s', (_name, flags, expected) => {
     const memberships = flags.map((active) => ({ active }));
     expect(regionActivity(memberships)).toBe(expected);
-    expect(isInactiveInRegion(memberships)).toBe(expected === 'inactive');
   });
 });

@@ -12,7 +12,3 @@ export function regionActivity(memberships: readonly { active: boolean }[]): Reg
   return memberships.some((m) => m.active) ? 'active' : 'inactive';
 }
 
-/** R9 as a predicate. */
-export function isInactiveInRegion(memberships: readonly { active: boolean }[]): boolean {
-  return regionActivity(memberships) === 'inactive';
-}

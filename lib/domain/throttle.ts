@@ -117,8 +117,3 @@ export function registerFailure(bucket: ThrottleBucket | null, policy: ThrottleP
   const lockedUntil = lock > 0 ? at + lock : previousLock;
   return { failures, windowStartedAt: new Date(windowStartedAt), lockedUntil: lockedUntil === null ? null : new Date(lockedUntil) };
 }
-
-/** A successful attempt clears the bucket (delete the row): the person proved who they are. */
-export function registerSuccess(): null {
-  return null;
-}
