@@ -11,6 +11,15 @@ export interface Figure {
   medianMs: number;
   minMs: number;
   maxMs: number;
+  /**
+   * The run's time split on the wire (medians over the runs, so they need not add up to medianMs):
+   * waiting for the library — request seen by the counting proxy → its answer handed back, summed
+   * over the messages (one at a time) — and the rest, the portal's own time.
+   */
+  libraryMs: number;
+  portalMs: number;
+  /** Delay the proxy added to every answer (0: loopback as is). */
+  latencyMs: number;
   /** SIP requests per run (the largest of the runs), and by message id. */
   messages: number;
   byId: Record<string, number>;
@@ -38,7 +47,15 @@ export interface LibraryLinkResult {
     renewOne: Figure;
     views: { withoutLink: Figure; withLink: Figure; afterResponse: Figure };
   };
-  scripted: { coldRefresh: Figure; refresh: Figure; renew: Figure; dueDatesAsLibrary: string };
+  scripted: {
+    coldRefresh: Figure;
+    refresh: Figure;
+    renew: Figure;
+    /** The same through a proxy holding every answer `latencyMs` (a library across the internet). */
+    wanRefresh: Figure;
+    wanRenew: Figure;
+    dueDatesAsLibrary: string;
+  };
 }
 
 const f1 = (n: number) => n.toFixed(1);
@@ -49,7 +66,10 @@ const ids = (f: Figure) =>
     .join(' + ') || '–';
 
 const row = (what: string, f: Figure) =>
-  `| ${what} | ${f.loans || '–'} | **${f1(f.medianMs)}** | ${f1(f.minMs)}–${f1(f.maxMs)} | ${f.runs} | **${f.messages}** | ${ids(f)} | ${f.connections} | ${f.statements} | ${f.outcome} |`;
+  `| ${what} | ${f.loans || '–'} | **${f1(f.medianMs)}** | ${f1(f.minMs)}–${f1(f.maxMs)} | ${f1(f.portalMs)} | ${f1(f.libraryMs)} | ${f.runs} | **${f.messages}** | ${ids(f)} | ${f.connections} | ${f.statements} | ${f.outcome} |`;
+
+/** Share of the run that was the library's, from the two medians. */
+const libraryShare = (f: Figure) => `${Math.round((100 * f.libraryMs) / (f.libraryMs + f.portalMs || 1))} %`;
 
 
 export function libraryLinkSection(d: LibraryLinkResult): string {
@@ -59,11 +79,11 @@ export function libraryLinkSection(d: LibraryLinkResult): string {
   // another; the portal's database work for 30 loans is what the scripted ACS measures.
   const refresh30 = r.refresh3.medianMs + 27 * r.itemInformation.medianMs;
   const renew30 = r.renew3.medianMs + 27 * r.renewOne.medianMs;
-  const header = `| measurement | loans | median ms | min–max ms | runs | SIP messages | by message id | connections | DB statements | outcome |\n|---|---:|---:|---:|---:|---:|---|---:|---:|---|`;
+  const header = `| measurement | loans | median ms | min–max ms | portal ms | library ms | runs | SIP messages | by message id | connections | DB statements | outcome |\n|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|`;
   return `${SECTION_START}
 ## Linked library (SIP2, issue 12)
 
-\`bench/library-link.ts\`, in-process on fresh embedded (PGlite) databases holding the reference-library scenario (\`db/seed/reference-library.ts\`), ${d.runs} timed runs per row after the cold one (${f1(d.seconds)} s in all). SIP messages are counted on the wire by a proxy in front of the ACS (\`bench/sip-counting-proxy.ts\`): requests from the portal, per run; "connections" are the TCP connections opened in a run, each costing a login (93). The pool stays warm between runs (idle timeout 30 s, the default). Message ids: 63 patron information, 17 item information, 29 renew, 93 login. The renew-all is the card's (region REF): it also holds one loan of the import-only library ${d.importOnlyIsil}, decided by the portal's own rules without any SIP message (renewed in the first run, then "no extension"). Between renew-all runs the loans' renewal counters are reset so that every run asks the library again.
+\`bench/library-link.ts\`, in-process on fresh embedded (PGlite) databases holding the reference-library scenario (\`db/seed/reference-library.ts\`), ${d.runs} timed runs per row after the cold one (${f1(d.seconds)} s in all). SIP messages are counted on the wire by a proxy in front of the ACS (\`bench/sip-counting-proxy.ts\`): requests from the portal, per run; "connections" are the TCP connections opened in a run, each costing a login (93). The pool stays warm between runs (idle timeout 30 s, the default). Message ids: 63 patron information, 17 item information, 29 renew, 93 login. **portal ms / library ms** split each run on the wire: *library* is the time the proxy saw a request waiting for its answer (request in → answer out, summed over the messages, which the adapter sends one at a time), *portal* is the rest of the call — database statements, reconcile, SIP encoding and parsing; both are medians over the runs, so they need not add up to the median. The portal's code is not wrapped for it. The renew-all is the card's (region REF): it also holds one loan of the import-only library ${d.importOnlyIsil}, decided by the portal's own rules without any SIP message (renewed in the first run, then "no extension"). Between renew-all runs the loans' renewal counters are reset so that every run asks the library again.
 
 ### Reference SIP2 server (loopback; its sample ILS has 3 items)
 
@@ -87,6 +107,10 @@ ${header}
 ${row('refresh, cold pool (connect + login)', s.coldRefresh)}
 ${row('refresh one patron, 30 loans', s.refresh)}
 ${row('renew-all, 30 loans', s.renew)}
+${row(`refresh one patron, 30 loans, ${s.wanRenew.latencyMs} ms per message`, s.wanRefresh)}
+${row(`renew-all, 30 loans, ${s.wanRenew.latencyMs} ms per message`, s.wanRenew)}
+
+**What a library across the internet costs.** The last two rows go through a second proxy that holds every answer ${s.wanRenew.latencyMs} ms (a round trip to a library system elsewhere; its own warm pool, so no login in the rows). The renew-all of 30 loans then takes **${f1(s.wanRenew.medianMs)} ms**, of which **${f1(s.wanRenew.libraryMs)} ms** waiting for the library (${libraryShare(s.wanRenew)}; 30 renewals × ${s.wanRenew.latencyMs} ms = ${30 * s.wanRenew.latencyMs} ms at least) and **${f1(s.wanRenew.portalMs)} ms** the portal's own (on loopback: ${f1(s.renew.portalMs)} ms of ${f1(s.renew.medianMs)}). The patron waits for the renewals; the refresh (${f1(s.wanRefresh.libraryMs)} ms library, ${f1(s.wanRefresh.portalMs)} ms portal) runs after the response. The library's share is set by the number of messages — one per loan, one after another — times the library's round trip, not by the portal.
 
 ### Page views with and without the link
 

@@ -9,7 +9,10 @@
 //     3 loans, and one item information (17) and one renew (29) alone: each further loan adds one
 //     of each, which gives the extrapolation to 30.
 //  B. A scripted ACS (bench/scripted-acs.ts) with 30 items charged to the patron: the same two
-//     measurements, so the 30-loan figures are measured too.
+//     measurements, so the 30-loan figures are measured too; and both again through a second proxy
+//     that holds every answer WAN_LATENCY_MS (20 ms), as a library system across the internet would.
+// Each row splits its time on the wire: the library's (request → answer, seen by the proxy) and the
+// portal's (the rest: statements, reconcile, SIP encoding) — see bench/sip-counting-proxy.ts.
 //  C. Page views with and without the link: the loans page's data (getLoansView + linkedFreshness,
 //     what app/(portal)/cards/[card]/loans/page.tsx calls) on the linked scenario, with no library
 //     configured and with BE-REF01 linked — statements, latency and SIP messages; and the card's
@@ -49,6 +52,10 @@ import { startCountingProxy, type CountingProxy } from './sip-counting-proxy';
 
 const RUNS = Number(process.env.BENCH_LINK_RUNS ?? 15);
 const SCRIPTED_LOANS = 30;
+/** The latency the second proxy adds to every answer: a library system across the internet. */
+const WAN_LATENCY_MS = Number(process.env.BENCH_LINK_LATENCY_MS ?? 20);
+/** Fewer runs for the rows with latency: each costs ~0.7 s of waiting, and they vary only by the portal's part. */
+const WAN_RUNS = Math.min(RUNS, 7);
 const today = todayInBrussels(new Date());
 
 const queries: string[] = [];
@@ -57,6 +64,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** `runs` timed runs of `fn`, each counted on `proxy` and in the statement log. */
 async function measure(loansCount: number, runs: number, proxy: CountingProxy, before: () => Promise<void>, fn: () => Promise<string>): Promise<Figure> {
   const times: number[] = [];
+  const library: number[] = [];
+  const portal: number[] = [];
   let messages = 0;
   let byId: Record<string, number> = {};
   let connections = 0;
@@ -68,8 +77,12 @@ async function measure(loansCount: number, runs: number, proxy: CountingProxy, b
     queries.length = 0;
     const t = performance.now();
     outcome = await fn();
-    times.push(performance.now() - t);
+    const ms = performance.now() - t;
+    times.push(ms);
     const c = proxy.counts();
+    // On the wire: request seen by the proxy → answer handed back. The rest of the call is the portal's.
+    library.push(c.libraryMs);
+    portal.push(ms - c.libraryMs);
     if (c.total >= messages) {
       messages = c.total;
       byId = c.byId;
@@ -77,7 +90,11 @@ async function measure(loansCount: number, runs: number, proxy: CountingProxy, b
     connections = Math.max(connections, c.connections);
     statements = Math.max(statements, queries.length);
   }
-  return { loans: loansCount, runs, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), messages, byId, connections, statements, outcome };
+  return {
+    loans: loansCount, runs, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times),
+    libraryMs: median(library), portalMs: median(portal), latencyMs: proxy.latencyMs,
+    messages, byId, connections, statements, outcome,
+  };
 }
 
 async function freshDatabase(document: NetworkDocument): Promise<{ db: Db; close: () => Promise<void> }> {
@@ -243,6 +260,7 @@ async function scripted30() {
   }));
   const acs = await startScriptedAcs({ patron: 'djfiander', institutionId: 'UWOLS', loans: lent, renewTo: addDays(today, 14) });
   const proxy = await startCountingProxy({ host: '127.0.0.1', port: acs.port });
+  const wanProxy = await startCountingProxy({ host: '127.0.0.1', port: acs.port }, { latencyMs: WAN_LATENCY_MS });
   let database: { db: Db; close: () => Promise<void> } | null = null;
   try {
     // The reference-library scenario, with the 30 loans as the library's last export had them.
@@ -260,19 +278,33 @@ async function scripted30() {
       const coldRefresh = await measureRefresh(s, SCRIPTED_LOANS, systems, 1);
       const refresh = await measureRefresh(s, SCRIPTED_LOANS, systems, RUNS);
       const renew = await measureRenewAll(s, SCRIPTED_LOANS, systems, RUNS);
+      // The same two through a proxy that holds every answer WAN_LATENCY_MS (its own pool, warmed by
+      // one unmeasured refresh so that the login is not in the rows).
+      const wanSystems = createLibrarySystems(configAt(wanProxy.port));
+      const wan = { ...s, proxy: wanProxy };
+      let wanRefresh: Figure;
+      let wanRenew: Figure;
+      try {
+        await measureRefresh(wan, SCRIPTED_LOANS, wanSystems, 1);
+        wanRefresh = await measureRefresh(wan, SCRIPTED_LOANS, wanSystems, WAN_RUNS);
+        wanRenew = await measureRenewAll(wan, SCRIPTED_LOANS, wanSystems, WAN_RUNS);
+      } finally {
+        await wanSystems.closeAll();
+      }
       const open = await database.db
         .select({ dueOn: loans.dueOn })
         .from(loans)
         .innerJoin(items, eq(items.id, loans.itemId))
         .where(inArray(items.barcode, lent.map((l) => l.barcode)));
       const agreed = open.filter((l) => l.dueOn === addDays(today, 14)).length;
-      return { coldRefresh, refresh, renew, dueDatesAsLibrary: `${agreed} of ${open.length}` };
+      return { coldRefresh, refresh, renew, wanRefresh, wanRenew, dueDatesAsLibrary: `${agreed} of ${open.length}` };
     } finally {
       await systems.closeAll();
     }
   } finally {
     await database?.close();
     await proxy.close();
+    await wanProxy.close();
     await acs.close();
   }
 }
