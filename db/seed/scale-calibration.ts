@@ -51,8 +51,13 @@ export const MAX_HISTORY = 200;
  */
 export const HEAD_TITLES = 5_000;
 export const headCopies = (rank: number): number => 2 + Math.floor(10 * (1 - rank / HEAD_TITLES) ** 3);
-/** Assumption: a tail title is held by about two libraries of the network: pool = tail items / 2. */
+/**
+ * Assumption: the network's tail pool is at most four libraries' tails (≈ 4 × 62 000 ≈ 248 000
+ * titles): in a small network a tail title sits in about two libraries (pool = tail items / 2), in a
+ * big one libraries share more of their tail (at 305 libraries a tail title is in ~76 of them).
+ */
 export const TAIL_HOLDERS = 2;
+export const TAIL_POOL_LIBRARIES = 4;
 
 /**
  * Reservations (assumption): one per ~100 checkouts is open at a time, so 24.4 × 0.0103 ≈ 0.25

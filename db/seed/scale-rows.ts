@@ -41,6 +41,7 @@ import {
   RESERVATIONS_PER_CHECKOUT,
   SECOND_MEMBERSHIP_SHARE,
   TAIL_HOLDERS,
+  TAIL_POOL_LIBRARIES,
   TAIL_RESERVATION_SHARE,
   ZIPF_EXPONENT,
 } from './scale-calibration';
@@ -112,7 +113,7 @@ export function scalePlan(n: number): ScalePlan {
     profile[j] = t;
   }
   const slots = Math.floor(n * ITEMS_PER_PATRON) + L;
-  const tailPool = Math.max(1000, Math.ceil((slots * (size - at)) / size / TAIL_HOLDERS));
+  const tailPool = Math.max(1000, Math.min(Math.ceil((slots * (size - at)) / size / TAIL_HOLDERS), TAIL_POOL_LIBRARIES * (size - at)));
   const zipf = new Float64Array(HEAD_TITLES);
   let sum = 0;
   for (let rank = 0; rank < HEAD_TITLES; rank++) zipf[rank] = sum += 1 / (rank + 1) ** ZIPF_EXPONENT;
