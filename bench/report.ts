@@ -61,12 +61,26 @@ function pageTable(run: { label: string; results: LoadResult[] }): string {
   return lines.join('\n');
 }
 
-function growthTable(big: { label: string; results: LoadResult[] }, small: { label: string; results: LoadResult[] }): string {
-  const lines = [`| page | conns | req/s ${big.label} | req/s ${small.label} | big ÷ small | p50 big / small ms |`, `|---|---:|---:|---:|---:|---:|`];
-  for (const r of big.results) {
-    if (r.page.startsWith('floor')) continue;
-    const s = small.results.find((x) => x.page === r.page && x.connections === r.connections)!;
-    lines.push(`| ${r.page} | ${r.connections} | ${f1(r.rps)} | ${f1(s.rps)} | ${(r.rps / s.rps).toFixed(2)} | ${r.p50} / ${s.p50} |`);
+const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
+
+/**
+ * Per page and concurrency, how network A compares with network B on the same account: req/s and
+ * p50 side by side with their ratios, and whether both stay within `limit` (issue 16: the big
+ * network within 10 % of the small one; PGlite 20 000 within a factor 2 of PostgreSQL). The floor
+ * is kept as the run's noise reference (it does no database work).
+ */
+function ratioTable(a: PageRuns, b: PageRuns, limit: { factor: number; label: string }): string {
+  const lines = [
+    `| page | conns | req/s ${a.label} | req/s ${b.label} | req/s ÷ | p50 ms ${a.label} | p50 ms ${b.label} | p50 ÷ | ${limit.label} |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---|`,
+  ];
+  for (const r of a.results) {
+    const o = b.results.find((x) => x.page === r.page && x.connections === r.connections);
+    if (!o) continue;
+    const within = r.rps * limit.factor >= o.rps && r.p50 <= o.p50 * limit.factor;
+    lines.push(
+      `| ${r.page} | ${r.connections} | ${f1(r.rps)} | ${f1(o.rps)} | ${ratio(r.rps, o.rps)} | ${r.p50} | ${o.p50} | ${ratio(r.p50, o.p50)} | ${within ? 'yes' : '**no**'} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -171,13 +185,19 @@ Same account, same pages; only the rest of the network differs.
 
 ${pageTable(d.small)}
 
-${growthTable(d.big, d.small)}
+Per page, big ÷ small (issue 16 point 2: req/s ÷ ≥ 0.90 and p50 ÷ ≤ 1.10, the same run, the same account; runs of ${DURATION} s on a shared machine carry a few per cent of noise — compare with the floor's row):
+
+${ratioTable(d.big, d.small, { factor: 1.1, label: 'within 10 %' })}
 
 ## Embedded PGlite — ${thousands(PGLITE_SCALE)} patrons
 
 PGlite runs inside the server process (one connection, WASM): the default set-up without a database server.
 
-${pageTable(d.lite)}`;
+${pageTable(d.lite)}
+
+Per page, PGlite ${thousands(PGLITE_SCALE)} ÷ PostgreSQL ${thousands(SCALE)} (issue 16 point 6: within a factor 2, i.e. req/s ÷ ≥ 0.50 and p50 ÷ ≤ 2):
+
+${ratioTable(d.lite, d.big, { factor: 2, label: 'within × 2' })}`;
 }
 
 function roundTripSection(d: ReportData): string {
@@ -195,18 +215,23 @@ ${viewRows.join('\n')}`;
 }
 
 function renewalSection(d: ReportData): string {
-  const r = d.inproc.renewal;
-  return `## Renewing ${r?.loans ?? '?'} loans in one request
+  const big = d.inproc.renewal;
+  const small = d.inprocSmall.renewal;
+  type R = NonNullable<InProcess['renewal']>;
+  const row = (label: string, value: (r: R) => string) => `| ${label} | ${big ? value(big) : '–'} | ${small ? value(small) : '–'} |`;
+  return `## Renewing ${big?.loans ?? '?'} loans in one request — ${thousands(SCALE)} vs ${SMALL_SCALE} patrons
 
-\`renewLoansForAccount\` (the core of the renew server action) with every open loan of the bench account, once, on the ${thousands(SCALE)}-patron PostgreSQL database:
+\`renewLoansForAccount\` (the core of the renew server action) with every open loan of the bench account, once per network, on PostgreSQL, after the page runs (the same account and loans on both):
 
-| | |
-|---|---|
-| loans in the request | ${r?.loans ?? '–'} |
-| latency | **${r ? f1(r.ms) : '–'} ms** |
-| round trips | **${r?.queries ?? '–'}** statements in one transaction (drizzle's query hook; begin/commit not counted) |
-| renewed / refused | ${r?.renewed ?? '–'} / ${r?.refused ?? '–'}${r?.failure ? ` (failure: ${r.failure})` : ''} |
-| the same request key again (stored answer) | ${r ? f1(r.replayMs) : '–'} ms, ${r?.replayQueries ?? '–'} round trips |`;
+| | ${thousands(SCALE)} patrons | ${SMALL_SCALE} patrons |
+|---|---:|---:|
+${row('loans in the request', (r) => String(r.loans))}
+${row('latency ms', (r) => `**${f1(r.ms)}**`)}
+${row('round trips (statements; begin/commit not counted)', (r) => `**${r.queries}**`)}
+${row('renewed / refused', (r) => `${r.renewed ?? '–'} / ${r.refused ?? '–'}${r.failure ? ` (failure: ${r.failure})` : ''}`)}
+${row('the same request key again: ms / round trips', (r) => `${f1(r.replayMs)} / ${r.replayQueries}`)}
+
+Big ÷ small latency: **${big && small ? ratio(big.ms, small.ms) : '–'}** (issue 16: within 10 %).`;
 }
 
 const INTERESTING_ROUTES = ['/overview', '/cards/[card]/loans', '/cards/[card]/reservations', '/cards/[card]/history', '/cards/[card]/fees', '/memberships', '/account', '/login', '/activate', '/'];

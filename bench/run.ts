@@ -1,14 +1,16 @@
 // `npm run bench`: reproducible speed figures, written to bench/REPORT.md.
 //
-//  1. seeds a scale network on PostgreSQL (`--scale 20000`; BENCH_SCALE changes it), a network of
-//     200 patrons on a second PostgreSQL database, and one on embedded PGlite (BENCH_PGLITE_SCALE);
+//  1. seeds a scale network on PostgreSQL (`--scale 150000`, bulk-loaded; BENCH_SCALE changes it), a
+//     network of 200 patrons from the same generator on a second PostgreSQL database, and one of
+//     20 000 on embedded PGlite (BENCH_PGLITE_SCALE). With BENCH_DATABASE_URL naming a database that
+//     already holds the BENCH_SCALE patrons, the seed keeps them (e.g. the 1.5 million loaded by hand);
 //  2. builds (`next build`) and, per network, starts the production server (`next start` in its own
 //     process group, on BENCH_PORT, default 3250), signs in as bench.user (6 linked memberships,
-//     ~200 open loans) and measures with autocannon, BENCH_DURATION seconds each (20) at 10 and 50
-//     connections: the overview, the loans page, the reservations page and, as the framework floor,
-//     /icon.svg (a static route of the same app: same proxy, no database work);
-//  3. in-process on the big network (bench/inprocess.ts): round trips and latency per view, and
-//     renewing ~200 loans in one request;
+//     ~200 open loans) and measures with autocannon, BENCH_DURATION seconds each (15): every portal
+//     page of the account at 10 connections, the floor (/icon.svg, a static route of the same app:
+//     same proxy, no database work), the overview and the loans page also at 50 (bench/pages.ts);
+//  3. in-process on the big and the small network (bench/inprocess.ts): round trips and latency per
+//     view, and renewing ~200 loans in one request;
 //  4. first-load JS per route (gzip) from the build (bench/first-load.ts);
 //  5. (run first, as it needs neither database nor build) the linked library (SIP2,
 //     bench/library-link.ts): refresh and renew-all against the reference SIP2 server and a scripted
@@ -23,7 +25,7 @@
 // only its section; PostgreSQL is skipped when BENCH_ADMIN_URL cannot be reached.
 // PostgreSQL: BENCH_DATABASE_URL (used as is, never dropped; the 200-patron network then goes to a
 // database created beside it) or, by default, fresh databases on postgres://postgres@127.0.0.1:5432
-// that are dropped at the end. BENCH_QUICK=1: scale 2 000, 5 s runs (a smoke run, same report).
+// that are dropped at the end. BENCH_QUICK=1: scale 5 000, PGlite 1 000, 5 s runs (a smoke run, same report).
 // BENCH_SKIP_BUILD=1 reuses an existing .next. The build and the servers run while holding
 // /tmp/mb-e2e.lock, the lock the e2e runs take around `next build` in the same .next folder.
 // Not part of the test run.
@@ -153,11 +155,13 @@ async function runNetworks(
 
   const { js, big, small, lite } = await buildAndLoad(networks, views.slug, lock);
 
-  // 3. In-process: the 200-loan renewal (after the load runs: it renews).
-  log('in-process: renewing ~200 loans in one request');
+  // 3. In-process: the 200-loan renewal (after the load runs: it renews), on the big and the small
+  // network, the same account and loans, so the report sets them side by side.
+  log('in-process: renewing ~200 loans in one request (big, then small network)');
   const inproc = { ...views, renewal: inProcess({ DATABASE_URL: bigUrl }, true).renewal };
+  const inprocSmall = { ...viewsSmall, renewal: inProcess({ DATABASE_URL: smallUrl }, true).renewal };
   const machine = await machineInfo(bigUrl);
-  writeReport({ machine, big, small, lite, js, inproc, inprocSmall: viewsSmall, seedSeconds: networks.seedSeconds, link, imports });
+  writeReport({ machine, big, small, lite, js, inproc, inprocSmall, seedSeconds: networks.seedSeconds, link, imports });
 }
 
 main().catch((error) => {

@@ -1,18 +1,15 @@
-// The scale network: N patrons with about 20 open loans each, lending history, reservations and
-// fees, spread over the libraries and branches of four regions and two lone libraries; plus the
-// benchmark account `bench.user` (6 patron records, 6 libraries, ~200 open loans). Deterministic:
-// every patron's records come from a PRNG seeded by the patron's index, so the same (n, today,
-// options) gives the same data whatever the chunking.
+// The scale network's skeleton and the benchmark account, written through the importer: regions,
+// subscription types, libraries with their branches, the real seed titles (the head of the
+// popularity ranks), and `bench.user` (6 patron records, 6 libraries, ~200 open loans, card numbers
+// 2000 9…, barcodes 3000 9…), the same on every network so the bench compares like with like.
+// The N generated patrons with their items, loans, reservations and fees are rows written in bulk
+// (db/seed/scale-rows.ts builds them, db/seed/scale-bulk.ts writes them): through the importer
+// 20 000 patrons took ~150 s.
 //
-// Everything goes through the importer. At n = 20 000 one document would hold ~400 000 items and
-// ~600 000 loans; `scaleDocuments` yields the network skeleton first and then the patrons in
-// chunks (later documents refer to the libraries, types and titles of the first by natural key),
-// which keeps memory flat and each transaction short. `buildScaleNetwork` is the same data as one
-// document (tests, small n).
-//
-// Namespaces keep it apart from the demo (both can live in one database): region codes S1–S4,
-// ISILs of other municipalities, patron keys `scale-…`/`bench-…`, card numbers 2000 5…/2000 9…,
-// barcodes 3000 5…/3000 9….
+// The network grows with N so the per-library proportions of db/seed/scale-calibration.ts hold:
+// round(N / 4 754) libraries, at least the fourteen fixed ones (regions S1–S4 and two lone
+// libraries, which the bench account uses); the rest in generated regions S5, S6, … of six
+// libraries (ISILs BE-G…, branch codes 5…).
 import { addDays, type IsoDate } from '../../lib/domain/dates';
 import type { NetworkDocument } from '../import/schema';
 import {
@@ -26,6 +23,7 @@ import {
   type MembershipDoc,
   type PatronDoc,
 } from './network';
+import { BRANCH_PATTERN, LIBRARIES_PER_REGION, PATRONS_PER_LIBRARY } from './scale-calibration';
 import { TITLES } from './titles';
 
 /** The benchmark account (bench/ uses it): six patron records in six libraries of several regions. */
@@ -38,23 +36,15 @@ export const BENCH_ACCOUNT = {
   openLoans: 200,
 } as const;
 
-/** Password of the few `scale.user.N` accounts (one per 2 000 patrons: scale-000000, scale-002000, …). */
-export const SCALE_PASSWORD = 'bibliotheek-scale';
-/** PIN of the few scale cards that have one (patrons whose index is a multiple of 1 000). */
+/** PIN of the bench cards. */
 export const SCALE_PIN = '1234';
 
 export interface ScaleOptions {
-  /** Patrons per document after the skeleton (scaleDocuments). Default 2 000. */
-  chunkSize?: number;
   /** PRNG seed. Default 20260101. */
   seed?: number;
-  /** Mean open loans per patron (± 5). Default 20. */
-  openLoans?: number;
-  /** Returned loans per patron. Default 10. */
-  historyLoans?: number;
 }
 
-interface ScaleLibrary {
+export interface ScaleLibrary {
   isil: string;
   name: string;
   region: string | null;
@@ -62,7 +52,7 @@ interface ScaleLibrary {
   branchNames: string[];
 }
 
-const REGIONS = [
+const FIXED_REGIONS = [
   { code: 'S1', name: 'Regio Vlaamse Ardennen', kind: '3b', feeBlockThresholdCents: 500 },
   { code: 'S2', name: 'Regio Denderland', kind: '3c', feeBlockThresholdCents: 750 },
   { code: 'S3', name: 'Regio Waasland', kind: '3b', feeBlockThresholdCents: 500 },
@@ -86,7 +76,7 @@ const LIBRARY_ROWS: [isil: string, name: string, region: string | null, branches
   ['BE-LOK00', 'Lokeren', null, ['Lokeren']],
 ];
 
-const LIBRARIES: ScaleLibrary[] = (() => {
+const FIXED_LIBRARIES: ScaleLibrary[] = (() => {
   let code = 4100;
   return LIBRARY_ROWS.map(([isil, town, region, names]) => {
     const branches = names.map(() => String(code++));
@@ -94,20 +84,54 @@ const LIBRARIES: ScaleLibrary[] = (() => {
     return { isil, name: `Bibliotheek ${town}`, region, branches, branchNames: names };
   });
 })();
+const LIBRARIES = FIXED_LIBRARIES;
 
-/** Libraries of a card: a region's libraries, or the lone library itself. */
+/** How many libraries a network of n patrons has: the calibrated ~4 754 patrons each, at least the fixed 14. */
+export const libraryCount = (n: number): number => Math.max(FIXED_LIBRARIES.length, Math.round(n / PATRONS_PER_LIBRARY));
+
+/** The regions of a network of n patrons: S1–S4, then one generated region per six extra libraries. */
+export function scaleRegions(n: number): { code: string; name: string; kind: '3a' | '3b' | '3c'; feeBlockThresholdCents: number }[] {
+  const extra = Math.ceil((libraryCount(n) - FIXED_LIBRARIES.length) / LIBRARIES_PER_REGION);
+  const generated = Array.from({ length: extra }, (_, k) => ({
+    code: `S${5 + k}`,
+    name: `Regio ${5 + k}`,
+    kind: '3b' as const,
+    feeBlockThresholdCents: 500,
+  }));
+  return [...FIXED_REGIONS.map((r) => ({ ...r })), ...generated];
+}
+
+/** The libraries of a network of n patrons, in a fixed order (the bulk rows refer to them by index). */
+export function scaleLibraries(n: number): ScaleLibrary[] {
+  const out = [...FIXED_LIBRARIES];
+  for (let k = 0; out.length < libraryCount(n); k++) {
+    const count = BRANCH_PATTERN[k % BRANCH_PATTERN.length] as number;
+    const branches = Array.from({ length: count }, (_, b) => String(5000 + k * 10 + b));
+    const town = `Gemeente ${k + 1}`;
+    out.push({
+      isil: `BE-G${String(k).padStart(3, '0')}00`,
+      name: `Bibliotheek ${town}`,
+      region: `S${5 + Math.floor(k / LIBRARIES_PER_REGION)}`,
+      branches,
+      branchNames: branches.map((_, b) => (b === 0 ? town : `${town} ${b + 1}`)),
+    });
+  }
+  return out;
+}
+
+/** Libraries of a card among the fixed ones (the bench account's): a region's libraries, or the lone library itself. */
 function cardLibraries(isil: string): ScaleLibrary[] {
   const lib = LIBRARIES.find((l) => l.isil === isil) as ScaleLibrary;
   return lib.region === null ? [lib] : LIBRARIES.filter((l) => l.region === lib.region);
 }
 
-type TypeSpec = [code: string, name: string, loanPeriodDays: number, maxRenewals: number, maxLoans: number];
-const REGION_TYPES: TypeSpec[] = [
+export type TypeSpec = [code: string, name: string, loanPeriodDays: number, maxRenewals: number, maxLoans: number];
+export const REGION_TYPES: TypeSpec[] = [
   ['VOLW', 'Volwassene', 28, 2, 40],
   ['JEUGD', 'Jeugd', 21, 2, 25],
   ['LEERK', 'Leerkracht', 42, 1, 60],
 ];
-const LONE_TYPES: TypeSpec[] = [
+export const LONE_TYPES: TypeSpec[] = [
   ['VOLW', 'Volwassene', 28, 3, 40],
   ['JEUGD', 'Jeugd', 28, 3, 25],
 ];
@@ -117,23 +141,23 @@ const typeOf = (isil: string, code: string): TypeSpec => {
   return types.find(([c]) => c === code) ?? (types[0] as TypeSpec);
 };
 
-const GIVEN = [
+export const GIVEN = [
   'An', 'Bart', 'Charlotte', 'Dirk', 'Els', 'Frank', 'Griet', 'Hilde', 'Ilse', 'Jan', 'Karel', 'Lien', 'Marie',
   'Nico', 'Olivia', 'Pieter', 'Quinten', 'Ruben', 'Sofie', 'Tom', 'Ulrike', 'Vincent', 'Wout', 'Xavier', 'Yasmine',
   'Zoë', 'Noor', 'Lars', 'Emma', 'Louis', 'Fatima', 'Mohamed', 'Lotte', 'Arne', 'Jana', 'Seppe', 'Ines', 'Warre',
 ];
-const FAMILY = [
+export const FAMILY = [
   'Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens', 'Wouters', 'De Smet',
   'Dubois', 'Lambert', 'Dupont', 'Martens', 'Vermeulen', 'De Clercq', 'Van Damme', 'De Backer', 'Hermans',
   'Michiels', 'Desmet', 'De Wilde', 'Verhoeven', 'Aerts', 'Van den Broeck', 'De Vos', 'El Amrani', 'Yilmaz',
   'Vandenberghe', 'Coppens', 'Van Acker', 'De Meyer', 'Segers', 'Claeys', 'Verstraete', 'Baert',
 ];
 
-const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
-const int = (r: () => number, min: number, max: number): number => min + Math.floor(r() * (max - min + 1));
+export const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
+export const int = (r: () => number, min: number, max: number): number => min + Math.floor(r() * (max - min + 1));
 
 /** A PRNG for one record group, independent of every other group (so chunking does not matter). */
-function streamFor(seed: number, group: number, index: number): () => number {
+export function streamFor(seed: number, group: number, index: number): () => number {
   // Mix the inputs (splitmix-like) so neighbouring indexes give unrelated sequences.
   let h = (seed ^ Math.imul(group + 1, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b)) >>> 0;
   h = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;
@@ -141,12 +165,11 @@ function streamFor(seed: number, group: number, index: number): () => number {
   return prng(h ^ (h >>> 16));
 }
 
-const SLOTS_PER_PATRON = 32; // item barcodes reserved per scale patron (≤ 25 loans + ≤ 3 spares)
-const SCALE_ITEM_BASE = 500_000_000;
+/** Barcode serials 3000 5… / card serials 2000 5… are the generated patrons' (scale-rows.ts). */
+export const SCALE_ITEM_BASE = 500_000_000;
 const BENCH_ITEM_BASE = 900_000_000;
-const SCALE_CARD_BASE = 500_000_000;
+export const SCALE_CARD_BASE = 500_000_000;
 const BENCH_CARD_BASE = 900_000_000;
-const PATRON_KEY = (i: number) => `scale-${String(i).padStart(6, '0')}`;
 
 /** What one patron's generator produces. */
 interface Records {
@@ -266,68 +289,13 @@ function addActivity(
   }
 }
 
-/** Patron `i` of the scale network with everything that hangs off it. */
-function addScalePatron(out: Records, i: number, today: IsoDate, o: Required<ScaleOptions>): void {
-  const r = streamFor(o.seed, 1, i);
-  const key = PATRON_KEY(i);
-  const year = Number(today.slice(0, 4));
-  const born = int(r, year - 85, year - 6);
-  const birthDate = `${born}-${String(int(r, 1, 12)).padStart(2, '0')}-${String(int(r, 1, 28)).padStart(2, '0')}`;
-  const type = year - born < 18 ? 'JEUGD' : r() < 0.05 ? 'LEERK' : 'VOLW';
-
-  // Home library, and for one patron in four a second one elsewhere (another card).
-  const home = pick(r, LIBRARIES);
-  const libs = [home];
-  if (r() < 0.25) {
-    const other = pick(r, LIBRARIES);
-    if (other.isil !== home.isil) libs.push(other);
-  }
-  const memberships: MembershipDoc[] = libs.map((lib) => {
-    const start = addDays(today, -int(r, 30, 1500));
-    // One in ten has ended; the rest run up to 400 days ahead.
-    const endIn = r() < 0.1 ? -int(r, 1, 120) : int(r, 1, 400);
-    const end = addDays(today, endIn);
-    return {
-      library: lib.isil,
-      type: lib.region === null && type === 'LEERK' ? 'VOLW' : type,
-      start: start < end ? start : addDays(end, -365),
-      end,
-      autoRenew: r() < 0.3,
-      stoppedOn: null,
-    };
-  });
-  const given = pick(r, GIVEN);
-  const family = pick(r, FAMILY);
-  out.patrons.push({
-    key,
-    givenName: given,
-    familyName: family,
-    birthDate,
-    email: `scale.${i}@example.be`,
-    historyEnabled: r() < 0.8,
-    memberships,
-    cards: libs.map((lib, m) => ({
-      library: lib.isil,
-      number: wiseCardNumber(SCALE_CARD_BASE + i * 4 + m),
-      ...(i % 1000 === 0 ? { pin: SCALE_PIN } : {}),
-    })),
-  });
-  if (i % 2000 === 0)
-    out.accounts.push({ username: `scale.user.${i}`, email: `scale.${i}@example.be`, password: SCALE_PASSWORD, patrons: [key] });
-
-  const total = Math.max(1, o.openLoans + int(r, -5, 5));
-  const first = libs.length === 1 ? total : Math.ceil(total * 0.7);
-  const plans: LoanPlan[] = memberships.map((membership, m) => ({ membership, count: m === 0 ? first : total - first }));
-  addActivity(out, r, key, today, plans, (slot) => itemBarcode(SCALE_ITEM_BASE + i * SLOTS_PER_PATRON + slot), o.historyLoans);
-}
-
 /** The six bench records: one membership each, in six libraries of four cards, 200 open loans. */
 const BENCH_LIBRARIES = ['BE-OUD00', 'BE-AAL00', 'BE-NIN00', 'BE-SNK00', 'BE-EKL00', 'BE-GNT00'];
 
-function addBench(out: Records, today: IsoDate, o: Required<ScaleOptions>): void {
+function addBench(out: Records, today: IsoDate, seed: number): void {
   const per = Math.floor(BENCH_ACCOUNT.openLoans / BENCH_ACCOUNT.patrons.length);
   BENCH_ACCOUNT.patrons.forEach((key, b) => {
-    const r = streamFor(o.seed, 2, b);
+    const r = streamFor(seed, 2, b);
     const isil = BENCH_LIBRARIES[b] as string;
     const membership: MembershipDoc = {
       library: isil,
@@ -349,7 +317,7 @@ function addBench(out: Records, today: IsoDate, o: Required<ScaleOptions>): void
     });
     const count = b < BENCH_ACCOUNT.openLoans % BENCH_ACCOUNT.patrons.length ? per + 1 : per;
     const before = out.fees.length;
-    addActivity(out, r, key, today, [{ membership, count }], (slot) => itemBarcode(BENCH_ITEM_BASE + b * 256 + slot), o.historyLoans);
+    addActivity(out, r, key, today, [{ membership, count }], (slot) => itemBarcode(BENCH_ITEM_BASE + b * 256 + slot), BENCH_HISTORY);
     // Keep the bench renewable: no fee block (RN5) on its records.
     out.fees.length = before;
   });
@@ -361,24 +329,25 @@ function addBench(out: Records, today: IsoDate, o: Required<ScaleOptions>): void
   });
 }
 
-function withDefaults(options: ScaleOptions): Required<ScaleOptions> {
-  return {
-    chunkSize: options.chunkSize ?? 2000,
-    seed: options.seed ?? 20260101,
-    openLoans: options.openLoans ?? 20,
-    historyLoans: options.historyLoans ?? 10,
-  };
-}
+export const DEFAULT_SEED = 20260101;
+/** Returned loans of each bench record (the bench's history page). */
+const BENCH_HISTORY = 10;
 
-/** The network skeleton and the bench account: regions, types, libraries, titles. */
-function skeleton(today: IsoDate, o: Required<ScaleOptions>): FullDocument {
+/**
+ * The network skeleton of n patrons and the bench account, as one importer document: regions,
+ * types, libraries, the seed titles, and bench.user with its records, loans, reservations.
+ */
+export function scaleSkeleton(n: number, today: IsoDate, options: ScaleOptions = {}): NetworkDocument {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  const seed = options.seed ?? DEFAULT_SEED;
   const doc = emptyDocument();
-  doc.regions.push(...REGIONS.map((r) => ({ ...r })));
+  const REGIONS = scaleRegions(n);
+  doc.regions.push(...REGIONS);
   doc.digitalCollections.push({ code: 'ebooks', name: 'E-boeken' }, { code: 'luisterboeken', name: 'Luisterboeken' });
   for (const { code: region } of REGIONS)
     for (const [code, name, loanPeriodDays, maxRenewals, maxLoans] of REGION_TYPES)
       doc.subscriptionTypes.push({ code, name, region, loanPeriodDays, maxRenewals, maxLoans });
-  LIBRARIES.forEach((l, k) => {
+  scaleLibraries(n).forEach((l, k) => {
     if (l.region === null)
       for (const [code, name, loanPeriodDays, maxRenewals, maxLoans] of LONE_TYPES)
         doc.subscriptionTypes.push({ code, name, library: l.isil, loanPeriodDays, maxRenewals, maxLoans });
@@ -394,48 +363,12 @@ function skeleton(today: IsoDate, o: Required<ScaleOptions>): FullDocument {
   });
   doc.titles.push(...TITLES);
   const bench = emptyRecords();
-  addBench(bench, today, o);
-  append(doc, bench);
+  addBench(bench, today, seed);
+  doc.patrons.push(...bench.patrons);
+  doc.accounts.push(...bench.accounts);
+  doc.items.push(...bench.items);
+  doc.loans.push(...bench.loans);
+  doc.reservations.push(...bench.reservations);
   return doc;
 }
 
-function append(doc: FullDocument, records: Records): void {
-  // push(...x) is limited by the argument count; loops keep large chunks safe.
-  for (const p of records.patrons) doc.patrons.push(p);
-  for (const a of records.accounts) doc.accounts.push(a);
-  for (const it of records.items) doc.items.push(it);
-  for (const l of records.loans) doc.loans.push(l);
-  for (const r of records.reservations) doc.reservations.push(r);
-  for (const f of records.fees) doc.fees.push(f);
-}
-
-/**
- * The scale network as a series of documents to import in order: the skeleton (with the bench
- * account), then the N patrons in chunks of `chunkSize` with their items, loans, reservations,
- * fees and accounts. Each document is built only when asked for.
- */
-export function* scaleDocuments(n: number, today: string, options: ScaleOptions = {}): Generator<NetworkDocument> {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
-  const o = withDefaults(options);
-  if (o.openLoans + 5 + 3 > SLOTS_PER_PATRON) throw new RangeError(`openLoans must be at most ${SLOTS_PER_PATRON - 8}`);
-  if (!Number.isInteger(o.chunkSize) || o.chunkSize < 1) throw new RangeError('chunkSize must be a positive integer');
-  yield skeleton(today, o);
-  for (let from = 0; from < n; from += o.chunkSize) {
-    const records = emptyRecords();
-    for (let i = from; i < Math.min(n, from + o.chunkSize); i++) addScalePatron(records, i, today, o);
-    const doc = emptyDocument();
-    append(doc, records);
-    yield doc;
-  }
-}
-
-/** The whole scale network as one document (the same records as scaleDocuments). */
-export function buildScaleNetwork(n: number, today: string, options: ScaleOptions = {}): NetworkDocument {
-  const docs = scaleDocuments(n, today, options);
-  const out = docs.next().value as FullDocument;
-  for (const doc of docs) {
-    const d = doc as FullDocument;
-    append(out, { patrons: d.patrons, items: d.items, loans: d.loans, reservations: d.reservations, fees: d.fees, accounts: d.accounts });
-  }
-  return out;
-}
