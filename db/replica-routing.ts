@@ -1,7 +1,7 @@
 // Which database a read goes to when a streaming replica is configured (docs/operations.md, "Read
 // replicas"). The replica, unless
 //  - the reader has a write of its own the replica has not replayed yet (read-your-writes: the
-//    write's WAL position, `pg_current_wal_lsn()` on the primary after it committed, against the
+//    write's WAL position, `pg_current_wal_insert_lsn()` on the primary after it committed, against the
 //    replica's `pg_last_wal_replay_lsn()`), or
 //  - the replica failed or was slow a moment ago (then the primary for `retryAfterMs`).
 // A read the replica fails or does not answer within `timeoutMs` is asked of the primary: a replica
@@ -21,10 +21,15 @@ export function parseLsn(text: string): bigint | null {
   return (BigInt(`0x${m[1]}`) << 32n) | BigInt(`0x${m[2]}`);
 }
 
-/** The primary's current WAL position: every transaction committed before it is at or below it. */
+/**
+ * The primary's WAL position after a write committed: every transaction committed before is at or
+ * below it. The insert position, not `pg_current_wal_lsn()` (the position written out so far): with
+ * `synchronous_commit = off` a commit returns before its record is written, so the written position
+ * can still be below it and the replica would be judged caught up too soon.
+ */
 export async function primaryWalLsn(db: Db): Promise<string> {
-  const [row] = rowsOf<{ lsn: string }>(await db.execute(sql`select pg_current_wal_lsn()::text as lsn`));
-  if (!row) throw new Error('pg_current_wal_lsn() gave no row');
+  const [row] = rowsOf<{ lsn: string }>(await db.execute(sql`select pg_current_wal_insert_lsn()::text as lsn`));
+  if (!row) throw new Error('pg_current_wal_insert_lsn() gave no row');
   return row.lsn;
 }
 
