@@ -23,6 +23,7 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 let server: ReplicaServer;
 
 test.beforeAll(async () => {
+  test.setTimeout(180_000);
   server = await startReplicaServer({
     port: REPLICA_E2E_PORT,
     env: { NODE_ENV: 'production', NEXTAUTH_SECRET: E2E_AUTH_SECRET, NEXTAUTH_URL: BASE, HOSTNAME: '127.0.0.1', TRUSTED_PROXY_HOPS: '1', SMTP_URL: '', OUTBOX_DIR: '.data/e2e-replica-outbox' },

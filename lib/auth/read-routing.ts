@@ -36,6 +36,11 @@ export function pendingLsnOf(value: string | undefined, accountId: number, nowSe
   return lsn ?? null;
 }
 
+/** drizzle wraps a failed query in an error of its own; the server's code is on the cause. */
+function causeOf(error: unknown): unknown {
+  return error instanceof Error && error.cause instanceof Error ? error.cause : error;
+}
+
 const globalForRouter = globalThis as unknown as { __mbReplicaRouter?: ReplicaRouter };
 
 function router(): ReplicaRouter {
@@ -44,7 +49,7 @@ function router(): ReplicaRouter {
     replica: getReadDb,
     timeoutMs: env().DATABASE_REPLICA_TIMEOUT_MS,
     onFallback: (failure) =>
-      logger().warn({ replica: failure.stage, reason: failure.reason, ...(failure.error ? safe.error(failure.error) : {}) }, 'replica unavailable: reading from the primary'),
+      logger().warn({ replica: failure.stage, reason: failure.reason, ...(failure.error ? safe.error(causeOf(failure.error)) : {}) }, 'replica unavailable: reading from the primary'),
   });
   return globalForRouter.__mbReplicaRouter;
 }

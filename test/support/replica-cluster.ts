@@ -222,7 +222,8 @@ export async function createReplicaPair(options: ReplicaPairOptions = {}): Promi
       await admin(replicaPort.port, (sql) => sql`select pg_wal_replay_resume()`);
     },
     async waitForReplay(timeoutMs = 30_000) {
-      const [row] = await admin(primaryPort.port, (sql) => sql<{ lsn: string }[]>`select pg_current_wal_lsn()::text as lsn`);
+      // The insert position: with synchronous_commit off the written one can lag a commit (db/replica-routing.ts).
+      const [row] = await admin(primaryPort.port, (sql) => sql<{ lsn: string }[]>`select pg_current_wal_insert_lsn()::text as lsn`);
       const lsn = row!.lsn;
       await waitUntil(
         () => admin(replicaPort.port, async (sql) => (await sql`select pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn as done`)[0]!.done === true),
