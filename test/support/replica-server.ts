@@ -61,7 +61,17 @@ export async function startReplicaServer(options: ReplicaServerOptions): Promise
     }
     await primary?.close().catch(() => {});
     pair.drop();
+    process.off('exit', killGroup);
   };
+  // A runner that gives up on its hook (a timeout) never calls stop(): the server goes with the process.
+  const killGroup = () => {
+    try {
+      if (child?.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  };
+  process.on('exit', killGroup);
   try {
     await pair.createDatabase(database);
     primary = await openDb({ url: pair.primaryUrl(database), maxConnections: 2 });
