@@ -11,6 +11,8 @@ import type { RouteJs } from './first-load';
 import { IMPORT_SECTION_END, IMPORT_SECTION_START, importSection } from './import-report';
 import { libraryLinkSection, SECTION_END, SECTION_START, type LibraryLinkResult } from './library-link-report';
 import type { LoadResult, PageRuns } from './pages';
+import type { ReplicaRuns } from './replica';
+import { replicaSection } from './replica-report';
 import { DURATION, PGLITE_SCALE, QUICK, ROOT, SCALE, SMALL_SCALE } from './settings';
 
 const REPORT = path.join(ROOT, 'bench', 'REPORT.md');
@@ -129,6 +131,8 @@ export interface ReportData {
   seedSeconds: Record<string, number>;
   link: LibraryLinkResult;
   imports: ImportRuns;
+  /** One read replica (bench/replica.ts); absent when the machine cannot make clusters. */
+  replica?: ReplicaRuns;
 }
 
 const thousands = (n: number) => n.toLocaleString('en');
@@ -143,6 +147,7 @@ export function writeReport(d: ReportData) {
     libraryLinkSection(d.link),
     importSection(d.imports.results, d.imports.skipped),
     firstLoadSection(d.js),
+    ...(d.replica ? [replicaSection(d.replica)] : []),
   ];
   writeFileSync(REPORT, `${sections.join('\n\n')}\n`);
 }

@@ -42,6 +42,8 @@ import { createDatabase, dropDatabase, seed } from './databases';
 import { firstLoadJs } from './first-load';
 import type { LibraryLinkResult } from './library-link-report';
 import { measurePages } from './pages';
+import { replicaBench } from './replica';
+import { canMakeClusters } from '../test/support/replica-cluster';
 import { run, takeLock } from './processes';
 import { machineInfo, writeImportOnly, writeLibraryLinkOnly, writeReport } from './report';
 import { log, PGLITE_SCALE, ROOT, SCALE, SMALL_SCALE, started, TMP } from './settings';
@@ -130,10 +132,12 @@ async function buildAndLoad(urls: { bigUrl: string; smallUrl: string; pgliteDir:
   const big = await measurePages(`PostgreSQL ${SCALE}`, { DATABASE_URL: urls.bigUrl }, slug);
   const small = await measurePages(`PostgreSQL ${SMALL_SCALE}`, { DATABASE_URL: urls.smallUrl }, slug);
   const lite = await measurePages(`PGlite ${PGLITE_SCALE}`, { PGLITE_DIR: urls.pgliteDir }, slug);
+  // Issue 16 point 7: the views with one streaming replica (root and Debian's cluster tools needed).
+  const replica = canMakeClusters() ? await replicaBench(urls.bigUrl, slug) : undefined;
   closeSync(lock.fd);
   lock.fd = null;
   log('lock released');
-  return { js, big, small, lite };
+  return { js, big, small, lite, replica };
 }
 
 /** Steps 1–3 on the seeded networks, then the report. */
@@ -153,7 +157,7 @@ async function runNetworks(
   const views = inProcess({ DATABASE_URL: bigUrl }, false);
   const viewsSmall = inProcess({ DATABASE_URL: smallUrl }, false);
 
-  const { js, big, small, lite } = await buildAndLoad(networks, views.slug, lock);
+  const { js, big, small, lite, replica } = await buildAndLoad(networks, views.slug, lock);
 
   // 3. In-process: the 200-loan renewal (after the load runs: it renews), on the big and the small
   // network, the same account and loans, so the report sets them side by side.
@@ -161,7 +165,7 @@ async function runNetworks(
   const inproc = { ...views, renewal: inProcess({ DATABASE_URL: bigUrl }, true).renewal };
   const inprocSmall = { ...viewsSmall, renewal: inProcess({ DATABASE_URL: smallUrl }, true).renewal };
   const machine = await machineInfo(bigUrl);
-  writeReport({ machine, big, small, lite, js, inproc, inprocSmall, seedSeconds: networks.seedSeconds, link, imports });
+  writeReport({ machine, big, small, lite, js, inproc, inprocSmall, seedSeconds: networks.seedSeconds, link, imports, replica });
 }
 
 main().catch((error) => {

@@ -1,5 +1,7 @@
 // The one place that picks the database driver: DATABASE_URL → postgres.js pool, else PGlite on
-// disk in PGLITE_DIR. Lazy: nothing opens at import time, so `next build` never touches a database.
+// disk in PGLITE_DIR; DATABASE_REPLICA_URL → a second pool on a streaming replica for the views
+// (getReadDb; which read may go there is lib/auth/read-routing.ts's decision). Lazy: nothing opens
+// at import time, so `next build` never touches a database.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -36,6 +38,8 @@ export interface OpenDbOptions {
   onQuery?: (sql: string) => void;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** postgres.js: give up connecting after this many seconds (default 30; the replica's is short). */
+  connectTimeoutSeconds?: number;
 }
 
 export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
@@ -48,6 +52,7 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
+      ...(options.connectTimeoutSeconds ? { connect_timeout: options.connectTimeoutSeconds } : {}),
       onnotice: () => {},
       // Dates stay 'YYYY-MM-DD' strings end to end, as on PGlite.
       types: { date: { to: 1082, from: [1082], serialize: (v: string) => v, parse: (v: string) => v } },
@@ -94,9 +99,22 @@ export function configuredDbOptions(): OpenDbOptions {
   return e.DATABASE_URL ? { url: e.DATABASE_URL } : { pgliteDir: e.PGLITE_DIR };
 }
 
+/** Options for the configured replica, or null without one (then every read is the primary's). */
+export function configuredReplicaOptions(): OpenDbOptions | null {
+  const e = env();
+  if (!e.DATABASE_URL || !e.DATABASE_REPLICA_URL) return null;
+  // A replica that does not answer must not hold a page for postgres.js's default 30 s.
+  return { url: e.DATABASE_REPLICA_URL, connectTimeoutSeconds: Math.max(1, Math.ceil(e.DATABASE_REPLICA_TIMEOUT_MS / 1000)) };
+}
+
+/** Whether a replica is configured: without one nothing reads or records a WAL position. */
+export function hasReplica(): boolean {
+  return configuredReplicaOptions() !== null;
+}
+
 // One handle per process, kept on globalThis so that dev-mode module reloading does not open a
 // second PGlite on the same directory (one process owns a PGlite directory).
-const globalForDb = globalThis as unknown as { __mbDb?: Promise<DbHandle> };
+const globalForDb = globalThis as unknown as { __mbDb?: Promise<DbHandle>; __mbReplica?: Promise<DbHandle> };
 
 /** The process-wide database of the app, opened on first use. */
 export function getDb(): Promise<Db> {
@@ -107,4 +125,19 @@ export function getDb(): Promise<Db> {
     throw error;
   });
   return globalForDb.__mbDb.then((h) => h.db);
+}
+
+/**
+ * The database the views read from: the replica when one is configured, else the primary itself.
+ * Callers go through lib/auth/read-routing.ts, which sends a patron with a write the replica has not
+ * replayed yet, and every read while the replica fails, to getDb() instead.
+ */
+export function getReadDb(): Promise<Db> {
+  const options = configuredReplicaOptions();
+  if (!options) return getDb();
+  globalForDb.__mbReplica ??= openDb(options).catch((error: unknown) => {
+    globalForDb.__mbReplica = undefined;
+    throw error;
+  });
+  return globalForDb.__mbReplica.then((h) => h.db);
 }

@@ -16,6 +16,14 @@ const secretSchema = (name: string) =>
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * A streaming replica of DATABASE_URL's database (docs/operations.md, "Read replicas"): the views
+   * read from it, every write and the session check guarding one stay on DATABASE_URL. Only with
+   * DATABASE_URL: PGlite has no replica.
+   */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
+  /** How long a read may wait for the replica before it is asked of the primary instead. */
+  DATABASE_REPLICA_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
   NEXTAUTH_SECRET: secretSchema('NEXTAUTH_SECRET'),
   AUTH_SECRET: secretSchema('AUTH_SECRET'),
@@ -46,6 +54,9 @@ const schema = z.object({
   PIN_PEPPER: z.string().min(32).optional(),
   /** The ceiling on failed PIN checks per hour, all cards and clients together (lib/domain/throttle.ts). */
   PIN_FAILURES_PER_HOUR: z.coerce.number().int().min(10).max(1_000_000).default(300),
+}).refine((e) => !e.DATABASE_REPLICA_URL || e.DATABASE_URL, {
+  path: ['DATABASE_REPLICA_URL'],
+  message: 'DATABASE_REPLICA_URL needs DATABASE_URL (its primary): PGlite has no replica.',
 });
 
 export type Env = z.infer<typeof schema>;

@@ -8,6 +8,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
+import { rememberWrite } from '@/lib/auth/read-routing';
 import { getSignedInAccount, type SignedInAccount } from '@/lib/auth/session';
 import { logger, safe } from '@/lib/log';
 
@@ -106,12 +107,18 @@ export function accountAction<S extends z.ZodType, T>(
       return result;
     };
     try {
-      const account = await getSignedInAccount();
+      const account = await getSignedInAccount('write');
       if (!account) return done(fail('unauthenticated'));
       accountId = account.accountId;
       const input = parseInput(schema, raw);
       if (!input.ok) return done(input);
-      return done(await body(input.data, { account, db: await getDb() }));
+      try {
+        return done(await body(input.data, { account, db: await getDb() }));
+      } finally {
+        // Whatever the outcome (a refusal may have logged, a redirect follows a write): the
+        // account's next reads wait for the replica to have this request's writes (read-routing.ts).
+        await rememberWrite(account.accountId);
+      }
     } catch (error) {
       // Next's redirect()/notFound() travel as errors and must pass through.
       if (isNextControlFlow(error)) {

@@ -9,6 +9,7 @@ import { authSecret } from './secret';
 import { sessionCookieAttributes, sessionCookieName } from './session-cookie';
 import { IDLE_TIMEOUT_SECONDS, newSessionClaims } from './session-policy';
 import { newSessionId } from './session-store';
+import { rememberWrite } from './read-routing';
 import { refreshAfterSignIn } from '../library-systems/triggers';
 
 /**
@@ -20,6 +21,8 @@ export async function startSession(accountId: number, sessionVersion: number): P
   const now = Math.floor(Date.now() / 1000);
   const token = await encode({ token: { ...newSessionClaims(accountId, sessionVersion, now, newSessionId()) }, secret: authSecret(), maxAge: IDLE_TIMEOUT_SECONDS });
   (await cookies()).set(sessionCookieName(), token, sessionCookieAttributes(IDLE_TIMEOUT_SECONDS));
+  // Sign-in wrote (throttle, a just-activated account): the first pages wait for the replica.
+  await rememberWrite(accountId);
   // Linked libraries: as after next-auth's own sign-in (options.ts events), the account's linked libraries
   // are asked for fresh data beside the response, never in its way.
   refreshAfterSignIn(accountId);

@@ -5,10 +5,11 @@ import 'server-only';
 import { cache } from 'react';
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { getDb } from '../../db/client';
+import { getDb, hasReplica } from '../../db/client';
 import { accounts } from '../../db/schema';
 import { safeReturnPath } from '../security/safe-return-path';
 import { authOptions } from './options';
+import { readFor } from './read-routing';
 import { judgeSession } from './session-policy';
 import { sessionStillCounts } from './session-store';
 
@@ -26,17 +27,30 @@ interface PortalSession {
   seen?: number;
 }
 
-/** The account of this request, or null. Cached per request: one look-up however often it is asked. */
-export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null> => {
+/**
+ * The account of this request, or null. Cached per request: one look-up however often it is asked.
+ * 'write' is the check that guards a write (accountAction): with a replica it reads the primary, so
+ * a session ended a moment ago never writes because the replica had not replayed its end yet;
+ * without one it is the same single cached statement as a view's.
+ */
+export const getSignedInAccount = cache(async (purpose: 'view' | 'write' = 'view'): Promise<SignedInAccount | null> =>
+  purpose === 'write' && hasReplica() ? signedInAccount('write') : viewCheck(),
+);
+
+const viewCheck = cache(async () => signedInAccount('view'));
+
+/** A view's check may read the replica (lib/auth/read-routing.ts); a write's reads the primary. */
+async function signedInAccount(purpose: 'view' | 'write'): Promise<SignedInAccount | null> {
   const session = (await getServerSession(authOptions())) as PortalSession | null;
   if (!session?.accountId || typeof session.sv !== 'number') return null;
   // A token without a session id (issued before sessions had one) cannot be ended alone: refused.
   if (typeof session.sid !== 'string') return null;
   const now = Math.floor(Date.now() / 1000);
   if (judgeSession({ authTime: session.authTime ?? 0, seen: session.seen ?? 0 }, now) !== 'valid') return null;
-  const counts = await sessionStillCounts(await getDb(), { accountId: session.accountId, sessionVersion: session.sv, sessionId: session.sid });
+  const claims = { accountId: session.accountId, sessionVersion: session.sv, sessionId: session.sid };
+  const counts = purpose === 'write' ? await sessionStillCounts(await getDb(), claims) : await readFor(session.accountId, (db) => sessionStillCounts(db, claims));
   return counts ? { accountId: session.accountId, sessionVersion: session.sv } : null;
-});
+}
 
 /** For portal pages: the account, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireAccount(returnTo: string): Promise<SignedInAccount> {

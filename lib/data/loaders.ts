@@ -1,11 +1,15 @@
 import 'server-only';
 // What a page or route handler of app/ asks for: each view of the data layer on the app's own
-// database (db/client getDb) and today's date in Brussels, once per request (React `cache`: the
+// database and today's date in Brussels, once per request (React `cache`: the
 // page, its generateMetadata and any streamed part share one statement, P4). They take the signed-in
 // account (P3) and the card's slug as the URL gave it; app/ never opens the database itself.
 // The views themselves stay functions of (db, account, …, today) that the tests call directly.
+// Which database: `readFor` (lib/auth/read-routing.ts) — the replica when DATABASE_REPLICA_URL is
+// set, the primary for an account whose own write the replica has not replayed yet, and always the
+// primary without a replica. The throttle counts and the token's last use are writes: the primary.
 import { cache } from 'react';
 import { getDb } from '@/db/client';
+import { readFor } from '@/lib/auth/read-routing';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { todayInBrussels } from '@/lib/domain/dates';
 import { countAttempt } from '@/lib/auth/throttle-store';
@@ -30,50 +34,50 @@ import { getReservationsView } from './reservations';
 const today = () => todayInBrussels(new Date());
 
 /** /cards/[card]/loans: null when the card is not the account's (the page answers 404). */
-export const loadLoansView = cache(async (account: SignedInAccount, slug: string) => getLoansView(await getDb(), account, slug, today()));
+export const loadLoansView = cache(async (account: SignedInAccount, slug: string) => readFor(account.accountId, (db) => getLoansView(db, account, slug, today())));
 
 /** /cards/[card]/reservations: null when the card is not the account's. */
 export const loadReservationsView = cache(async (account: SignedInAccount, slug: string) =>
-  getReservationsView(await getDb(), account, slug, today()),
+  readFor(account.accountId, (db) => getReservationsView(db, account, slug, today())),
 );
 
 /** /cards/[card]/fees: null when the card is not the account's. */
-export const loadFeesView = cache(async (account: SignedInAccount, slug: string) => getFeesView(await getDb(), account, slug, today()));
+export const loadFeesView = cache(async (account: SignedInAccount, slug: string) => readFor(account.accountId, (db) => getFeesView(db, account, slug, today())));
 
 /** /cards/[card]/history: one page of the history (plain arguments, so the cache can match them). */
 export const loadHistoryView = cache(async (account: SignedInAccount, slug: string, page: number, search: string | undefined) =>
-  getHistoryView(await getDb(), account, slug, { page, search }, today()),
+  readFor(account.accountId, (db) => getHistoryView(db, account, slug, { page, search }, today())),
 );
 
 /** /api/cards/[card]/history: the CSV export's entries, or null when the card is not the account's. */
 export async function loadHistoryExport(account: SignedInAccount, slug: string, search: string | null) {
   const date = today();
-  return { today: date, result: await listHistoryForExport(await getDb(), account, slug, search, date) };
+  return { today: date, result: await readFor(account.accountId, (db) => listHistoryForExport(db, account, slug, search, date)) };
 }
 
 /** /cards: every card of the account, in chooser order. */
-export const loadCards = cache(async (account: SignedInAccount) => listCards(await getDb(), account, today()));
+export const loadCards = cache(async (account: SignedInAccount) => readFor(account.accountId, (db) => listCards(db, account, today())));
 
 /** /overview. */
-export const loadOverview = cache(async (account: SignedInAccount) => getOverview(await getDb(), account, today()));
+export const loadOverview = cache(async (account: SignedInAccount) => readFor(account.accountId, (db) => getOverview(db, account, today())));
 
 /** /library-card: every card of the account's linked patrons, whole, for the desk to scan. */
-export const loadLibraryCardView = cache(async (account: SignedInAccount) => getLibraryCardView(await getDb(), account));
+export const loadLibraryCardView = cache(async (account: SignedInAccount) => readFor(account.accountId, (db) => getLibraryCardView(db, account)));
 
 /** /memberships (Info lidmaatschap). */
-export const loadMembershipsView = cache(async (account: SignedInAccount) => getMembershipsView(await getDb(), account, today()));
+export const loadMembershipsView = cache(async (account: SignedInAccount) => readFor(account.accountId, (db) => getMembershipsView(db, account, today())));
 
 /** /account: null when the account no longer exists. */
-export const loadAccountSettings = cache(async (account: SignedInAccount) => getAccountSettings(await getDb(), account));
+export const loadAccountSettings = cache(async (account: SignedInAccount) => readFor(account.accountId, (db) => getAccountSettings(db, account)));
 
 /** / (public): the network of regions, libraries and branches. */
-export const loadNetwork = cache(async () => listNetwork(await getDb()));
+export const loadNetwork = cache(async () => readFor(null, listNetwork));
 
 /** /reset-password (public): whether the mailed link still works. */
-export const loadResetLink = cache(async (token: string) => checkResetLink(await getDb(), token));
+export const loadResetLink = cache(async (token: string) => readFor(null, (db) => checkResetLink(db, token)));
 
 /** /confirm-email (public): whether the mailed link still works, and what it confirms. */
-export const loadEmailChangeLink = cache(async (token: string) => checkEmailChangeLink(await getDb(), token));
+export const loadEmailChangeLink = cache(async (token: string) => readFor(null, (db) => checkEmailChangeLink(db, token)));
 
 /**
  * /api/calendar/[token] (public, no session): the feed of a secret, counted against the client's
@@ -83,11 +87,11 @@ export async function loadCalendarFeed(token: string, clientAddress: string, now
   const db = await getDb();
   const status = await countAttempt(db, [calendarFeedThrottleKey(clientAddress)], now);
   if (!status.allowed) return { throttled: true as const, retryAfterMs: status.retryAfterMs };
-  return { throttled: false as const, feed: await getCalendarFeed(db, token) };
+  return { throttled: false as const, feed: await readFor(null, (read) => getCalendarFeed(read, token)) };
 }
 
 /** /account: the account's active personal API tokens. */
-export const loadApiTokens = cache(async (account: SignedInAccount) => listApiTokens(await getDb(), account));
+export const loadApiTokens = cache(async (account: SignedInAccount) => readFor(account.accountId, (db) => listApiTokens(db, account)));
 
 /**
  * /api/v1/[resource] (no session: the bearer token is the key): every request counts against the
@@ -101,7 +105,7 @@ export async function loadPersonalApi(resource: ApiResource, authorization: stri
   const keys = [apiClientThrottleKey(clientAddress), ...(tokenHash ? [apiTokenThrottleKey(tokenHash)] : [])];
   const status = await countAttempt(db, keys, now);
   if (!status.allowed) return { throttled: true as const, retryAfterMs: status.retryAfterMs };
-  const found = tokenHash ? await readPersonalApi(db, resource, tokenHash) : null;
+  const found = tokenHash ? await readFor(null, (read) => readPersonalApi(read, resource, tokenHash)) : null;
   if (!found) return { throttled: false as const, body: null };
   await recordApiTokenUse(db, found.tokenId, now);
   return { throttled: false as const, body: { data: found.data } };
