@@ -12,6 +12,7 @@ export interface ExplainResult {
     name: string;
     /** Statements the view sent (one per view; the plan of each follows). */
     statements: number;
+    /** Per statement: the sequential scans of network-sized tables (`table (alias): N rows` on this network) and the EXPLAIN (ANALYZE, BUFFERS) text. */
     plans: { seqScans: string[]; text: string }[];
   }[];
 }
@@ -39,7 +40,7 @@ export function explainSection(result: ExplainResult, network: string): string {
     .join('\n\n');
   return `## Appendix: plans of each view's statement — ${network}
 
-\`bench/explain.ts\`: the statement each page sends for the bench account (card \`${result.slug}\`, ${result.openLoans} open loans), the session check and the renew action's read, explained with their own parameters on ${result.driver}. "Sequential scans" lists scans of network-sized tables (patrons, accounts, memberships, cards, titles, items, loans, reservations, fees, the change log, …; test/support/view-plans.ts); the network's skeleton (regions, libraries, branches, subscription types) may be scanned. The same judge runs in the plan test (lib/data/view-plans.db.test.ts) on a generated network.
+\`bench/explain.ts\`: the statement each page sends for the bench account (card \`${result.slug}\`, ${result.openLoans} open loans), the session check and the renew action's read, explained with their own parameters on ${result.driver}. "Sequential scans" lists scans of network-sized tables (patrons, accounts, memberships, cards, titles, items, loans, reservations, fees, the change log, …; test/support/view-plans.ts); the network's skeleton (regions, libraries, branches, subscription types) may be scanned. Each scan shows the table's size on this network: the planner rightly scans a table the seed leaves small (the scale generator creates few accounts and no change log), which the plan test fills to a real network's proportions. The same judge runs in the plan test (lib/data/view-plans.db.test.ts) on a generated network.
 
 | view | statements | sequential scans of network-sized tables |
 |---|---:|---|

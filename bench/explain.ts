@@ -6,8 +6,9 @@
 // (`--slug S`: the card to read; default the bench account's card with the most open loans).
 // Reads only: the renewal itself (which writes) is left to bench/inprocess.ts.
 // Prints one line `BENCH_JSON <json>` (ExplainResult).
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { configuredDbOptions, openDb } from '../db/client';
+import { rowsOf } from '../db/rows';
 import { accountPatrons, accounts, loans } from '../db/schema';
 import { BENCH_ACCOUNT } from '../db/seed/scale';
 import { listCards } from '../lib/data/cards';
@@ -52,6 +53,14 @@ try {
   if (!slug) throw new Error('the bench account has no card');
   const ctx: PlanContext = { db, account, sessionId: 'bench-explain-session-0000', slug, today, loanIds };
 
+  // A scan of a table the seeded network leaves small (the generator creates few accounts, no change
+  // log) says little: the verdict gives each scanned table's size on this network.
+  const sizes = new Map(
+    rowsOf<{ name: string; n: number }>(
+      await db.execute(sql`select relname as name, greatest(reltuples, 0)::bigint::int as n from pg_class where relkind = 'r'`),
+    ).map((r) => [r.name, Number(r.n)]),
+  );
+  const sized = (scan: string) => `${scan}: ${(sizes.get(scan.split(' ')[0]!) ?? 0).toLocaleString('en')} rows`;
   const views: ExplainResult['views'] = [];
   for (const view of VIEW_CASES.filter((v) => !v.writes)) {
     captured.length = 0;
@@ -61,7 +70,7 @@ try {
     const plans = [];
     for (const statement of statements) {
       // The plain JSON plan for the verdict (what the plan test judges); the ANALYZE text for the reader.
-      const seqScans = seqScansOnNetworkTables(await explainStatement(db, statement, 'json'));
+      const seqScans = seqScansOnNetworkTables(await explainStatement(db, statement, 'json')).map(sized);
       const analyzed = await explainStatement(db, statement, 'analyze-text');
       plans.push({ seqScans, text: analyzed });
     }

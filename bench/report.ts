@@ -7,6 +7,7 @@ import path from 'node:path';
 import { BENCH_ACCOUNT } from '../db/seed/scale';
 import type { ImportRuns, InProcess } from './child-runs';
 import { serverVersion } from './databases';
+import { explainSection, type ExplainResult } from './explain-report';
 import type { RouteJs } from './first-load';
 import { IMPORT_SECTION_END, IMPORT_SECTION_START, importSection } from './import-report';
 import { libraryLinkSection, SECTION_END, SECTION_START, type LibraryLinkResult } from './library-link-report';
@@ -115,6 +116,8 @@ export interface ReportData {
   seedSeconds: Record<string, number>;
   link: LibraryLinkResult;
   imports: ImportRuns;
+  /** The appendix: plans of each view's statement on the big network (bench/explain-report.ts). */
+  plans: ExplainResult;
 }
 
 const thousands = (n: number) => n.toLocaleString('en');
@@ -129,6 +132,7 @@ export function writeReport(d: ReportData) {
     libraryLinkSection(d.link),
     importSection(d.imports.results, d.imports.skipped),
     firstLoadSection(d.js),
+    explainSection(d.plans, `PostgreSQL, ${thousands(SCALE)} patrons`),
   ];
   writeFileSync(REPORT, `${sections.join('\n\n')}\n`);
 }

@@ -37,6 +37,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { importBench, inProcess, libraryLink, type ImportRuns } from './child-runs';
 import { createDatabase, dropDatabase, seed } from './databases';
+import { explainViews } from './explain-report';
 import { firstLoadJs } from './first-load';
 import type { LibraryLinkResult } from './library-link-report';
 import { measurePages } from './pages';
@@ -156,8 +157,11 @@ async function runNetworks(
   // 3. In-process: the 200-loan renewal (after the load runs: it renews).
   log('in-process: renewing ~200 loans in one request');
   const inproc = { ...views, renewal: inProcess({ DATABASE_URL: bigUrl }, true).renewal };
+  // The appendix: EXPLAIN (ANALYZE, BUFFERS) of each view's statement on the big network.
+  log('plans: EXPLAIN of each view');
+  const plans = explainViews({ DATABASE_URL: bigUrl }, views.slug);
   const machine = await machineInfo(bigUrl);
-  writeReport({ machine, big, small, lite, js, inproc, inprocSmall: viewsSmall, seedSeconds: networks.seedSeconds, link, imports });
+  writeReport({ machine, big, small, lite, js, inproc, inprocSmall: viewsSmall, seedSeconds: networks.seedSeconds, link, imports, plans });
 }
 
 main().catch((error) => {
