@@ -1,8 +1,8 @@
 // The generated network the plan test (lib/data/view-plans.db.test.ts) explains its statements
 // on: the scale generator's patrons, items, loans, history, reservations and fees and the bench
 // account; then the tables the generator leaves near empty filled to the proportions of a real
-// network (every patron with an account, the catalogue's long tail of titles nobody borrowed, a
-// freshness row per membership, the change log, signed-out sessions), so that a plan that scans one
+// network (every patron with an account, the catalogue's long tail of titles nobody borrowed, the fees paid over the years, a
+// freshness row per membership, the change log, signed-out sessions, earlier renew requests), so that a plan that scans one
 // of them is caught; then ANALYZE so the planner knows the sizes. The one place the test loads a
 // network: a bulk loader that fills all of this replaces the body, not the test.
 import { sql } from 'drizzle-orm';
@@ -38,5 +38,13 @@ export async function loadGeneratedNetwork(db: Db, patrons: number, today: IsoDa
   await db.execute(sql`
     insert into ended_sessions (session_id, account_id, expires_at)
     select 'plan-ended-' || lpad(a.id::text, 16, '0'), a.id, now() + interval '30 days' from accounts a`);
+  await db.execute(sql`
+    insert into fees (patron_id, library_id, kind, amount_cents, description, created_on, paid_on)
+    select m.patron_id, m.library_id, 'late', 50, 'plan-paid-' || g, ${today}::date - 30 * g, ${today}::date - 30 * g + 7
+      from memberships m cross join generate_series(1, 5) g
+    on conflict do nothing`);
+  await db.execute(sql`
+    insert into renewal_requests (account_id, request_key, response)
+    select a.id, 'plan-earlier-request', '{}'::jsonb from accounts a`);
   await db.execute(sql`analyze`);
 }
