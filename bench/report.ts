@@ -7,6 +7,7 @@ import path from 'node:path';
 import { BENCH_ACCOUNT } from '../db/seed/scale';
 import type { ImportRuns, InProcess } from './child-runs';
 import { serverVersion } from './databases';
+import { explainSection, type ExplainResult } from './explain-report';
 import type { RouteJs } from './first-load';
 import { IMPORT_SECTION_END, IMPORT_SECTION_START, importSection } from './import-report';
 import { libraryLinkSection, SECTION_END, SECTION_START, type LibraryLinkResult } from './library-link-report';
@@ -133,6 +134,8 @@ export interface ReportData {
   imports: ImportRuns;
   /** One read replica (bench/replica.ts); absent when the machine cannot make clusters. */
   replica?: ReplicaRuns;
+  /** The appendix: plans of each view's statement on the big network (bench/explain-report.ts). */
+  plans: ExplainResult;
 }
 
 const thousands = (n: number) => n.toLocaleString('en');
@@ -148,6 +151,7 @@ export function writeReport(d: ReportData) {
     importSection(d.imports.results, d.imports.skipped),
     firstLoadSection(d.js),
     ...(d.replica ? [replicaSection(d.replica)] : []),
+    explainSection(d.plans, `PostgreSQL, ${thousands(SCALE)} patrons`),
   ];
   writeFileSync(REPORT, `${sections.join('\n\n')}\n`);
 }

@@ -39,6 +39,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { importBench, inProcess, libraryLink, type ImportRuns } from './child-runs';
 import { createDatabase, dropDatabase, seed } from './databases';
+import { explainViews } from './explain-report';
 import { firstLoadJs } from './first-load';
 import type { LibraryLinkResult } from './library-link-report';
 import { measurePages } from './pages';
@@ -164,8 +165,11 @@ async function runNetworks(
   log('in-process: renewing ~200 loans in one request (big, then small network)');
   const inproc = { ...views, renewal: inProcess({ DATABASE_URL: bigUrl }, true).renewal };
   const inprocSmall = { ...viewsSmall, renewal: inProcess({ DATABASE_URL: smallUrl }, true).renewal };
+  // The appendix: EXPLAIN (ANALYZE, BUFFERS) of each view's statement on the big network.
+  log('plans: EXPLAIN of each view');
+  const plans = explainViews({ DATABASE_URL: bigUrl }, views.slug);
   const machine = await machineInfo(bigUrl);
-  writeReport({ machine, big, small, lite, js, inproc, inprocSmall, seedSeconds: networks.seedSeconds, link, imports, replica });
+  writeReport({ machine, big, small, lite, js, inproc, inprocSmall, seedSeconds: networks.seedSeconds, link, imports, replica, plans });
 }
 
 main().catch((error) => {

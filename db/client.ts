@@ -34,8 +34,11 @@ export interface OpenDbOptions {
   pgliteDir?: string;
   /** PGlite: start from this dump (`dumpDataDir`) instead of an empty cluster — tests use it. */
   loadDataDir?: Blob | File;
-  /** Called once per statement sent; tests count round trips with it. */
-  onQuery?: (sql: string) => void;
+  /**
+   * Called once per statement sent, with its parameters; tests count round trips with it, and the
+   * plan test (test/support/view-plans.ts) explains the statement with the same parameters.
+   */
+  onQuery?: (sql: string, params: unknown[]) => void;
   /** postgres.js pool size. */
   maxConnections?: number;
   /** postgres.js: give up connecting after this many seconds (default 30; the replica's is short). */
@@ -44,7 +47,7 @@ export interface OpenDbOptions {
 
 export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const logger: Logger | undefined = options.onQuery
-    ? { logQuery: (query) => options.onQuery?.(query) }
+    ? { logQuery: (query, params) => options.onQuery?.(query, params) }
     : undefined;
 
   if (options.url) {

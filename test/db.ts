@@ -25,13 +25,17 @@ export type QueryLog = string[] & {
   reset(): void;
   /** Statements sent since the last reset. */
   readonly count: number;
+  /** The parameters of each statement, in the same order (the plan test explains them with these). */
+  readonly params: unknown[][];
 };
 
 function queryLog(): QueryLog {
   const log = [] as string[];
+  const params: unknown[][] = [];
   // Not enumerable, so that `expect(t.queries).toEqual([])` still compares the statements only.
-  Object.defineProperty(log, 'reset', { value: () => void (log.length = 0) });
+  Object.defineProperty(log, 'reset', { value: () => void ((log.length = 0), (params.length = 0)) });
   Object.defineProperty(log, 'count', { get: () => log.length });
+  Object.defineProperty(log, 'params', { value: params });
   return log as QueryLog;
 }
 
@@ -45,7 +49,10 @@ export interface TestDb extends DbHandle {
 /** `maxConnections`: the postgres.js pool size (default 25); tests of pool pressure make it small. */
 export async function freshDb(driver: DriverName, options: { maxConnections?: number } = {}): Promise<TestDb> {
   const queries = queryLog();
-  const onQuery = (sql: string) => queries.push(sql);
+  const onQuery = (sql: string, params: unknown[]) => {
+    queries.push(sql);
+    queries.params.push(params);
+  };
   if (driver === 'pglite') {
     const dump = new Blob([readFileSync(inject('pgliteDumpPath'))]);
     const handle = await openDb({ loadDataDir: dump, onQuery });

@@ -29,6 +29,7 @@ export const items = pgTable(
     libraryId: refTo(() => libraries.id),
     branchId: refTo(() => branches.id),
   },
-  // By title and library: RN2 counts the free copies of a title within a loan's reach (R3).
-  (t) => [index('items_title_library_idx').on(t.titleId, t.libraryId)],
+  // By title and library, with the id: RN2 counts the free copies of a title within a loan's reach
+  // (R3) from the index alone, then checks each id's open loan (lib/data/renewal-sql.ts).
+  (t) => [index('items_title_library_id_idx').on(t.titleId, t.libraryId, t.id)],
 );

@@ -73,6 +73,11 @@ export const reservations = pgTable(
     index('reservations_active_by_title_idx')
       .on(t.titleId, t.placedOn)
       .where(sql`${t.status} in ('waiting', 'in_transit', 'ready')`),
+    // RN2 per loan: a title's active reservations by pick-up branch (its reach) and patron, read
+    // from the index alone (lib/data/renewal-sql.ts); a popular title's queue is hundreds of rows.
+    index('reservations_title_reach_idx')
+      .on(t.titleId, t.pickupBranchId, t.status, t.patronId)
+      .where(sql`${t.status} in ('waiting', 'in_transit', 'ready')`),
   ],
 );
 
@@ -93,6 +98,11 @@ export const fees = pgTable(
     check('fees_kind_check', inList('kind', FEE_KINDS)),
     check('fees_amount_check', sql`${t.amountCents} >= 0`),
     uniqueIndex().on(t.patronId, t.libraryId, t.kind, t.createdOn, t.description),
+    // RN5 and the fee views: a patron's unpaid fees (settled ones pile up over the years), with
+    // what the sum needs.
+    index('fees_unpaid_by_patron_idx')
+      .on(t.patronId, t.libraryId, t.amountCents)
+      .where(sql`${t.paidOn} is null`),
   ],
 );
 

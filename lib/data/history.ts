@@ -64,9 +64,10 @@ function historyRows(search: string): SQL {
          -- portal is where "not recorded" takes effect: with recording on, everything not cleared;
          -- switched off in the portal, only what was returned before that day; never switched on
          -- (the default for new records), nothing.
-         and lo.patron_id in (
-           select p.id from patrons p
-            where p.history_enabled or lo.returned_on < p.history_paused_on)
+         -- (by the loan's own patron record: its primary key, never a pass over the patrons)
+         and exists (
+           select 1 from patrons p
+            where p.id = lo.patron_id and (p.history_enabled or lo.returned_on < p.history_paused_on))
          ${filter}
     )`;
 }

@@ -22,7 +22,7 @@ import {
   type RegionRow,
 } from './cards';
 import { renewalCandidate, type RenewalLoanRow } from './renewal-inputs';
-import { renewalFactsJson, renewalLoanColumns } from './renewal-sql';
+import { renewalFacts, renewalFactsJson, renewalLoanColumns } from './renewal-sql';
 
 interface LoanRow extends RenewalLoanRow {
   patronName: string;
@@ -146,13 +146,14 @@ export async function getLoansView(
             'libraryId', l.id, 'libraryName', l.name, 'regionId', ol.region_id, 'titleId', ol.title_id,
             'branchCode', b.code, 'branchName', b.name,
             'lentOn', ol.lent_on, 'dueOn', ol.due_on, 'renewals', ol.renewals, 'returnedOn', ol.returned_on,
-            ${renewalFactsJson('ol')}
+            ${renewalFactsJson('ol', 'rf')}
           ) order by ol.due_on, t.title, ol.id)
             from open_loans ol
             join titles t on t.id = ol.title_id
             join patrons pa on pa.id = ol.patron_id
             join libraries l on l.id = ol.library_id
-            join branches b on b.id = ol.branch_id), '[]'::json),
+            join branches b on b.id = ol.branch_id
+            cross join lateral ${renewalFacts('ol')} rf), '[]'::json),
         -- R3: the card's region (its kind) and every branch of the card's libraries, for the return places
         'region', ${cardRegionJson},
         'branches', coalesce((

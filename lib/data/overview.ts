@@ -125,7 +125,9 @@ export async function getOverview(db: Executor, account: SignedInAccount, today:
           select json_agg(json_build_object('slug', x.slug, 'patronId', x.patron_id, 'cents', x.cents))
             from (select lib.slug, f.patron_id, sum(f.amount_cents)::int as cents
                     from fees f join lib on lib.id = f.library_id
-                   where f.paid_on is null and (f.patron_id, lib.slug) in (select patron_id, card_slug from on_card)
+                   -- by the account's patrons first (fees_unpaid_by_patron_idx), then their cards
+                   where f.paid_on is null and f.patron_id in (select patron_id from my_patrons)
+                     and (f.patron_id, lib.slug) in (select patron_id, card_slug from on_card)
                    group by lib.slug, f.patron_id) x), '[]'::json),
         'details', coalesce((
           select json_agg(json_build_object('id', mm.id, 'typeName', st.name, 'homeIsil', m.home_isil,

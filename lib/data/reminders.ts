@@ -17,7 +17,7 @@ import { decideRenewal, type RenewalDecision } from '@/lib/domain/renewal';
 import type { ReminderFacts } from '@/lib/domain/reminder-plan';
 import { judgeMemberships, membershipColumns, membershipJsonObject, queryView, type MembershipRow } from './cards';
 import { renewalCandidate, type RenewalLoanRow } from './renewal-inputs';
-import { renewalFactsJson, renewalLoanColumns } from './renewal-sql';
+import { renewalFacts, renewalFactsJson, renewalLoanColumns } from './renewal-sql';
 
 /** How far back earlier reminders count as "already told" (well beyond any loan period). */
 const REMEMBER_DAYS = 120;
@@ -130,13 +130,14 @@ export async function listReminderCandidates(db: Executor, today: IsoDate): Prom
             'autoRenewedToday', exists (select 1 from renewal_log rl
                                          where rl.loan_id = dl.id and rl.account_id = acc.id and rl.request_key = acc.auto_key and rl.result = 'renewed'),
             -- RN2 and RN5 exactly as the loans page and the renew action decide them (renewal-sql.ts).
-            ${renewalFactsJson('dl')}
+            ${renewalFactsJson('dl', 'rf')}
           ) order by dl.due_on, t.title, dl.id)
             from due_loans dl
             join titles t on t.id = dl.title_id
             join libraries l on l.id = dl.library_id
             left join regions r on r.id = l.region_id
             join branches b on b.id = dl.branch_id
+            cross join lateral ${renewalFacts('dl')} rf
            where dl.account_id = acc.id), '[]'::json),
         'ready', coalesce((
           select json_agg(json_build_object(

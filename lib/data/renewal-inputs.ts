@@ -20,7 +20,7 @@ import type { IsoDate } from '@/lib/domain/dates';
 import { governingMembership } from '@/lib/domain/governing-membership';
 import type { RenewalInput } from '@/lib/domain/renewal';
 import { accountScope, cardScope, judgeMemberships, membershipsJson, queryView, slugOf, type JudgedMembership, type MembershipRow } from './cards';
-import { renewalFactsJson, renewalLoanColumns } from './renewal-sql';
+import { renewalFacts, renewalFactsJson, renewalLoanColumns } from './renewal-sql';
 
 /** Which loans: the given ids (any state, so a returned one is reported), or every open loan of a card. */
 export type RenewalScope =
@@ -114,9 +114,9 @@ export async function getRenewalInputsRows(db: Executor, account: SignedInAccoun
           'id', t.id, 'patronId', t.patron_id, 'libraryId', t.library_id, 'regionId', t.region_id,
           'titleId', t.title_id, 'dueOn', t.due_on, 'renewals', t.renewals, 'returnedOn', t.returned_on,
           'isil', t.isil, 'libraryName', t.library_name, 'itemBarcode', t.item_barcode, 'libraryPatronId', t.library_patron_id,
-          ${renewalFactsJson('t')}
+          ${renewalFactsJson('t', 'rf')}
         ) order by t.id)
-        from target t), '[]'::json)
+        from target t cross join lateral ${renewalFacts('t')} rf), '[]'::json)
     ) as view`,
   );
 }

@@ -33,44 +33,65 @@ export function renewalLoanColumns(item: string, library: string, region: string
 }
 
 /**
- * json_build_object pairs `thresholdCents`, `outstandingCents`, `reservationsByOthers`, `setAside`,
- * `freeCopies` (the RenewalLoanRow facts; `freeCopies` counted only as far as RN2 needs) for the loan row `row`, which has the columns of
- * renewalLoanColumns plus `patron_id` and `library_id`.
+ * A lateral subquery that computes the RN2/RN5 facts of the loan row `row` (which has the columns
+ * of renewalLoanColumns plus `patron_id` and `library_id`) once, as columns `outstanding_cents`,
+ * `reservations_by_others`, `set_aside` and `free_copies` (the RenewalLoanRow facts; `free_copies`
+ * counted only as far as RN2 needs). Join it as `cross join lateral ${renewalFacts('t')} as f` and
+ * read it with renewalFactsJson('t', 'f').
+ *
+ * Cost follows the loan, never the network: the reach (R3) is resolved first into the ids of its
+ * libraries and branches (the network's skeleton: a region's few libraries), then each fact is one
+ * index range of the loan's own title or patron — the title's active reservations once for both
+ * counts (reservations_title_reach_idx, read from the index alone), its copies in reach by
+ * (title, library) (items_title_library_id_idx) with the open-loan check by item
+ * (loans_one_open_per_item_idx), the patron's unpaid fees (fees_unpaid_by_patron_idx).
  */
-export function renewalFactsJson(row: string): SQL {
+export function renewalFacts(row: string): SQL {
   const t = sql.identifier(row);
-  // R3 reach of the loaned item: the owning library, or its whole transport region.
-  const inReach = (library: SQL) => sql`(${library}.id = ${t}.item_library_id or ${library}.region_id = ${t}.reach_region_id)`;
-  const reservationsByOthers = sql`(
-      select count(*)::int
-        from reservations rs join branches rb on rb.id = rs.pickup_branch_id join libraries bl on bl.id = rb.library_id
-       where rs.title_id = ${t}.title_id and rs.patron_id <> ${t}.patron_id
-         and rs.status in ('waiting', 'in_transit') and ${inReach(sql`bl`)})`;
-  const setAside = sql`(
-      select count(*)::int
-        from reservations rs join branches rb on rb.id = rs.pickup_branch_id join libraries bl on bl.id = rb.library_id
-       where rs.title_id = ${t}.title_id
-         and (rs.status = 'ready' or (rs.status = 'in_transit' and rs.patron_id = ${t}.patron_id))
-         and ${inReach(sql`bl`)})`;
-  return sql`'thresholdCents', ${t}.threshold_cents,
-    'outstandingCents', (
-      select coalesce(sum(f.amount_cents), 0)::int
-        from fees f join libraries fl on fl.id = f.library_id
-       where f.patron_id = ${t}.patron_id and f.paid_on is null
-         and (fl.id = ${t}.library_id or fl.region_id = ${t}.region_id)),
-    'reservationsByOthers', ${reservationsByOthers},
-    'setAside', ${setAside},
-    -- Counted only as far as RN2 needs: one more than the copies claimed (by others' reservations
-    -- and the copies set aside) settles it. Without other patrons' reservations nothing is counted;
-    -- a popular title with hundreds of copies in a region is not checked copy by copy per loan.
-    'freeCopies', (
-      select count(*)::int from (
-        select 1
-          from items it
-         -- the libraries in reach first, then their copies of the title by index
-         where it.title_id = ${t}.title_id
-           and it.library_id in (select il.id from libraries il where ${inReach(sql`il`)})
-           and not exists (select 1 from loans x where x.item_id = it.id and x.returned_on is null)
-         limit (case when ${reservationsByOthers} = 0 then 0 else ${reservationsByOthers} + ${setAside} + 1 end)
-      ) free)`;
+  return sql`(
+      select rc.reservations_by_others, rc.set_aside,
+        (select coalesce(sum(f.amount_cents), 0)::int
+           from fees f
+          where f.patron_id = ${t}.patron_id and f.paid_on is null
+            and f.library_id = any(
+              select fl.id from libraries fl where fl.id = ${t}.library_id or fl.region_id = ${t}.region_id)) as outstanding_cents,
+        -- Counted only as far as RN2 needs: one more than the copies claimed (by others' reservations
+        -- and the copies set aside) settles it. Without other patrons' reservations nothing is counted;
+        -- a popular title with hundreds of copies in a region is not checked copy by copy per loan.
+        (select count(*)::int from (
+           select 1
+             from items it
+            where it.title_id = ${t}.title_id
+              and it.library_id = any(reach.libraries)
+              and not exists (select 1 from loans x where x.item_id = it.id and x.returned_on is null)
+            limit (case when rc.reservations_by_others = 0 then 0 else rc.reservations_by_others + rc.set_aside + 1 end)
+         ) free) as free_copies
+        from (
+          -- R3 reach of the loaned item: the owning library, or every library of its transport region.
+          select array(select il.id from libraries il
+                        where il.id = ${t}.item_library_id or il.region_id = ${t}.reach_region_id) as libraries,
+                 array(select rb.id from branches rb join libraries bl on bl.id = rb.library_id
+                        where bl.id = ${t}.item_library_id or bl.region_id = ${t}.reach_region_id) as branches
+        ) reach
+        cross join lateral (
+          -- The title's active reservations picked up in reach, read once for both counts.
+          select count(*) filter (where rs.patron_id <> ${t}.patron_id and rs.status in ('waiting', 'in_transit'))::int
+                   as reservations_by_others,
+                 count(*) filter (where rs.status = 'ready' or (rs.status = 'in_transit' and rs.patron_id = ${t}.patron_id))::int
+                   as set_aside
+            from reservations rs
+           where rs.title_id = ${t}.title_id and rs.status in ('waiting', 'in_transit', 'ready')
+             and rs.pickup_branch_id = any(reach.branches)
+        ) rc
+    )`;
+}
+
+/**
+ * json_build_object pairs `thresholdCents`, `outstandingCents`, `reservationsByOthers`, `setAside`,
+ * `freeCopies` (the RenewalLoanRow facts) of the loan row `row` and its renewalFacts `facts`.
+ */
+export function renewalFactsJson(row: string, facts: string): SQL {
+  const [t, f] = [row, facts].map((a) => sql.identifier(a));
+  return sql`'thresholdCents', ${t}.threshold_cents, 'outstandingCents', ${f}.outstanding_cents,
+    'reservationsByOthers', ${f}.reservations_by_others, 'setAside', ${f}.set_aside, 'freeCopies', ${f}.free_copies`;
 }

@@ -1,0 +1,50 @@
+// The report's appendix on plans (issue 16 point 2): runs bench/explain.ts in a child process on a
+// seeded database and writes its section of bench/REPORT.md — per view a verdict (sequential scans
+// of network-sized tables: none / which) and the EXPLAIN (ANALYZE, BUFFERS) text.
+import { benchJson, runCapture } from './processes';
+import type { Env } from './settings';
+
+export interface ExplainResult {
+  driver: string;
+  slug: string;
+  openLoans: number;
+  views: {
+    name: string;
+    /** Statements the view sent (one per view; the plan of each follows). */
+    statements: number;
+    /** Per statement: the sequential scans of network-sized tables (`table (alias): N rows` on this network) and the EXPLAIN (ANALYZE, BUFFERS) text. */
+    plans: { seqScans: string[]; text: string }[];
+  }[];
+}
+
+/** bench/explain.ts on the database of `env` (DATABASE_URL or PGLITE_DIR), reading card `slug`. */
+export function explainViews(env: Env, slug?: string): ExplainResult {
+  const args = ['--import', 'tsx', '--import', './bench/server-only-hook.mjs', 'bench/explain.ts', ...(slug ? ['--slug', slug] : [])];
+  return benchJson<ExplainResult>(runCapture(process.execPath, args, env), 'bench/explain.ts');
+}
+
+const verdict = (plans: ExplainResult['views'][number]['plans']): string => {
+  const scans = plans.flatMap((p) => p.seqScans);
+  return scans.length === 0 ? 'none' : `**${scans.join(', ')}**`;
+};
+
+/** The appendix: verdicts first (one line per view), then each plan. `network` names the database (e.g. "PostgreSQL, 150,000 patrons"). */
+export function explainSection(result: ExplainResult, network: string): string {
+  const rows = result.views.map((v) => `| ${v.name} | ${v.statements} | ${verdict(v.plans)} |`).join('\n');
+  const plans = result.views
+    .map((v) =>
+      v.plans
+        .map((p, i) => `### ${v.name}${v.plans.length > 1 ? ` (statement ${i + 1})` : ''}\n\n\`\`\`\n${p.text}\n\`\`\``)
+        .join('\n\n'),
+    )
+    .join('\n\n');
+  return `## Appendix: plans of each view's statement — ${network}
+
+\`bench/explain.ts\`: the statement each page sends for the bench account (card \`${result.slug}\`, ${result.openLoans} open loans), the session check and the renew action's read, explained with their own parameters on ${result.driver}. "Sequential scans" lists scans of network-sized tables (patrons, accounts, memberships, cards, titles, items, loans, reservations, fees, the change log, …; test/support/view-plans.ts); the network's skeleton (regions, libraries, branches, subscription types) may be scanned. Each scan shows the table's size on this network: the planner rightly scans a table the seed leaves small (the scale generator creates few accounts and no change log), which the plan test fills to a real network's proportions. The same judge runs in the plan test (lib/data/view-plans.db.test.ts) on a generated network.
+
+| view | statements | sequential scans of network-sized tables |
+|---|---:|---|
+${rows}
+
+${plans}`;
+}

@@ -1,0 +1,152 @@
+// The plans of the portal's statements (issue 16: a page costs what its patron has, not what the
+// network holds). Shared by the plan test (lib/data/view-plans.db.test.ts: EXPLAIN on a generated
+// network, no sequential scan of a network-sized table) and the bench appendix (bench/explain.ts:
+// EXPLAIN (ANALYZE, BUFFERS) on the bench database), so both judge the same statements alike:
+// - VIEW_CASES: each view's data function as its page calls it, plus the session check and the
+//   renew action's read; each sends its statement(s) through a database opened with `onQuery`,
+//   which hands over the SQL text and its parameters;
+// - explainStatement: EXPLAIN of one captured statement with those same parameters (a custom plan
+//   for these values, as the view itself got);
+// - seqScansOnNetworkTables: the pure verdict on a JSON plan.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client';
+import { rowsOf } from '../../db/rows';
+import { renewLoansForAccount } from '../../lib/actions/renew-loans-core';
+import type { SignedInAccount } from '../../lib/auth/session';
+import { sessionStillCounts } from '../../lib/auth/session-store';
+import { listCards } from '../../lib/data/cards';
+import { getFeesView } from '../../lib/data/fees';
+import { getHistoryView } from '../../lib/data/history';
+import { getLibraryCardView } from '../../lib/data/library-card';
+import { getLoansView } from '../../lib/data/loans';
+import { getMembershipsRows } from '../../lib/data/memberships';
+import { getOverview } from '../../lib/data/overview';
+import { getRenewalInputsRows } from '../../lib/data/renewal-inputs';
+import { getReservationsView } from '../../lib/data/reservations';
+import type { IsoDate } from '../../lib/domain/dates';
+
+/** One statement as the driver was sent it. */
+export interface CapturedStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/** Who asks, about which card, and which loans the renewal names. */
+export interface PlanContext {
+  db: Db;
+  account: SignedInAccount;
+  /** The session id the session check looks up (any well-formed id; it need not be ended). */
+  sessionId: string;
+  slug: string;
+  today: IsoDate;
+  /** The account's open loans: what the renew read and renew-all name. */
+  loanIds: number[];
+}
+
+export interface ViewCase {
+  name: string;
+  /** Sends the statement(s) of this view through ctx.db. */
+  run(ctx: PlanContext): Promise<unknown>;
+  /** It writes (renews): run it last, and the bench explains it inside a rolled-back transaction. */
+  writes?: true;
+}
+
+/** Every page's statement (as the loaders of lib/data/loaders.ts call it), the session check and the renewal. */
+export const VIEW_CASES: readonly ViewCase[] = [
+  {
+    name: 'session check',
+    run: (c) => sessionStillCounts(c.db, { accountId: c.account.accountId, sessionVersion: c.account.sessionVersion, sessionId: c.sessionId }),
+  },
+  { name: 'overview', run: (c) => getOverview(c.db, c.account, c.today) },
+  { name: 'card chooser', run: (c) => listCards(c.db, c.account, c.today) },
+  { name: 'loans', run: (c) => getLoansView(c.db, c.account, c.slug, c.today) },
+  { name: 'reservations', run: (c) => getReservationsView(c.db, c.account, c.slug, c.today) },
+  { name: 'fees', run: (c) => getFeesView(c.db, c.account, c.slug, c.today) },
+  { name: 'history', run: (c) => getHistoryView(c.db, c.account, c.slug, { page: 1 }, c.today) },
+  { name: 'history search', run: (c) => getHistoryView(c.db, c.account, c.slug, { page: 1, search: 'de' }, c.today) },
+  { name: 'memberships', run: (c) => getMembershipsRows(c.db, c.account) },
+  { name: 'library card', run: (c) => getLibraryCardView(c.db, c.account) },
+  { name: 'renew read', run: (c) => getRenewalInputsRows(c.db, c.account, { kind: 'ids', loanIds: c.loanIds }) },
+  {
+    name: 'renew-all',
+    writes: true,
+    run: (c) => renewLoansForAccount(c.db, c.account, { requestKey: crypto.randomUUID(), loanIds: c.loanIds }, c.today),
+  },
+];
+
+/**
+ * Tables that grow with the network (patrons, their accounts, loans, the catalogue, …): a
+ * sequential scan of one costs what the network holds. Anything not listed here is the network's
+ * skeleton (regions, libraries, branches, subscription types, digital collections: hundreds of
+ * rows for all of Flanders) and may be scanned.
+ */
+export const NETWORK_TABLES: ReadonlySet<string> = new Set([
+  'patrons',
+  'accounts',
+  'account_patrons',
+  'memberships',
+  'cards',
+  'titles',
+  'items',
+  'loans',
+  'reservations',
+  'fees',
+  'portal_changes',
+  'library_sync',
+  'library_claims',
+  'renewal_log',
+  'renewal_requests',
+  'ended_sessions',
+]);
+
+/** A plan node as EXPLAIN (FORMAT JSON) writes it (the fields read here). */
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Alias'?: string;
+  Plans?: PlanNode[];
+}
+
+/** The sequential scans of a network-sized table in a JSON plan (`EXPLAIN (FORMAT JSON)`'s one row), as `table (alias)`. */
+export function seqScansOnNetworkTables(plan: unknown, networkTables: ReadonlySet<string> = NETWORK_TABLES): string[] {
+  const found: string[] = [];
+  const walk = (node: PlanNode) => {
+    const table = node['Relation Name'];
+    if (node['Node Type'] === 'Seq Scan' && table && networkTables.has(table)) {
+      found.push(node.Alias && node.Alias !== table ? `${table} (${node.Alias})` : table);
+    }
+    for (const child of node.Plans ?? []) walk(child);
+  };
+  for (const root of planRoots(plan)) walk(root);
+  return found;
+}
+
+function planRoots(plan: unknown): PlanNode[] {
+  const parsed = typeof plan === 'string' ? (JSON.parse(plan) as unknown) : plan;
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  return list.map((entry) => (entry as { Plan: PlanNode }).Plan);
+}
+
+/** The captured statement again, its `$n` placeholders bound to the captured parameters. */
+export function rebuildStatement(statement: CapturedStatement): SQL {
+  // Drizzle numbers every parameter occurrence ($1, $2, … in order); `$` followed by a digit
+  // appears nowhere else in the project's SQL (no dollar-quoting, regexes end in `$'`).
+  const parts = statement.sql.split(/\$(\d+)/);
+  const chunks = parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql.param(statement.params[Number(part) - 1])));
+  return sql.join(chunks, sql.raw(''));
+}
+
+/** EXPLAIN of one captured statement: the JSON plan, or with `analyze` the text of EXPLAIN (ANALYZE, BUFFERS). */
+export async function explainStatement(db: Executor, statement: CapturedStatement, format: 'json'): Promise<unknown>;
+export async function explainStatement(db: Executor, statement: CapturedStatement, format: 'analyze-text' | 'analyze-json'): Promise<string>;
+export async function explainStatement(
+  db: Executor,
+  statement: CapturedStatement,
+  format: 'json' | 'analyze-text' | 'analyze-json',
+): Promise<unknown> {
+  const options = { json: sql.raw('(format json)'), 'analyze-text': sql.raw('(analyze, buffers)'), 'analyze-json': sql.raw('(analyze, buffers, format json)') }[format];
+  const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`explain ${options} ${rebuildStatement(statement)}`));
+  if (format === 'analyze-text') return rows.map((r) => String(r['QUERY PLAN'])).join('\n');
+  const plan = rows[0]?.['QUERY PLAN'];
+  return format === 'analyze-json' && typeof plan !== 'string' ? JSON.stringify(plan) : plan;
+}
