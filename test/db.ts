@@ -85,7 +85,7 @@ export interface DatabaseSuiteOptions<S> {
    * importer; a refused document fails the suite), or a function of the database that builds one's
    * worth of rows and returns what the tests need (`t.scenario`).
    */
-  scenario?: NetworkDocument | ((db: Db) => Promise<S>);
+  scenario?: NetworkDocument | ((db: Db, handle: TestDb) => Promise<S>);
   /** 'each': a fresh database (and scenario) for every test instead of one for the suite. */
   fresh?: 'suite' | 'each';
   /** The postgres.js pool size (default 25); tests of pool pressure make it small. */
@@ -129,7 +129,7 @@ export function describeOnDatabases<S = void>(
     };
     const open = async () => {
       handle = await freshDb(driver, { maxConnections: options.maxConnections });
-      scenario = await importInto(handle.db, options.scenario);
+      scenario = await importInto(handle, options.scenario);
     };
     const close = async () => {
       const h = handle;
@@ -165,10 +165,10 @@ export function describeOnDatabases<S = void>(
   });
 }
 
-async function importInto<S>(db: Db, scenario: DatabaseSuiteOptions<S>['scenario']): Promise<S | undefined> {
+async function importInto<S>(handle: TestDb, scenario: DatabaseSuiteOptions<S>['scenario']): Promise<S | undefined> {
   if (!scenario) return undefined;
-  if (typeof scenario === 'function') return scenario(db);
-  const result = await importNetwork(db, scenario);
+  if (typeof scenario === 'function') return scenario(handle.db, handle);
+  const result = await importNetwork(handle.db, scenario);
   if (!result.ok) throw new Error(`scenario import failed: ${JSON.stringify(result.errors)}`);
   return result as S;
 }

@@ -28,8 +28,8 @@ const PATRONS = 2000;
 describeOnDatabases(
   'each view’s statement uses its indexes on a generated network (%s)',
   {
-    scenario: async (db): Promise<Omit<PlanContext, 'db'>> => {
-      await loadGeneratedNetwork(db, PATRONS, TODAY);
+    scenario: async (db, handle): Promise<Omit<PlanContext, 'db'>> => {
+      await loadGeneratedNetwork(handle, PATRONS, TODAY);
       const [row] = await db
         .select({ id: accounts.id, sv: accounts.sessionVersion })
         .from(accounts)

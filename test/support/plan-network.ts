@@ -3,19 +3,16 @@
 // account; then the tables the generator leaves near empty filled to the proportions of a real
 // network (every patron with an account, the catalogue's long tail of titles nobody borrowed, the fees paid over the years, a
 // freshness row per membership, the change log, signed-out sessions, earlier renew requests), so that a plan that scans one
-// of them is caught; then ANALYZE so the planner knows the sizes. The one place the test loads a
-// network: a bulk loader that fills all of this replaces the body, not the test.
+// of them is caught; then ANALYZE so the planner knows the sizes. The generated part is the bench's
+// bulk loader (db/seed/scale-bulk.ts), so the test explains the statements on the bench's network shape.
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { importNetwork } from '../../db/import/import-network';
-import { scaleDocuments } from '../../db/seed/scale';
+import type { DbHandle } from '../../db/client';
+import { loadScaleNetwork } from '../../db/seed/scale-bulk';
 import type { IsoDate } from '../../lib/domain/dates';
 
-export async function loadGeneratedNetwork(db: Db, patrons: number, today: IsoDate): Promise<void> {
-  for (const doc of scaleDocuments(patrons, today, { chunkSize: 1000 })) {
-    const result = await importNetwork(db, doc, { today });
-    if (!result.ok) throw new Error(`the scale network was refused: ${JSON.stringify(result.errors.slice(0, 5))}`);
-  }
+export async function loadGeneratedNetwork(handle: DbHandle, patrons: number, today: IsoDate): Promise<void> {
+  await loadScaleNetwork(handle, patrons, today);
+  const { db } = handle;
   await db.execute(sql`
     insert into titles (key, title, author, material)
     select 'plan-tail-' || g, 'Titel ' || g, 'Auteur ' || (g % 997), 'book' from generate_series(1, ${patrons * 10}) g`);
