@@ -5,9 +5,10 @@
 // layout no longer puts the provider in every card page's entry chunks (~8.5 kB gzip, issue 16.4).
 // On the loans segment the provider is still needed to hydrate: it is loaded there with React.lazy,
 // so it IS part of that page's first load: 8.7 kB gzip in two chunks, measured in Chromium
-// (bench/first-load.ts cannot see a lazy chunk; docs/benchmarks.md says so). No <Suspense> of its own, on purpose: the server's shell then waits for it,
-// so a notFound() in the loans page still answers 404 (inside a boundary the status would already
-// be sent as 200), and hydration / client navigation simply wait for the chunk.
+// (bench/first-load.ts cannot see a lazy chunk; docs/benchmarks.md says so).
+// No <Suspense> of its own, on purpose: the server's shell then waits for it, so a notFound() in
+// the loans page still answers 404 (inside a boundary the status would already be sent as 200),
+// and hydration / client navigation simply wait for the chunk.
 // Once the loans area wraps its own controls in <QueryProvider>, this goes.
 import { useSelectedLayoutSegment } from 'next/navigation';
 import { lazy, type ReactNode } from 'react';
