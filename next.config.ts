@@ -2,7 +2,14 @@ import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 // next-intl without locale routing: the request config reads the `locale` cookie / Accept-Language.
-const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+// The catalogues are precompiled at build time (ICU → compact arrays; plain strings stay strings) and
+// use-intl formats them with its small format-only formatter: the ICU parser (intl-messageformat,
+// ~8 kB gzip) no longer ships to the browser on every page (issue 16, first-load JS). Code run
+// outside Next.js (scripts, tests) imports the plain JSON and formats it with the full parser.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './lib/i18n/request.ts',
+  experimental: { messages: { path: './lib/i18n/messages', format: 'json', locales: 'infer', precompile: true } },
+});
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

@@ -1,9 +1,10 @@
 'use client';
 // Last-resort boundary for errors in the root layout itself: it replaces the layout, so there is
-// no next-intl provider here. It imports the message catalogues directly and says it in both
-// languages. Never shows the error.
-import nl from '@/lib/i18n/messages/nl.json';
-import en from '@/lib/i18n/messages/en.json';
+// no next-intl provider here. It imports its one namespace's catalogues directly (error.*.json, not
+// the shell's whole nl/en.json: this file's chunk is part of every page's first load) and says it
+// in both languages. Never shows the error.
+import nl from '@/lib/i18n/messages/error.nl.json';
+import en from '@/lib/i18n/messages/error.en.json';
 import './globals.css';
 
 export default function GlobalError({ retry }: { error: unknown; retry: () => void }) {

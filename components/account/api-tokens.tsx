@@ -9,7 +9,6 @@ import { controlClass, labelClass } from '@/components/forms/field-styles';
 import { FormAlert } from '@/components/forms/form-alert';
 import { apiTokenAction, type ApiTokenState } from '@/lib/actions/api-tokens';
 import { todayInBrussels } from '@/lib/domain/dates';
-import { API_TOKEN_NAME_MAX } from '@/lib/domain/personal-api';
 import { formatDateOnly } from '@/lib/i18n/format';
 
 export interface ApiTokenRow {
@@ -19,7 +18,8 @@ export interface ApiTokenRow {
   lastUsedAt: string | null;
 }
 
-export function ApiTokens({ tokens }: { tokens: ApiTokenRow[] }) {
+/** `nameMax` comes from the server page (lib/domain/personal-api): importing it here would ship zod. */
+export function ApiTokens({ tokens, nameMax }: { tokens: ApiTokenRow[]; nameMax: number }) {
   const t = useTranslations('ApiTokens');
   const locale = useLocale();
   const [state, action, pending] = useActionState<ApiTokenState, FormData>(apiTokenAction, { status: 'idle' });
@@ -89,7 +89,7 @@ export function ApiTokens({ tokens }: { tokens: ApiTokenRow[] }) {
           name="name"
           type="text"
           required
-          maxLength={API_TOKEN_NAME_MAX}
+          maxLength={nameMax}
           autoComplete="off"
           aria-describedby="api-token-name-hint"
           className={controlClass(false)}

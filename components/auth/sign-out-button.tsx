@@ -1,9 +1,9 @@
 'use client';
 // Sign-out: next-auth ends this browser's session (the cookie), the offline copy of the card page
 // is dropped, then sign-in is shown.
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { forgetOfflineCard } from '../card/offline-card';
+import { endSession } from './end-session';
 
 export function SignOutButton({ label }: { label: string }) {
   const [pending, setPending] = useState(false);
@@ -14,7 +14,7 @@ export function SignOutButton({ label }: { label: string }) {
       disabled={pending}
       onClick={async () => {
         setPending(true);
-        await signOut({ redirect: false });
+        await endSession();
         await forgetOfflineCard();
         window.location.assign('/login?signedOut=1');
       }}

@@ -1,6 +1,6 @@
 'use client';
-// TanStack Query for the interactive parts of the card pages (cancel, change pick-up, history
-// switches): one client per browser tab, created once.
+// TanStack Query's provider for components that call its hooks while rendering (the loans page's
+// renew controls, through loans-query-scope.tsx): one client per mounted tree, created once.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 

@@ -1,12 +1,13 @@
 'use client';
-// Runs a card server action as a TanStack mutation and turns its typed result into one sentence
-// for an aria-live region: the success text, or the translated failure code — never raw errors.
+// Runs a card server action as a TanStack mutation (loaded on the first click: lazy-mutation.ts)
+// and turns its typed result into one sentence for an aria-live region: the success text, or the
+// translated failure code — never raw errors.
 // useCardFormAction adds the same for the action's <form> posted before (or without) JavaScript:
 // the answer the page re-renders with (useActionState) gives the same sentence.
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
+import { runMutation } from './lazy-mutation';
 
 type Result<T> = { ok: true; data: T } | { ok: false; code: string; library?: { name: string; message: string | null } };
 
@@ -32,19 +33,22 @@ export function useCardAction<I, T>(action: (input: I) => Promise<Result<T>>, su
   const t = useTranslations('CardActions');
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const mutation = useMutation({
-    mutationFn: action,
-    onSuccess: (result) => {
-      if (result.ok) {
-        setMessage({ text: success(result.data), error: false });
-        router.refresh();
-      } else {
-        setMessage({ text: failureText(t, result), error: true });
-      }
-    },
-    onError: () => setMessage({ text: t('error.other'), error: true }),
-  });
-  return { run: mutation.mutate, pending: mutation.isPending, message };
+  const [pending, setPending] = useState(false);
+  const run = (input: I) => {
+    setPending(true);
+    runMutation(action, input)
+      .then((result) => {
+        if (result.ok) {
+          setMessage({ text: success(result.data), error: false });
+          router.refresh();
+        } else {
+          setMessage({ text: failureText(t, result), error: true });
+        }
+      })
+      .catch(() => setMessage({ text: t('error.other'), error: true }))
+      .finally(() => setPending(false));
+  };
+  return { run, pending, message };
 }
 
 /**

@@ -11,6 +11,7 @@ import { CalendarFeed } from '@/components/account/calendar-feed';
 import { VerifyEmail } from '@/components/account/verify-email';
 import { ReminderSettings } from '@/components/account/reminder-settings';
 import { requireAccount } from '@/lib/auth/session';
+import { API_TOKEN_NAME_MAX } from '@/lib/domain/personal-api';
 import { loadAccountSettings, loadApiTokens } from '@/lib/data/loaders';
 
 export const dynamic = 'force-dynamic';
@@ -47,7 +48,7 @@ export default async function AccountPage() {
         <AccountSettings />
         <ReminderSettings reminderDays={settings.reminderDays} locale={settings.locale} autoRenew={settings.autoRenew} />
         <CalendarFeed createdAt={settings.calendarFeedCreatedAt} />
-        <ApiTokens tokens={apiTokens} />
+        <ApiTokens tokens={apiTokens} nameMax={API_TOKEN_NAME_MAX} />
       </NextIntlClientProvider>
     </div>
   );
