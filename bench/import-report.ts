@@ -19,7 +19,7 @@ export function importSection(results: ImportBenchResult[], skipped: string[] = 
   const first = results[0];
   const lines = [
     IMPORT_SECTION_START,
-    '## Importing 100 000 patrons with PIN hashes (issue 13 §7)',
+    `## Importing ${(first?.patrons ?? 100_000).toLocaleString('en')} patrons with PIN hashes (issue 13 §7)`,
     '',
     ...(stamp ? [stamp, ''] : []),
     first

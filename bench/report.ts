@@ -80,6 +80,11 @@ function ratioTable(a: PageRuns, b: PageRuns, limit: { factor: number; label: st
   for (const r of a.results) {
     const o = b.results.find((x) => x.page === r.page && x.connections === r.connections);
     if (!o) continue;
+    if (r.requests === 0 || o.requests === 0) {
+      // A run in which no request completed has no latency: a ratio of it would read as a result.
+      lines.push(`| ${r.page} | ${r.connections} | ${f1(r.rps)} | ${f1(o.rps)} | – | – | – | – | no request completed in ${DURATION} s |`);
+      continue;
+    }
     const within = r.rps * limit.factor >= o.rps && r.p50 <= o.p50 * limit.factor;
     lines.push(
       `| ${r.page} | ${r.connections} | ${f1(r.rps)} | ${f1(o.rps)} | ${ratio(r.rps, o.rps)} | ${r.p50} | ${o.p50} | ${ratio(r.p50, o.p50)} | ${within ? 'yes' : '**no**'} |`,
