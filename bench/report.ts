@@ -200,6 +200,7 @@ ${viewRows.join('\n')}`;
 
 function renewalSection(d: ReportData): string {
   const r = d.inproc.renewal;
+  const s = d.inprocSmall.renewal;
   return `## Renewing ${r?.loans ?? '?'} loans in one request
 
 \`renewLoansForAccount\` (the core of the renew server action) with every open loan of the bench account, once, on the ${thousands(SCALE)}-patron PostgreSQL database:
@@ -210,7 +211,8 @@ function renewalSection(d: ReportData): string {
 | latency | **${r ? f1(r.ms) : '–'} ms** |
 | round trips | **${r?.queries ?? '–'}** statements in one transaction (drizzle's query hook; begin/commit not counted) |
 | renewed / refused | ${r?.renewed ?? '–'} / ${r?.refused ?? '–'}${r?.failure ? ` (failure: ${r.failure})` : ''} |
-| the same request key again (stored answer) | ${r ? f1(r.replayMs) : '–'} ms, ${r?.replayQueries ?? '–'} round trips |`;
+| the same request key again (stored answer) | ${r ? f1(r.replayMs) : '–'} ms, ${r?.replayQueries ?? '–'} round trips |
+| the same request on the ${SMALL_SCALE}-patron network | ${s ? `${f1(s.ms)} ms, ${s.queries} statements, ${s.renewed} / ${s.refused} renewed / refused (${thousands(SCALE)} ÷ ${SMALL_SCALE}: ${r ? (r.ms / s.ms).toFixed(2) : '–'}×)` : '–'} |`;
 }
 
 const INTERESTING_ROUTES = ['/overview', '/cards/[card]/loans', '/cards/[card]/reservations', '/cards/[card]/history', '/cards/[card]/fees', '/memberships', '/account', '/login', '/activate', '/'];

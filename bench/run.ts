@@ -157,11 +157,13 @@ async function runNetworks(
   // 3. In-process: the 200-loan renewal (after the load runs: it renews).
   log('in-process: renewing ~200 loans in one request');
   const inproc = { ...views, renewal: inProcess({ DATABASE_URL: bigUrl }, true).renewal };
+  // The same renewal on the 200-patron network: the ratio says whether its cost follows the network.
+  const inprocSmall = { ...viewsSmall, renewal: inProcess({ DATABASE_URL: smallUrl }, true).renewal };
   // The appendix: EXPLAIN (ANALYZE, BUFFERS) of each view's statement on the big network.
   log('plans: EXPLAIN of each view');
   const plans = explainViews({ DATABASE_URL: bigUrl }, views.slug);
   const machine = await machineInfo(bigUrl);
-  writeReport({ machine, big, small, lite, js, inproc, inprocSmall: viewsSmall, seedSeconds: networks.seedSeconds, link, imports, plans });
+  writeReport({ machine, big, small, lite, js, inproc, inprocSmall, seedSeconds: networks.seedSeconds, link, imports, plans });
 }
 
 main().catch((error) => {
