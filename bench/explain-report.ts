@@ -34,7 +34,8 @@ export function explainSection(result: ExplainResult, network: string): string {
   const plans = result.views
     .map((v) =>
       v.plans
-        .map((p, i) => `### ${v.name}${v.plans.length > 1 ? ` (statement ${i + 1})` : ''}\n\n\`\`\`\n${p.text}\n\`\`\``)
+        // Folded: the loans view's and the renew read's plans run to hundreds of lines.
+        .map((p, i) => `<details><summary>${v.name}${v.plans.length > 1 ? ` (statement ${i + 1})` : ''}</summary>\n\n\`\`\`\n${p.text}\n\`\`\`\n\n</details>`)
         .join('\n\n'),
     )
     .join('\n\n');

@@ -1,6 +1,7 @@
 // In-process figures on a seeded database (run by bench/run.ts with DATABASE_URL or PGLITE_DIR):
-// - round trips per view: the lib/data function each page calls, counted with openDb({ onQuery });
-//   a page adds one more for the session check (getSignedInAccount: the session version);
+// - round trips per view: the lib/data function each page calls (test/support/view-plans.ts
+//   VIEW_CASES: every page, the session check a page adds, the renew read), counted with
+//   openDb({ onQuery });
 // - their latency (median of repeated calls, no HTTP);
 // - renewing the bench account's ~200 open loans in ONE renewLoansForAccount call: latency and
 //   round trips, then the same request key again (the stored answer).
@@ -13,9 +14,8 @@ import { BENCH_ACCOUNT } from '../db/seed/scale';
 import { renewLoansForAccount } from '../lib/actions/renew-loans-core';
 import { listCards } from '../lib/data/cards';
 import { getLoansView } from '../lib/data/loans';
-import { getOverview } from '../lib/data/overview';
-import { getReservationsView } from '../lib/data/reservations';
 import { todayInBrussels } from '../lib/domain/dates';
+import { VIEW_CASES, type PlanContext } from '../test/support/view-plans';
 
 const renew = process.argv.includes('--renew');
 const queries: string[] = [];
@@ -47,6 +47,8 @@ try {
   const slug = perCard[0]!.slug;
 
   const views: Record<string, { queries: number; medianMs: number }> = {};
+  // Every page's statement, the session check and the renew read (the cases the plan test judges).
+  const ctx: PlanContext = { db, account, sessionId: 'bench-inprocess-session-0000', slug, today, loanIds: open.map((l) => l.id) };
   const measure = async (name: string, fn: () => Promise<unknown>) => {
     const runs: number[] = [];
     let q = 0;
@@ -57,10 +59,7 @@ try {
     }
     views[name] = { queries: q, medianMs: median(runs.slice(3)) };
   };
-  await measure('overview (getOverview)', () => getOverview(db, account, today));
-  await measure('loans (getLoansView)', () => getLoansView(db, account, slug, today));
-  await measure('reservations (getReservationsView)', () => getReservationsView(db, account, slug, today));
-  await measure('card chooser (listCards)', () => listCards(db, account, today));
+  for (const view of VIEW_CASES.filter((v) => !v.writes)) await measure(view.name, () => view.run(ctx));
 
   let renewal: unknown = null;
   if (renew) {

@@ -164,6 +164,7 @@ async function runNetworks(
   // network, the same account and loans, so the report sets them side by side.
   log('in-process: renewing ~200 loans in one request (big, then small network)');
   const inproc = { ...views, renewal: inProcess({ DATABASE_URL: bigUrl }, true).renewal };
+  // The same renewal on the 200-patron network: the ratio says whether its cost follows the network.
   const inprocSmall = { ...viewsSmall, renewal: inProcess({ DATABASE_URL: smallUrl }, true).renewal };
   // The appendix: EXPLAIN (ANALYZE, BUFFERS) of each view's statement on the big network.
   log('plans: EXPLAIN of each view');

@@ -5,7 +5,7 @@
 // The plan, not a time. The last case shows the judge can fail: without the index on open loans by
 // patron, the loans view scans the loans.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { describeOnDatabases } from '../../test/db';
 import { loadGeneratedNetwork } from '../../test/support/plan-network';
 import {
@@ -24,6 +24,10 @@ import { getLoansView } from './loans';
 const TODAY = '2026-03-15';
 /** Patrons of the generated network: ~60 000 loans, ~40 000 items. */
 const PATRONS = 2000;
+
+// Loading the network through the importer takes about a minute on PGlite on a quiet machine
+// (less on PostgreSQL); the default hook timeout is for scenarios of a few rows.
+vi.setConfig({ hookTimeout: 600_000 });
 
 describeOnDatabases(
   'each view’s statement uses its indexes on a generated network (%s)',
