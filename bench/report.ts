@@ -115,6 +115,8 @@ export interface ReportData {
   seedSeconds: Record<string, number>;
   link: LibraryLinkResult;
   imports: ImportRuns;
+  /** Where the loans page's time and bytes go (bench/loans-split.ts), already in markdown. */
+  loansSplit?: string;
 }
 
 const thousands = (n: number) => n.toLocaleString('en');
@@ -124,6 +126,7 @@ export function writeReport(d: ReportData) {
     heading(),
     machineSection(d),
     loadSections(d),
+    ...(d.loansSplit ? [d.loansSplit] : []),
     roundTripSection(d),
     renewalSection(d),
     libraryLinkSection(d.link),

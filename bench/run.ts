@@ -38,6 +38,7 @@ import path from 'node:path';
 import { importBench, inProcess, libraryLink, type ImportRuns } from './child-runs';
 import { createDatabase, dropDatabase, seed } from './databases';
 import { firstLoadJs } from './first-load';
+import { loansSplitRun, loansSplitSection } from './loans-split';
 import type { LibraryLinkResult } from './library-link-report';
 import { measurePages } from './pages';
 import { run, takeLock } from './processes';
@@ -127,11 +128,14 @@ async function buildAndLoad(urls: { bigUrl: string; smallUrl: string; pgliteDir:
   const js = firstLoadJs(path.join(ROOT, '.next'));
   const big = await measurePages(`PostgreSQL ${SCALE}`, { DATABASE_URL: urls.bigUrl }, slug);
   const small = await measurePages(`PostgreSQL ${SMALL_SCALE}`, { DATABASE_URL: urls.smallUrl }, slug);
+  // Where the loans page's time and bytes go (issue 16 point 3), on the small network: the bench
+  // card against the account's card with about half as many loans.
+  const loansSplit = loansSplitSection(await loansSplitRun({ DATABASE_URL: urls.smallUrl }, slug), `PostgreSQL, ${SMALL_SCALE} patrons`);
   const lite = await measurePages(`PGlite ${PGLITE_SCALE}`, { PGLITE_DIR: urls.pgliteDir }, slug);
   closeSync(lock.fd);
   lock.fd = null;
   log('lock released');
-  return { js, big, small, lite };
+  return { js, big, small, lite, loansSplit };
 }
 
 /** Steps 1–3 on the seeded networks, then the report. */
@@ -151,13 +155,13 @@ async function runNetworks(
   const views = inProcess({ DATABASE_URL: bigUrl }, false);
   const viewsSmall = inProcess({ DATABASE_URL: smallUrl }, false);
 
-  const { js, big, small, lite } = await buildAndLoad(networks, views.slug, lock);
+  const { js, big, small, lite, loansSplit } = await buildAndLoad(networks, views.slug, lock);
 
   // 3. In-process: the 200-loan renewal (after the load runs: it renews).
   log('in-process: renewing ~200 loans in one request');
   const inproc = { ...views, renewal: inProcess({ DATABASE_URL: bigUrl }, true).renewal };
   const machine = await machineInfo(bigUrl);
-  writeReport({ machine, big, small, lite, js, inproc, inprocSmall: viewsSmall, seedSeconds: networks.seedSeconds, link, imports });
+  writeReport({ machine, big, small, lite, js, inproc, inprocSmall: viewsSmall, seedSeconds: networks.seedSeconds, link, imports, loansSplit });
 }
 
 main().catch((error) => {
