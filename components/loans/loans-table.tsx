@@ -31,15 +31,19 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
     getTranslations('Renewal'),
     getLocale(),
   ]);
-  // The same day or return place recurs on many rows: each is put into words once per table, and
-  // the one element of a return place is reused by its rows (React Flight writes a repeated object
-  // once and refers to it after).
-  const days = new Map<string, string>();
-  const day = (iso: string) => {
-    let text = days.get(iso);
-    if (text === undefined) days.set(iso, (text = formatDateOnly(iso, locale)));
+  // The same words recur on many rows (a due date, "0 van 2", a reason): each is put into words
+  // once per table — a translator call formats through a memoised ICU formatter whose cache key is
+  // built anew on every call, the largest cost of a row. The one element of a return place is reused
+  // by its rows (React Flight writes a repeated object once and refers to it after).
+  const texts = new Map<string, string>();
+  const once = (key: string, make: () => string) => {
+    let text = texts.get(key);
+    if (text === undefined) texts.set(key, (text = make()));
     return text;
   };
+  const day = (iso: string) => once(`d${iso}`, () => formatDateOnly(iso, locale));
+  const decision = (r: LoanProps['renewal']) =>
+    r.ok ? once(`o${r.newDueOn}`, () => t('renewal.ok', { date: day(r.newDueOn) })) : once(`n${r.reason}`, () => t(`renewal.${r.reason}`));
   const places = new Map<ReturnPlaceProps, React.ReactNode>();
   const place = (p: ReturnPlaceProps) => {
     let node = places.get(p);
@@ -69,31 +73,39 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
                   name="loanId"
                   value={loan.id}
                   form={RENEW_FORM_ID}
-                  aria-label={tr('selectLoan', { title: loan.title })}
+                  aria-label={once(`s${loan.title}`, () => tr('selectLoan', { title: loan.title }))}
                   aria-describedby={renewStatusId(loan.id)}
-                  disabled={!loan.renewal.ok}
+                  disabled={!loan.renewal.ok || undefined}
                 />
               </td>
               <th scope="row">
                 <b>{loan.title}</b>
                 <small>
-                  {[loan.author ? t('byAuthor', { author: loan.author }) : null, tm(asMaterial(loan.material)), loan.patronName ? t('forPatron', { name: loan.patronName }) : null]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  {once(`a${loan.author}\n${loan.material}\n${loan.patronName}`, () =>
+                    [loan.author ? t('byAuthor', { author: loan.author }) : null, tm(asMaterial(loan.material)), loan.patronName ? t('forPatron', { name: loan.patronName }) : null]
+                      .filter(Boolean)
+                      .join(' · '),
+                  )}
                 </small>
               </th>
               <td>
                 {loan.library.name}
-                {showBranch ? <small>{t('branch', loan.branch)}</small> : null}
+                {showBranch ? <small>{once(`b${loan.branch.code}\n${loan.branch.name}`, () => t('branch', loan.branch))}</small> : null}
                 {place(loan.returnPlace)}
               </td>
               <td>
                 <span>{day(loan.dueOn)}</span>
-                <small className={DUE_CLASS[loan.due.state]}>{relativeDueText(td, loan.due)}</small>
+                <small {...(DUE_CLASS[loan.due.state] ? { className: DUE_CLASS[loan.due.state] } : {})}>
+                  {once(`r${loan.due.daysOverdue}/${loan.due.daysUntilDue}`, () => relativeDueText(td, loan.due))}
+                </small>
               </td>
-              <td>{loan.maxRenewals === null ? t('renewalsUsedUnknown', { used: loan.renewals }) : t('renewalsUsed', { used: loan.renewals, max: loan.maxRenewals })}</td>
               <td>
-                <RenewStatus id={loan.id}>{loan.renewal.ok ? t('renewal.ok', { date: day(loan.renewal.newDueOn) }) : t(`renewal.${loan.renewal.reason}`)}</RenewStatus>
+                {once(`u${loan.renewals}/${loan.maxRenewals}`, () =>
+                  loan.maxRenewals === null ? t('renewalsUsedUnknown', { used: loan.renewals }) : t('renewalsUsed', { used: loan.renewals, max: loan.maxRenewals }),
+                )}
+              </td>
+              <td>
+                <RenewStatus id={loan.id}>{decision(loan.renewal)}</RenewStatus>
               </td>
             </tr>
           ))}
