@@ -3,7 +3,7 @@
 // NEXTAUTH_SECRET): what the page does outside React, each timed without HTTP.
 //  - the view's one statement and its TypeScript mapping (getLoansView) for each card asked;
 //  - the session check's two halves: decoding the next-auth JWT (done twice per page request: once
-//    in proxy.ts for the sliding idle limit, once in getServerSession) and sessionStillCounts
+//    in proxy.ts for the sliding idle limit, once in getSignedInAccount) and sessionStillCounts
 //    (one statement).
 // Prints one line `BENCH_JSON <json>`.
 import { eq } from 'drizzle-orm';

@@ -14,6 +14,7 @@ import { relativeDueText } from './relative-due';
 import { RenewStatus } from './renew-controls';
 import { RENEW_FORM_ID, renewStatusId } from './renew-state';
 import { formatDateOnly, formatList, intlLocale } from '@/lib/i18n/format';
+import { textTemplate } from '@/lib/i18n/text-template';
 import type { LoanProps, ReturnPlaceProps } from './types';
 
 const MATERIALS = ['book', 'comic', 'dvd', 'cd', 'game', 'magazine', 'other'] as const;
@@ -42,6 +43,10 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
     return text;
   };
   const day = (iso: string) => once(`d${iso}`, () => formatDateOnly(iso, locale));
+  // The texts with a value of their own per row (title, author, patron) are filled in, not formatted.
+  const selectLabel = textTemplate((title) => tr('selectLoan', { title }));
+  const byAuthor = textTemplate((author) => t('byAuthor', { author }));
+  const forPatron = textTemplate((name) => t('forPatron', { name }));
   const decision = (r: LoanProps['renewal']) =>
     r.ok ? once(`o${r.newDueOn}`, () => t('renewal.ok', { date: day(r.newDueOn) })) : once(`n${r.reason}`, () => t(`renewal.${r.reason}`));
   const places = new Map<ReturnPlaceProps, React.ReactNode>();
@@ -73,7 +78,7 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
                   name="loanId"
                   value={loan.id}
                   form={RENEW_FORM_ID}
-                  aria-label={once(`s${loan.title}`, () => tr('selectLoan', { title: loan.title }))}
+                  aria-label={selectLabel(loan.title)}
                   aria-describedby={renewStatusId(loan.id)}
                   disabled={!loan.renewal.ok || undefined}
                 />
@@ -81,11 +86,9 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
               <th scope="row">
                 <b>{loan.title}</b>
                 <small>
-                  {once(`a${loan.author}\n${loan.material}\n${loan.patronName}`, () =>
-                    [loan.author ? t('byAuthor', { author: loan.author }) : null, tm(asMaterial(loan.material)), loan.patronName ? t('forPatron', { name: loan.patronName }) : null]
-                      .filter(Boolean)
-                      .join(' · '),
-                  )}
+                  {[loan.author ? byAuthor(loan.author) : null, once(`m${loan.material}`, () => tm(asMaterial(loan.material))), loan.patronName ? forPatron(loan.patronName) : null]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </small>
               </th>
               <td>
