@@ -182,7 +182,7 @@ export function loansSplitSection(s: LoansSplit, network: string): string {
   return [
     '## Where the loans page\'s time and bytes go (issue 16 point 3)',
     '',
-    `${network}, signed in as \`${BENCH_ACCOUNT.username}\`; \`bench/loans-split.ts\`. Load: autocannon, ${s.connections} connections, ${s.duration} s per page, the floor in the same run. "alone ms": median of 30 requests one at a time (no queueing). Load average at the end: ${s.loadAverage.toFixed(1)}.`,
+    `${network}, signed in as \`${BENCH_ACCOUNT.username}\`; \`bench/loans-split.ts\`. Load: autocannon, ${s.connections} connections, ${s.duration} s per page, the floor in the same run. "alone ms": median of 40 requests one at a time (no queueing); "CPU ms": the server process's CPU time over those 40 requests ÷ 40. Load average at the end: ${s.loadAverage.toFixed(1)}.`,
     '',
     '| page | loans | req/s | p50 ms | p99 ms | p99 ÷ p50 | × floor | alone ms | CPU ms | non-2xx |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -8,6 +8,7 @@
 // table's one `loans` class styles its cells, app/globals.css) and with one small client leaf, the
 // renewal status. The checkbox is a plain input joined to the renew form by its `form` attribute;
 // RenewArea follows the selection by event delegation (issue 16).
+import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { captionClass, TableRegion } from '@/components/cards/table-region';
 import { relativeDueText } from './relative-due';
@@ -24,7 +25,15 @@ const DUE_CLASS = { overdue: 'overdue', due_soon: 'soon', ok: undefined } as con
 
 type LoansT = Awaited<ReturnType<typeof getTranslations<'Loans'>>>;
 
-export async function LoansTable({ caption, loans, showBranch }: { caption: string; loans: LoanProps[]; showBranch: boolean }) {
+/**
+ * The words of loan rows for this request, shared by every table of the page (per branch there
+ * can be many small ones): the same words recur on many rows (a due date, "0 van 2", a reason,
+ * "over 3 dagen"), and each is put into words once — a next-intl call formats through a memoised
+ * ICU formatter whose cache key is built anew on every call, the largest cost of a row (issue 16).
+ * The return place element is made once per library and reused by its rows (React Flight writes
+ * a repeated object once and refers to it after).
+ */
+const rowWords = cache(async () => {
   const [t, tm, td, tr, locale] = await Promise.all([
     getTranslations('Loans'),
     getTranslations('Materials'),
@@ -32,10 +41,6 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
     getTranslations('Renewal'),
     getLocale(),
   ]);
-  // The same words recur on many rows (a due date, "0 van 2", a reason): each is put into words
-  // once per table — a translator call formats through a memoised ICU formatter whose cache key is
-  // built anew on every call, the largest cost of a row. The one element of a return place is reused
-  // by its rows (React Flight writes a repeated object once and refers to it after).
   const texts = new Map<string, string>();
   const once = (key: string, make: () => string) => {
     let text = texts.get(key);
@@ -43,18 +48,31 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
     return text;
   };
   const day = (iso: string) => once(`d${iso}`, () => formatDateOnly(iso, locale));
-  // The texts with a value of their own per row (title, author, patron) are filled in, not formatted.
-  const selectLabel = textTemplate((title) => tr('selectLoan', { title }));
-  const byAuthor = textTemplate((author) => t('byAuthor', { author }));
-  const forPatron = textTemplate((name) => t('forPatron', { name }));
-  const decision = (r: LoanProps['renewal']) =>
-    r.ok ? once(`o${r.newDueOn}`, () => t('renewal.ok', { date: day(r.newDueOn) })) : once(`n${r.reason}`, () => t(`renewal.${r.reason}`));
   const places = new Map<ReturnPlaceProps, React.ReactNode>();
-  const place = (p: ReturnPlaceProps) => {
-    let node = places.get(p);
-    if (node === undefined) places.set(p, (node = returnPlaceMarkup(p, t, locale)));
-    return node;
+  return {
+    t,
+    day,
+    // The texts with a value of their own per row (title, author, patron) are filled in, not formatted.
+    selectLabel: textTemplate((title) => tr('selectLoan', { title })),
+    byAuthor: textTemplate((author) => t('byAuthor', { author })),
+    forPatron: textTemplate((name) => t('forPatron', { name })),
+    material: (m: string) => once(`m${m}`, () => tm(asMaterial(m))),
+    branch: (b: LoanProps['branch']) => once(`b${b.code}\n${b.name}`, () => t('branch', b)),
+    relative: (due: LoanProps['due']) => once(`r${due.daysOverdue}/${due.daysUntilDue}`, () => relativeDueText(td, due)),
+    renewals: (used: number, max: number | null) =>
+      once(`u${used}/${max}`, () => (max === null ? t('renewalsUsedUnknown', { used }) : t('renewalsUsed', { used, max }))),
+    decision: (r: LoanProps['renewal']) =>
+      r.ok ? once(`o${r.newDueOn}`, () => t('renewal.ok', { date: day(r.newDueOn) })) : once(`n${r.reason}`, () => t(`renewal.${r.reason}`)),
+    place: (p: ReturnPlaceProps) => {
+      let node = places.get(p);
+      if (node === undefined) places.set(p, (node = returnPlaceMarkup(p, t, locale)));
+      return node;
+    },
   };
+});
+
+export async function LoansTable({ caption, loans, showBranch }: { caption: string; loans: LoanProps[]; showBranch: boolean }) {
+  const { t, day, selectLabel, byAuthor, forPatron, material, branch, relative, renewals, decision, place } = await rowWords();
   return (
     <TableRegion label={caption}>
       <table className="loans w-full min-w-[40rem] border-collapse">
@@ -86,26 +104,24 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
               <th scope="row">
                 <b>{loan.title}</b>
                 <small>
-                  {[loan.author ? byAuthor(loan.author) : null, once(`m${loan.material}`, () => tm(asMaterial(loan.material))), loan.patronName ? forPatron(loan.patronName) : null]
+                  {[loan.author ? byAuthor(loan.author) : null, material(loan.material), loan.patronName ? forPatron(loan.patronName) : null]
                     .filter(Boolean)
                     .join(' · ')}
                 </small>
               </th>
               <td>
                 {loan.library.name}
-                {showBranch ? <small>{once(`b${loan.branch.code}\n${loan.branch.name}`, () => t('branch', loan.branch))}</small> : null}
+                {showBranch ? <small>{branch(loan.branch)}</small> : null}
                 {place(loan.returnPlace)}
               </td>
               <td>
                 <span>{day(loan.dueOn)}</span>
                 <small {...(DUE_CLASS[loan.due.state] ? { className: DUE_CLASS[loan.due.state] } : {})}>
-                  {once(`r${loan.due.daysOverdue}/${loan.due.daysUntilDue}`, () => relativeDueText(td, loan.due))}
+                  {relative(loan.due)}
                 </small>
               </td>
               <td>
-                {once(`u${loan.renewals}/${loan.maxRenewals}`, () =>
-                  loan.maxRenewals === null ? t('renewalsUsedUnknown', { used: loan.renewals }) : t('renewalsUsed', { used: loan.renewals, max: loan.maxRenewals }),
-                )}
+                {renewals(loan.renewals, loan.maxRenewals)}
               </td>
               <td>
                 <RenewStatus id={loan.id}>{decision(loan.renewal)}</RenewStatus>
