@@ -141,6 +141,8 @@ export interface ReportData {
   replica?: ReplicaRuns;
   /** The appendix: plans of each view's statement on the big network (bench/explain-report.ts). */
   plans: ExplainResult;
+  /** Where the loans page's time and bytes go (bench/loans-split.ts), already in markdown. */
+  loansSplit?: string;
 }
 
 const thousands = (n: number) => n.toLocaleString('en');
@@ -150,6 +152,7 @@ export function writeReport(d: ReportData) {
     heading(),
     machineSection(d),
     loadSections(d),
+    ...(d.loansSplit ? [d.loansSplit] : []),
     roundTripSection(d),
     renewalSection(d),
     libraryLinkSection(d.link),

@@ -41,6 +41,7 @@ import { importBench, inProcess, libraryLink, type ImportRuns } from './child-ru
 import { createDatabase, dropDatabase, seed } from './databases';
 import { explainViews } from './explain-report';
 import { firstLoadJs } from './first-load';
+import { loansSplitRun, loansSplitSection } from './loans-split';
 import type { LibraryLinkResult } from './library-link-report';
 import { measurePages } from './pages';
 import { replicaBench } from './replica';
@@ -132,13 +133,16 @@ async function buildAndLoad(urls: { bigUrl: string; smallUrl: string; pgliteDir:
   const js = firstLoadJs(path.join(ROOT, '.next'));
   const big = await measurePages(`PostgreSQL ${SCALE}`, { DATABASE_URL: urls.bigUrl }, slug);
   const small = await measurePages(`PostgreSQL ${SMALL_SCALE}`, { DATABASE_URL: urls.smallUrl }, slug);
+  // Where the loans page's time and bytes go (issue 16 point 3), on the small network: the bench
+  // card against the account's card with about half as many loans.
+  const loansSplit = loansSplitSection(await loansSplitRun({ DATABASE_URL: urls.smallUrl }, slug), `PostgreSQL, ${SMALL_SCALE} patrons`);
   const lite = await measurePages(`PGlite ${PGLITE_SCALE}`, { PGLITE_DIR: urls.pgliteDir }, slug);
   // Issue 16 point 7: the views with one streaming replica (root and Debian's cluster tools needed).
   const replica = canMakeClusters() ? await replicaBench(urls.bigUrl, slug) : undefined;
   closeSync(lock.fd);
   lock.fd = null;
   log('lock released');
-  return { js, big, small, lite, replica };
+  return { js, big, small, lite, replica, loansSplit };
 }
 
 /** Steps 1–3 on the seeded networks, then the report. */
@@ -158,7 +162,7 @@ async function runNetworks(
   const views = inProcess({ DATABASE_URL: bigUrl }, false);
   const viewsSmall = inProcess({ DATABASE_URL: smallUrl }, false);
 
-  const { js, big, small, lite, replica } = await buildAndLoad(networks, views.slug, lock);
+  const { js, big, small, lite, replica, loansSplit } = await buildAndLoad(networks, views.slug, lock);
 
   // 3. In-process: the 200-loan renewal (after the load runs: it renews), on the big and the small
   // network, the same account and loans, so the report sets them side by side.
@@ -170,7 +174,7 @@ async function runNetworks(
   log('plans: EXPLAIN of each view');
   const plans = explainViews({ DATABASE_URL: bigUrl }, views.slug);
   const machine = await machineInfo(bigUrl);
-  writeReport({ machine, big, small, lite, js, inproc, inprocSmall, seedSeconds: networks.seedSeconds, link, imports, replica, plans });
+  writeReport({ machine, big, small, lite, js, inproc, inprocSmall, seedSeconds: networks.seedSeconds, link, imports, replica, plans, loansSplit });
 }
 
 main().catch((error) => {

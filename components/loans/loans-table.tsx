@@ -1,69 +1,130 @@
 // One table of loans: a checkbox to select it for renewal, title (author, material), lending library
 // and branch with where it may be returned (R3), due date (absolute and relative), renewals used of allowed, and today's renewal
 // decision (RN1–RN8) in words — replaced in place by the outcome once the patron renews.
-// Must sit inside <RenewArea> (the checkbox and status are client leaves of its selection state).
+// Must sit inside <RenewArea>.
+//
+// A card can hold hundreds of loans, and every row is sent twice (as HTML and again in the RSC
+// payload the page hydrates from), so a row is plain server markup without class names (the
+// table's one `loans` class styles its cells, app/globals.css) and with one small client leaf, the
+// renewal status. The checkbox is a plain input joined to the renew form by its `form` attribute;
+// RenewArea follows the selection by event delegation (issue 16).
+import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { captionClass, TableRegion, tableClass, td, th } from '@/components/cards/table-region';
-import { relativeDue } from './relative-due';
-import { RenewCheckbox, RenewStatus } from './renew-controls';
+import { captionClass, TableRegion } from '@/components/cards/table-region';
+import { relativeDueText } from './relative-due';
+import { RenewStatus } from './renew-controls';
+import { RENEW_FORM_ID, renewStatusId } from './renew-state';
 import { formatDateOnly, formatList, intlLocale } from '@/lib/i18n/format';
+import { textTemplate } from '@/lib/i18n/text-template';
 import type { LoanProps, ReturnPlaceProps } from './types';
 
 const MATERIALS = ['book', 'comic', 'dvd', 'cd', 'game', 'magazine', 'other'] as const;
 type Material = (typeof MATERIALS)[number];
 const asMaterial = (m: string): Material => ((MATERIALS as readonly string[]).includes(m) ? (m as Material) : 'other');
+const DUE_CLASS = { overdue: 'overdue', due_soon: 'soon', ok: undefined } as const;
+
+type LoansT = Awaited<ReturnType<typeof getTranslations<'Loans'>>>;
+
+/**
+ * The words of loan rows for this request, shared by every table of the page (per branch there
+ * can be many small ones): the same words recur on many rows (a due date, "0 van 2", a reason,
+ * "over 3 dagen"), and each is put into words once — a next-intl call formats through a memoised
+ * ICU formatter whose cache key is built anew on every call, the largest cost of a row (issue 16).
+ * The return place element is made once per library and reused by its rows (React Flight writes
+ * a repeated object once and refers to it after).
+ */
+const rowWords = cache(async () => {
+  const [t, tm, td, tr, locale] = await Promise.all([
+    getTranslations('Loans'),
+    getTranslations('Materials'),
+    getTranslations('Dates'),
+    getTranslations('Renewal'),
+    getLocale(),
+  ]);
+  const texts = new Map<string, string>();
+  const once = (key: string, make: () => string) => {
+    let text = texts.get(key);
+    if (text === undefined) texts.set(key, (text = make()));
+    return text;
+  };
+  const day = (iso: string) => once(`d${iso}`, () => formatDateOnly(iso, locale));
+  const places = new Map<ReturnPlaceProps, React.ReactNode>();
+  return {
+    t,
+    day,
+    // The texts with a value of their own per row (title, author, patron) are filled in, not formatted.
+    selectLabel: textTemplate((title) => tr('selectLoan', { title })),
+    byAuthor: textTemplate((author) => t('byAuthor', { author })),
+    forPatron: textTemplate((name) => t('forPatron', { name })),
+    material: (m: string) => once(`m${m}`, () => tm(asMaterial(m))),
+    branch: (b: LoanProps['branch']) => once(`b${b.code}\n${b.name}`, () => t('branch', b)),
+    relative: (due: LoanProps['due']) => once(`r${due.daysOverdue}/${due.daysUntilDue}`, () => relativeDueText(td, due)),
+    renewals: (used: number, max: number | null) =>
+      once(`u${used}/${max}`, () => (max === null ? t('renewalsUsedUnknown', { used }) : t('renewalsUsed', { used, max }))),
+    decision: (r: LoanProps['renewal']) =>
+      r.ok ? once(`o${r.newDueOn}`, () => t('renewal.ok', { date: day(r.newDueOn) })) : once(`n${r.reason}`, () => t(`renewal.${r.reason}`)),
+    place: (p: ReturnPlaceProps) => {
+      let node = places.get(p);
+      if (node === undefined) places.set(p, (node = returnPlaceMarkup(p, t, locale)));
+      return node;
+    },
+  };
+});
 
 export async function LoansTable({ caption, loans, showBranch }: { caption: string; loans: LoanProps[]; showBranch: boolean }) {
-  const [t, tm, locale] = await Promise.all([getTranslations('Loans'), getTranslations('Materials'), getLocale()]);
-  const rows = await Promise.all(loans.map(async (loan) => ({ loan, relative: await relativeDue(loan.due) })));
+  const { t, day, selectLabel, byAuthor, forPatron, material, branch, relative, renewals, decision, place } = await rowWords();
   return (
     <TableRegion label={caption}>
-      <table className={tableClass}>
+      <table className="loans w-full min-w-[40rem] border-collapse">
         <caption className={captionClass}>{caption}</caption>
         <thead>
-          <tr className="border-b border-line">
-            <th scope="col" className={`${th} w-px whitespace-nowrap`}>{t('colSelect')}</th>
-            <th scope="col" className={th}>{t('colTitle')}</th>
-            <th scope="col" className={th}>{t('colLibrary')}</th>
-            <th scope="col" className={th}>{t('colDue')}</th>
-            <th scope="col" className={th}>{t('colRenewals')}</th>
-            <th scope="col" className={th}>{t('colRenewal')}</th>
+          <tr>
+            <th scope="col" className="w-px whitespace-nowrap">{t('colSelect')}</th>
+            <th scope="col">{t('colTitle')}</th>
+            <th scope="col">{t('colLibrary')}</th>
+            <th scope="col">{t('colDue')}</th>
+            <th scope="col">{t('colRenewals')}</th>
+            <th scope="col">{t('colRenewal')}</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ loan, relative }) => (
-            <tr key={loan.id} className="border-b border-line last:border-b-0" data-loan-id={loan.id}>
-              <td className={`${td} text-center`}>
-                <RenewCheckbox loanId={loan.id} />
+          {loans.map((loan) => (
+            <tr key={loan.id}>
+              <td>
+                <input
+                  type="checkbox"
+                  name="loanId"
+                  value={loan.id}
+                  form={RENEW_FORM_ID}
+                  aria-label={selectLabel(loan.title)}
+                  aria-describedby={renewStatusId(loan.id)}
+                  disabled={!loan.renewal.ok || undefined}
+                />
               </td>
-              <th scope="row" className={`${td} font-normal`}>
-                <span className="font-semibold">{loan.title}</span>
-                <span className="block text-sm text-muted">
-                  {[loan.author ? t('byAuthor', { author: loan.author }) : null, tm(asMaterial(loan.material)), loan.patronName ? t('forPatron', { name: loan.patronName }) : null]
+              <th scope="row">
+                <b>{loan.title}</b>
+                <small>
+                  {[loan.author ? byAuthor(loan.author) : null, material(loan.material), loan.patronName ? forPatron(loan.patronName) : null]
                     .filter(Boolean)
                     .join(' · ')}
-                </span>
+                </small>
               </th>
-              <td className={td}>
+              <td>
                 {loan.library.name}
-                {showBranch ? <span className="block text-sm text-muted">{t('branch', loan.branch)}</span> : null}
-                <ReturnPlace place={loan.returnPlace} t={t} locale={locale} />
+                {showBranch ? <small>{branch(loan.branch)}</small> : null}
+                {place(loan.returnPlace)}
               </td>
-              <td className={td}>
-                <span className="whitespace-nowrap">{formatDateOnly(loan.dueOn, locale)}</span>
-                <span className={`block text-sm ${loan.due.state === 'overdue' ? 'font-semibold text-danger' : loan.due.state === 'due_soon' ? 'font-semibold text-accent' : 'text-muted'}`}>
-                  {relative}
-                </span>
+              <td>
+                <span>{day(loan.dueOn)}</span>
+                <small {...(DUE_CLASS[loan.due.state] ? { className: DUE_CLASS[loan.due.state] } : {})}>
+                  {relative(loan.due)}
+                </small>
               </td>
-              <td className={`${td} whitespace-nowrap`}>
-                {loan.maxRenewals === null ? t('renewalsUsedUnknown', { used: loan.renewals }) : t('renewalsUsed', { used: loan.renewals, max: loan.maxRenewals })}
+              <td>
+                {renewals(loan.renewals, loan.maxRenewals)}
               </td>
-              <td className={td}>
-                <RenewStatus loanId={loan.id}>
-                  {loan.renewal.ok
-                    ? t('renewal.ok', { date: formatDateOnly(loan.renewal.newDueOn, locale) })
-                    : t(`renewal.${loan.renewal.reason}`)}
-                </RenewStatus>
+              <td>
+                <RenewStatus id={loan.id}>{decision(loan.renewal)}</RenewStatus>
               </td>
             </tr>
           ))}
@@ -73,30 +134,24 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
   );
 }
 
-type LoansT = Awaited<ReturnType<typeof getTranslations<'Loans'>>>;
-
 /**
  * R3 in words, inside the library cell (the e2e specs address the row's cells by position): the
  * branches by name when few, else "any branch of …" and a disclosure that lists them.
  */
-function ReturnPlace({ place, t, locale }: { place: ReturnPlaceProps; t: LoansT; locale: string }) {
+function returnPlaceMarkup(place: ReturnPlaceProps, t: LoansT, locale: string): React.ReactNode {
   const region = place.scope === 'region' ? place.regionName : null;
   if (place.listed) {
     const branches = formatList(place.branches, intlLocale(locale));
-    return (
-      <div className="mt-1 text-sm" data-testid="return-place">
-        {region ? t('returnRegion', { region, branches }) : t('returnLibrary', { library: place.libraryName, branches })}
-      </div>
-    );
+    return <div data-testid="return-place">{region ? t('returnRegion', { region, branches }) : t('returnLibrary', { library: place.libraryName, branches })}</div>;
   }
   return (
-    <div className="mt-1 text-sm" data-testid="return-place">
+    <div data-testid="return-place">
       {region ? t('returnRegionAny', { region }) : t('returnLibraryAny', { library: place.libraryName })}
       <details>
-        <summary className="cursor-pointer underline">{t('returnBranchesSummary', { count: place.branches.length })}</summary>
-        <ul className="list-disc pl-5">
-          {place.branches.map((b) => (
-            <li key={b}>{b}</li>
+        <summary>{t('returnBranchesSummary', { count: place.branches.length })}</summary>
+        <ul>
+          {place.branches.map((b, i) => (
+            <li key={i}>{b}</li>
           ))}
         </ul>
       </details>

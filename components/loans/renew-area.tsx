@@ -1,21 +1,20 @@
 // Server wrapper for the loans page: gives the renew controls their messages (only the `Error` and
 // `Renewal` namespaces, plus any the page's own client leaves need) and the selection state.
 // TanStack Query comes from the card layout's one QueryProvider (components/cards/query-provider).
-// Everything inside may use RenewButtons, RenewCheckbox and RenewStatus. The request key is rendered
-// fresh per page for the renew form's POST (no JavaScript); a resubmitted POST gets its first answer (RN7).
+// Everything inside may use RenewButtons and RenewStatus, and rows' checkboxes joined to the renew
+// form (see renew-controls.tsx). The request key is rendered fresh per page for the renew form's
+// POST (no JavaScript); a resubmitted POST gets its first answer (RN7).
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { RenewSelectionProvider, type RenewableLoan } from './renew-controls';
+import { RenewSelectionProvider } from './renew-controls';
 
 export async function RenewArea({
   cardSlug,
-  loans,
   namespaces = [],
   children,
 }: {
   cardSlug: string;
-  loans: readonly RenewableLoan[];
   /** Other message namespaces the client components inside need (a nested provider replaces, not merges). */
   namespaces?: readonly string[];
   children: ReactNode;
@@ -24,7 +23,7 @@ export async function RenewArea({
   const picked = Object.fromEntries(['Error', 'Renewal', ...namespaces].filter((n) => n in messages).map((n) => [n, messages[n]]));
   return (
     <NextIntlClientProvider messages={picked}>
-      <RenewSelectionProvider cardSlug={cardSlug} loans={loans} requestKey={crypto.randomUUID()}>
+      <RenewSelectionProvider cardSlug={cardSlug} requestKey={crypto.randomUUID()}>
         {children}
       </RenewSelectionProvider>
     </NextIntlClientProvider>

@@ -1,46 +1,47 @@
 'use client';
 // Renew controls of a card's loans page: "Alles verlengen" / "Selectie verlengen",
-// a checkbox per loan, the result per loan in place and a summary for screen readers.
+// the selection of loans, the result per loan in place and a summary for screen readers.
 //
-//   <RenewSelectionProvider cardSlug loans>       state: selection, pending request, outcomes
+//   <RenewSelectionProvider cardSlug>             state: selection, pending request, outcomes
 //     <RenewButtons />                            the two buttons, progress, aria-live summary
-//     …in each table row: <RenewCheckbox loanId /> and <RenewStatus loanId>decision</RenewStatus>
+//     …in each table row: a plain <input type=checkbox name=loanId form=RENEW_FORM_ID> rendered
+//     by the server, and <RenewStatus id>decision</RenewStatus>
+//
+// The rows are server markup: the provider follows their checkboxes by event delegation (one
+// change listener on its wrapper) instead of a client component per checkbox, and reads from the
+// DOM which are ticked and which are renewable (a refused loan's checkbox is disabled by the
+// server). So the page sends no second copy of the loans for the client (issue 16).
 //
 // One click = one fresh idempotency key (crypto.randomUUID): a network retry of that request is
 // answered with its first result (RN7); a new click is a new request. While a request runs both
-// buttons are aria-disabled (they keep keyboard focus) and a synchronous guard drops a second click
-// before React re-renders. Afterwards router.refresh() re-reads the page's server data (new due
-// dates, renewal counts, today's decisions); the per-loan outcomes live here, in client state keyed
-// by loan id, so the refresh — which re-renders every row — does not wipe them.
+// buttons are aria-disabled (they keep keyboard focus), the checkboxes ignore clicks, and a
+// synchronous guard drops a second click before React re-renders. Afterwards router.refresh()
+// re-reads the page's server data (new due dates, renewal counts, today's decisions); the per-loan
+// outcomes live here, in client state keyed by loan id, so the refresh — which re-renders every row
+// — does not wipe them.
 //
 // Before (or without) JavaScript the same controls are a real form: RenewButtons renders a
-// <form action={renewLoansForm}> with the card, a request key the server rendered, and the two
-// buttons as submitters (`intent`); each checkbox joins it through its `form` attribute (`loanId`).
-// The browser POSTs it, and the page re-renders with the answer (useActionState): the same
-// per-loan results and summary as with JavaScript. Once hydrated, the form's submit is taken over
-// by the mutation above (no page load).
+// <form id=RENEW_FORM_ID action={renewLoansForm}> with the card, a request key the server rendered,
+// and the two buttons as submitters (`intent`); each checkbox joins it through its `form` attribute
+// (`loanId`). The browser POSTs it, and the page re-renders with the answer (useActionState): the
+// same per-loan results and summary as with JavaScript (RenewStatus renders them on the server
+// too). Once hydrated, the form's submit is taken over by the mutation above (no page load).
 import { useMutation } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { createContext, useActionState, useCallback, useContext, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useActionState, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { formatDateOnly } from '@/lib/i18n/format';
 import { renewLoans, renewLoansForm } from '@/lib/actions/renew-loans';
-import { mergeOutcomes, selectedRenewableIds, toggleSelection, type RenewItemOutcome, type SelectableLoan } from './renew-state';
-
-/** A loan as the controls need it: the page passes the decision it already shows (RN1–RN8). */
-export interface RenewableLoan extends SelectableLoan {
-  title: string;
-}
+import { mergeOutcomes, RENEW_FORM_ID, renewStatusId, selectedRenewableIds, toggleSelection, type RenewItemOutcome, type SelectableLoan } from './renew-state';
 
 type Failure = 'signedOut' | 'failed' | 'noneSelected';
 type Request = { all: true } | { loanIds: number[] };
 
 interface RenewContextValue {
-  loans: readonly RenewableLoan[];
   /** False until hydrated: without JavaScript nothing here can work, so nothing is enabled. */
   ready: boolean;
-  selected: ReadonlySet<number>;
-  toggle(loanId: number, on: boolean): void;
+  /** How many renewable loans are ticked. */
+  selectedCount: number;
   renewAll(): void;
   renewSelected(): void;
   /** Which request runs, if any. */
@@ -49,7 +50,7 @@ interface RenewContextValue {
   outcomeOf(loanId: number): RenewItemOutcome | undefined;
   failure: Failure | null;
   /** The renew form (id, server action, card, request key), for the no-JavaScript path. */
-  form: { id: string; action: (data: FormData) => void; cardSlug: string; requestKey: string };
+  form: { action: (data: FormData) => void; cardSlug: string; requestKey: string };
 }
 
 const RenewContext = createContext<RenewContextValue | null>(null);
@@ -67,20 +68,27 @@ function useHydrated(): boolean {
   return useSyncExternalStore(noSubscription, () => true, () => false);
 }
 
+/** The rows' checkboxes inside `area`, in page order, as the selection helpers take them. */
+function checkboxesIn(area: HTMLElement | null): { box: HTMLInputElement; loan: SelectableLoan }[] {
+  if (!area) return [];
+  return [...area.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="loanId"][form="${RENEW_FORM_ID}"]`)].map((box) => ({
+    box,
+    loan: { id: Number(box.value), decision: { ok: !box.disabled } },
+  }));
+}
+
 export function RenewSelectionProvider({
   cardSlug,
-  loans,
   requestKey,
   children,
 }: {
   cardSlug: string;
-  loans: readonly RenewableLoan[];
   /** A fresh key the server rendered for the form's POST (the no-JavaScript path). */
   requestKey: string;
   children: ReactNode;
 }) {
   const router = useRouter();
-  const formId = useId();
+  const area = useRef<HTMLDivElement>(null);
   // The answer to a form POST made before (or without) JavaScript; null on every other render.
   const [formState, formAction] = useActionState(renewLoansForm, null);
   const formOutcomes = useMemo(
@@ -117,6 +125,7 @@ export function RenewSelectionProvider({
       setOutcomes((previous) => mergeOutcomes(previous, data.items));
       setSummary({ renewed: data.renewed, refused: data.refused });
       setSelected(new Set());
+      for (const { box } of checkboxesIn(area.current)) box.checked = false;
       router.refresh();
     },
     onError: (error) => {
@@ -139,15 +148,21 @@ export function RenewSelectionProvider({
 
   const pending = mutation.isPending ? ('all' in (mutation.variables ?? {}) ? 'all' : 'selected') : null;
 
+  // Boxes ticked before the page was hydrated count too.
+  useEffect(() => {
+    setSelected(new Set(checkboxesIn(area.current).filter(({ box }) => box.checked).map(({ loan }) => loan.id)));
+  }, []);
+  // The refreshed rows decide what is still renewable (a refused loan's box comes disabled).
+  const renewableSelected = useCallback(() => selectedRenewableIds(checkboxesIn(area.current).map(({ loan }) => loan), selected), [selected]);
+  const selectedCount = ready ? renewableSelected().length : 0;
+
   const value = useMemo<RenewContextValue>(
     () => ({
-      loans,
       ready,
-      selected,
-      toggle: (loanId, on) => setSelected((prev) => toggleSelection(prev, loanId, on)),
+      selectedCount,
       renewAll: () => start({ all: true }),
       renewSelected: () => {
-        const ids = selectedRenewableIds(loans, selected);
+        const ids = renewableSelected();
         if (ids.length > 0) start({ loanIds: ids });
       },
       pending,
@@ -155,40 +170,30 @@ export function RenewSelectionProvider({
       summary: mutation.isIdle ? formSummary : summary,
       outcomeOf: (loanId) => outcomes.get(loanId) ?? formOutcomes.get(loanId),
       failure: mutation.isIdle ? formFailure : failure,
-      form: { id: formId, action: formAction, cardSlug, requestKey },
+      form: { action: formAction, cardSlug, requestKey },
     }),
-    [loans, ready, selected, start, pending, summary, outcomes, failure, mutation.isIdle, formSummary, formOutcomes, formFailure, formId, formAction, cardSlug, requestKey],
+    [ready, renewableSelected, selectedCount, start, pending, summary, outcomes, failure, mutation.isIdle, formSummary, formOutcomes, formFailure, formAction, cardSlug, requestKey],
   );
 
-  return <RenewContext.Provider value={value}>{children}</RenewContext.Provider>;
-}
-
-/** Element id of a loan's renewal status text; the checkbox is described by it. */
-export const renewStatusId = (loanId: number) => `renew-status-${loanId}`;
-
-/**
- * The checkbox of one loan row, labelled "Selecteer <titel>" and described by the row's renewal
- * status (so a refused loan's disabled checkbox carries its reason).
- */
-export function RenewCheckbox({ loanId }: { loanId: number }) {
-  const t = useTranslations('Renewal');
-  const { loans, selected, toggle, pending, form } = useRenew();
-  const loan = loans.find((l) => l.id === loanId);
-  if (!loan) return null;
-  const refused = !loan.decision.ok;
+  // One listener for every row's checkbox (event delegation); while a request runs a click on one
+  // changes nothing, as the request already has its selection.
+  const isLoanBox = (target: EventTarget): target is HTMLInputElement =>
+    target instanceof HTMLInputElement && target.name === 'loanId' && target.getAttribute('form') === RENEW_FORM_ID;
   return (
-    <input
-      type="checkbox"
-      name="loanId"
-      value={loanId}
-      form={form.id}
-      className="size-6 accent-brand disabled:cursor-not-allowed"
-      aria-label={t('selectLoan', { title: loan.title })}
-      aria-describedby={renewStatusId(loanId)}
-      checked={!refused && selected.has(loanId)}
-      disabled={refused || pending !== null}
-      onChange={(e) => toggle(loanId, e.currentTarget.checked)}
-    />
+    <RenewContext.Provider value={value}>
+      <div
+        ref={area}
+        onClickCapture={(event) => {
+          if ((inFlight.current || pending !== null) && isLoanBox(event.target)) event.preventDefault();
+        }}
+        onChange={(event) => {
+          const box = event.target;
+          if (isLoanBox(box)) setSelected((prev) => toggleSelection(prev, Number(box.value), box.checked));
+        }}
+      >
+        {children}
+      </div>
+    </RenewContext.Provider>
   );
 }
 
@@ -202,8 +207,7 @@ function Spinner() {
 /** "Alles verlengen", "Selectie verlengen", progress, and the summary announced to screen readers. */
 export function RenewButtons() {
   const t = useTranslations('Renewal');
-  const { loans, ready, selected, renewAll, renewSelected, pending, summary, failure, form } = useRenew();
-  const selectedCount = selectedRenewableIds(loans, selected).length;
+  const { ready, selectedCount, renewAll, renewSelected, pending, summary, failure, form } = useRenew();
   // aria-disabled rather than disabled while a request runs: the button keeps keyboard focus, and
   // the submit handler (and the provider's guard) ignore it. Before hydration the page cannot know
   // what is ticked: both buttons post, and the server says if nothing was chosen.
@@ -218,7 +222,7 @@ export function RenewButtons() {
     if (intent === 'selected' && !selectedOff) renewSelected();
   }
   return (
-    <form id={form.id} action={form.action} onSubmit={onSubmit} className="flex flex-col gap-2" aria-busy={pending !== null}>
+    <form id={RENEW_FORM_ID} action={form.action} onSubmit={onSubmit} className="flex flex-col gap-2" aria-busy={pending !== null}>
       <input type="hidden" name="cardSlug" value={form.cardSlug} />
       <input type="hidden" name="requestKey" value={form.requestKey} />
       <div className="flex flex-wrap items-center gap-2">
@@ -279,10 +283,10 @@ function reasonText(t: ReturnType<typeof useTranslations<'Renewal'>>, item: Extr
  * A loan's renewal status cell content, in place: after a request, that request's result for the
  * loan (its new due date, or why not); before, the server-rendered decision passed as children.
  */
-export function RenewStatus({ loanId, children }: { loanId: number; children: ReactNode }) {
+export function RenewStatus({ id, children }: { id: number; children: ReactNode }) {
   const t = useTranslations('Renewal');
   const locale = useLocale();
-  const item = useRenew().outcomeOf(loanId);
+  const item = useRenew().outcomeOf(id);
   let content: ReactNode = children;
   if (item?.outcome === 'renewed') {
     content = (
@@ -294,7 +298,7 @@ export function RenewStatus({ loanId, children }: { loanId: number; children: Re
     content = <span className="font-semibold text-danger">{t('notRenewed', { reason: reasonText(t, item) })}</span>;
   }
   return (
-    <span id={renewStatusId(loanId)} data-renew-outcome={item?.outcome}>
+    <span id={renewStatusId(id)} data-renew-outcome={item?.outcome}>
       {content}
     </span>
   );

@@ -1,6 +1,14 @@
-// Pure state helpers of the renew controls (components/loans/renew-controls.tsx), kept apart so
+// Pure state helpers and shared names of the renew controls (components/loans/renew-controls.tsx), kept apart so
 // vitest can check them without a browser.
 import type { RenewalDecisionProps } from './types';
+
+// Shared by the server rows (loans-table.tsx) and the client controls: a 'use client' module's
+// exports are client references on the server, so these plain values live here.
+/** The one renew form of a loans page; the rows' checkboxes name it in their `form` attribute. */
+export const RENEW_FORM_ID = 'renew-form';
+
+/** Element id of a loan's renewal status text; the row's checkbox is described by it. */
+export const renewStatusId = (loanId: number) => `renew-status-${loanId}`;
 
 /** One loan's result of a renew request, as the server action reports it (RN7). */
 export type RenewItemOutcome =
@@ -14,10 +22,13 @@ export type RenewItemOutcome =
       libraryMessage?: string | null;
     };
 
-/** What the selection needs of a loan: its id and today's decision (refused loans cannot be chosen). */
+/**
+ * What the selection needs of a loan: its id and whether today's decision allows renewing (refused
+ * loans cannot be chosen). The controls read it from the rows' checkboxes (a refused loan's is disabled).
+ */
 export interface SelectableLoan {
   id: number;
-  decision: RenewalDecisionProps;
+  decision: RenewalDecisionProps | { ok: boolean };
 }
 
 /**

@@ -26,12 +26,26 @@ export function formatDateOnly(iso: string, locale: string): string {
   return format.format(day);
 }
 
+// One ListFormat per locale and type: building one costs far more than using it, and a loans
+// table asks once per row (issue 16).
+const listFormats = new Map<string, Intl.ListFormat>();
+
+function listFormat(locale: string, type: 'conjunction' | 'disjunction'): Intl.ListFormat {
+  const key = `${locale} ${type}`;
+  let format = listFormats.get(key);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type });
+    listFormats.set(key, format);
+  }
+  return format;
+}
+
 /** "A, B en C" / "A, B and C". */
 export function formatList(items: readonly string[], locale: string): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  return listFormat(locale, 'conjunction').format(items);
 }
 
 /** "A, B of C" / "A, B or C". */
 export function formatAlternatives(items: readonly string[], locale: string): string {
-  return new Intl.ListFormat(locale, { type: 'disjunction' }).format(items);
+  return listFormat(locale, 'disjunction').format(items);
 }

@@ -32,10 +32,7 @@ export default async function LoansPage({ params, searchParams }: Props) {
     <>
       <CardPageHeader cards={view.cards} card={view.card} section="loans" freshness={linkedFreshness(view.freshness)} notices={view.notices} />
       <LoanStrips strips={view.loanStrips} />
-      <RenewArea
-        cardSlug={view.card.slug}
-        loans={view.byDueDate.map((loan) => ({ id: loan.id, title: loan.title, decision: loan.renewal }))}
-      >
+      <RenewArea cardSlug={view.card.slug}>
         <LoansSection basePath={cardHref(view.card.slug, 'loans')} view={query.view === 'due' ? 'due' : 'branch'} byBranch={view.byBranch} byDueDate={view.byDueDate} />
       </RenewArea>
     </>
