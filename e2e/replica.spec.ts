@@ -57,6 +57,8 @@ test('renewing with the replica paused shows the new due date at once; another b
   const otherPage = await other.newPage();
   await signIn(otherPage, username, RENEW_PASSWORD);
 
+  // Both sign-ins (writes: their browsers wait for their own LSN) replayed before the replica stands still.
+  await server.pair.waitForReplay();
   await server.pair.pauseReplay();
   try {
     await page.getByRole('button', { name: 'Alles verlengen' }).click();
