@@ -47,6 +47,11 @@ vi.mock('next/headers', () => fakeHeaders);
 const SECRET = 'replica-suite-secret-0123456789abcdef-0123';
 
 const DATABASE = 'mb_replica_suite';
+/**
+ * The replica's timeout where a test is not about it: long, so that a busy machine never turns a
+ * read that should show the replica's (old) data into a fallback to the primary's.
+ */
+const SLOW_MACHINE_MS = 15_000;
 const today = todayInBrussels(new Date());
 const slug = renewScenarioSlugs().region;
 const TITLE = RENEW_TITLES.renewable;
@@ -69,7 +74,7 @@ function dueOf(view: unknown): string | undefined {
 }
 
 function router(options: { timeoutMs?: number; onFallback?: (f: ReplicaFailure) => void } = {}) {
-  return new ReplicaRouter({ primary: async () => primary.db, replica: async () => replica.db, timeoutMs: options.timeoutMs ?? 2000, onFallback: options.onFallback });
+  return new ReplicaRouter({ primary: async () => primary.db, replica: async () => replica.db, timeoutMs: options.timeoutMs ?? SLOW_MACHINE_MS, onFallback: options.onFallback });
 }
 
 const viewOn = (db: DbHandle['db']) => getLoansView(db, account, slug, today).then(dueOf);
@@ -97,6 +102,7 @@ afterAll(async () => {
   delete process.env.DATABASE_URL;
   delete process.env.DATABASE_REPLICA_URL;
   delete process.env.AUTH_SECRET;
+  delete process.env.DATABASE_REPLICA_TIMEOUT_MS;
   resetEnvForTests();
   if (realNextHeaders) requireFromNextAuth.cache[nextHeadersPath] = realNextHeaders;
   else delete requireFromNextAuth.cache[nextHeadersPath];
@@ -187,6 +193,7 @@ describe('a real streaming replica', () => {
       process.env.DATABASE_URL = pair.primaryUrl(DATABASE);
       process.env.DATABASE_REPLICA_URL = pair.replicaUrl(DATABASE);
       process.env.AUTH_SECRET = SECRET;
+      process.env.DATABASE_REPLICA_TIMEOUT_MS = String(SLOW_MACHINE_MS);
       resetEnvForTests();
       ({ PENDING_WRITE_COOKIE } = await import('@/lib/auth/read-routing'));
       const now = Math.floor(Date.now() / 1000);
