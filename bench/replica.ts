@@ -22,7 +22,8 @@ const DATABASE = 'mb_bench_replica';
 /** Copies `sourceUrl` into a primary with one replica and measures the pages both ways. */
 export async function replicaBench(sourceUrl: string, slug: string): Promise<ReplicaRuns> {
   log('replica: making a primary and a streaming replica (pg_createcluster + pg_basebackup -R)');
-  const pair = await createReplicaPair();
+  // Durable settings, as the main cluster's defaults (the tests' clusters skip fsync for speed).
+  const pair = await createReplicaPair({ settings: { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on' } });
   try {
     await pair.createDatabase(DATABASE);
     const t = Date.now();

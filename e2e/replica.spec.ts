@@ -26,7 +26,17 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   server = await startReplicaServer({
     port: REPLICA_E2E_PORT,
-    env: { NODE_ENV: 'production', NEXTAUTH_SECRET: E2E_AUTH_SECRET, NEXTAUTH_URL: BASE, HOSTNAME: '127.0.0.1', TRUSTED_PROXY_HOPS: '1', SMTP_URL: '', OUTBOX_DIR: '.data/e2e-replica-outbox' },
+    env: {
+      NODE_ENV: 'production',
+      NEXTAUTH_SECRET: E2E_AUTH_SECRET,
+      NEXTAUTH_URL: BASE,
+      HOSTNAME: '127.0.0.1',
+      TRUSTED_PROXY_HOPS: '1',
+      SMTP_URL: '',
+      OUTBOX_DIR: '.data/e2e-replica-outbox',
+      // A busy machine must not turn the other browser's replica read into a fallback to the primary.
+      DATABASE_REPLICA_TIMEOUT_MS: '15000',
+    },
   });
 });
 
@@ -57,6 +67,8 @@ test('renewing with the replica paused shows the new due date at once; another b
   const otherPage = await other.newPage();
   await signIn(otherPage, username, RENEW_PASSWORD);
 
+  // Both sign-ins (writes: their browsers wait for their own LSN) replayed before the replica stands still.
+  await server.pair.waitForReplay();
   await server.pair.pauseReplay();
   try {
     await page.getByRole('button', { name: 'Alles verlengen' }).click();

@@ -5,12 +5,16 @@
 // To see which server answered, the replica's replay is paused: the replica then still shows the old
 // due date while the primary has the new one.
 import { eq, sql } from 'drizzle-orm';
+import { createRequire } from 'node:module';
+import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDb, type DbHandle } from '@/db/client';
 import { importNetwork } from '@/db/import/import-network';
 import { migrate } from '@/db/migrate';
 import { parseLsn, primaryWalLsn, ReplicaRouter, type ReplicaFailure } from '@/db/replica-routing';
 import { accounts } from '@/db/schema';
+import { sessionCookieName } from '@/lib/auth/session-cookie';
+import { newSessionClaims } from '@/lib/auth/session-policy';
 import { getLoansView } from '@/lib/data/loans';
 import type { SignedInAccount } from '@/lib/auth/session';
 import { todayInBrussels } from '@/lib/domain/dates';
@@ -18,15 +22,13 @@ import { resetEnvForTests } from '@/lib/env';
 import { RENEW_TITLES, renewScenario, renewScenarioSlugs, renewScenarioUsers } from '@/test/scenarios/renew-loans';
 import { createReplicaPair, type ReplicaPair } from '@/test/support/replica-cluster';
 
-const ctx = vi.hoisted(() => ({ account: null as SignedInAccount | null, jar: new Map<string, string>() }));
+const ctx = vi.hoisted(() => ({ jar: new Map<string, string>() }));
 
-// The request context only: the session (the JWT is next-auth's business, tested elsewhere) and
-// the cookie jar a browser would carry from the action's response to the next page.
-vi.mock('@/lib/auth/session', async (importOriginal) => ({
-  ...(await importOriginal<object>()),
-  getSignedInAccount: async () => ctx.account,
-}));
-vi.mock('next/headers', () => ({
+// The request context only: the cookie jar a browser carries (the session, and the pending write
+// the action sets for the next page). next-auth reads it with a CommonJS require('next/headers'),
+// which vi.mock does not reach, so the stand-in also goes into Node's require cache (as in
+// test/hostile/session.db.test.ts).
+const fakeHeaders = {
   headers: async () => new Headers({ 'x-request-id': 'replica-suite' }),
   cookies: async () => ({
     get: (name: string) => (ctx.jar.has(name) ? { name, value: ctx.jar.get(name)! } : undefined),
@@ -35,9 +37,21 @@ vi.mock('next/headers', () => ({
     set: (name: string, value: string) => void ctx.jar.set(name, value),
     delete: (name: string) => void ctx.jar.delete(name),
   }),
-}));
+};
+const requireFromNextAuth = createRequire(createRequire(import.meta.url).resolve('next-auth'));
+const nextHeadersPath = requireFromNextAuth.resolve('next/headers');
+const realNextHeaders = requireFromNextAuth.cache[nextHeadersPath];
+requireFromNextAuth.cache[nextHeadersPath] = { id: nextHeadersPath, filename: nextHeadersPath, loaded: true, exports: fakeHeaders } as never;
+vi.mock('next/headers', () => fakeHeaders);
+
+const SECRET = 'replica-suite-secret-0123456789abcdef-0123';
 
 const DATABASE = 'mb_replica_suite';
+/**
+ * The replica's timeout where a test is not about it: long, so that a busy machine never turns a
+ * read that should show the replica's (old) data into a fallback to the primary's.
+ */
+const SLOW_MACHINE_MS = 15_000;
 const today = todayInBrussels(new Date());
 const slug = renewScenarioSlugs().region;
 const TITLE = RENEW_TITLES.renewable;
@@ -60,7 +74,7 @@ function dueOf(view: unknown): string | undefined {
 }
 
 function router(options: { timeoutMs?: number; onFallback?: (f: ReplicaFailure) => void } = {}) {
-  return new ReplicaRouter({ primary: async () => primary.db, replica: async () => replica.db, timeoutMs: options.timeoutMs ?? 2000, onFallback: options.onFallback });
+  return new ReplicaRouter({ primary: async () => primary.db, replica: async () => replica.db, timeoutMs: options.timeoutMs ?? SLOW_MACHINE_MS, onFallback: options.onFallback });
 }
 
 const viewOn = (db: DbHandle['db']) => getLoansView(db, account, slug, today).then(dueOf);
@@ -87,7 +101,11 @@ afterAll(async () => {
   pair?.drop();
   delete process.env.DATABASE_URL;
   delete process.env.DATABASE_REPLICA_URL;
+  delete process.env.AUTH_SECRET;
+  delete process.env.DATABASE_REPLICA_TIMEOUT_MS;
   resetEnvForTests();
+  if (realNextHeaders) requireFromNextAuth.cache[nextHeadersPath] = realNextHeaders;
+  else delete requireFromNextAuth.cache[nextHeadersPath];
 });
 
 describe('a real streaming replica', () => {
@@ -161,47 +179,80 @@ describe('a real streaming replica', () => {
     expect(failures).toMatchObject([{ stage: 'read', reason: 'timeout' }]);
   });
 
-  describe('the app: DATABASE_REPLICA_URL, the renew action and the loans page loader', () => {
-    beforeAll(() => {
+  describe('the app: DATABASE_REPLICA_URL, a signed-in browser, the renew action and the loans page loader', () => {
+    let session: string;
+    /** A browser of the account: its session cookie, and the pending write when it has one. */
+    const browser = (pending?: string) => {
+      ctx.jar.clear();
+      ctx.jar.set(sessionCookieName(), session);
+      if (pending) ctx.jar.set(PENDING_WRITE_COOKIE, pending);
+    };
+    let PENDING_WRITE_COOKIE: string;
+
+    beforeAll(async () => {
       process.env.DATABASE_URL = pair.primaryUrl(DATABASE);
       process.env.DATABASE_REPLICA_URL = pair.replicaUrl(DATABASE);
+      process.env.AUTH_SECRET = SECRET;
+      process.env.DATABASE_REPLICA_TIMEOUT_MS = String(SLOW_MACHINE_MS);
       resetEnvForTests();
+      ({ PENDING_WRITE_COOKIE } = await import('@/lib/auth/read-routing'));
+      const now = Math.floor(Date.now() / 1000);
+      session = await encode({ token: { ...newSessionClaims(account.accountId, account.sessionVersion, now, 'replica-suite-session-0001') }, secret: SECRET, maxAge: 3600 });
     });
 
-    it('renewing with replay paused: the page shows the new due date at once; another read still the old', async () => {
+    it('renewing with replay paused: the page shows the new due date at once; another browser still the old', async () => {
       const { renewLoans } = await import('@/lib/actions/renew-loans');
       const { loadLoansView } = await import('@/lib/data/loaders');
-      const { PENDING_WRITE_COOKIE } = await import('@/lib/auth/read-routing');
-      ctx.account = account;
-      ctx.jar.clear();
       await pair.waitForReplay();
+      browser();
       const before = dueOf(await loadLoansView(account, slug));
 
       await pair.pauseReplay();
       try {
         const result = await renewLoans({ requestKey: crypto.randomUUID(), all: true, cardSlug: slug });
         expect(result.ok).toBe(true);
-        expect(ctx.jar.get(PENDING_WRITE_COOKIE)).toMatch(new RegExp(`^${account.accountId}\\.[0-9A-F]+/[0-9A-F]+\\.\\d+$`));
+        const pending = ctx.jar.get(PENDING_WRITE_COOKIE);
+        expect(pending).toMatch(new RegExp(`^${account.accountId}\\.[0-9A-F]+/[0-9A-F]+\\.\\d+$`));
         const mine = dueOf(await loadLoansView(account, slug));
         expect(mine).not.toBe(before);
         expect(mine).toBe(await viewOn(primary.db));
         // The same account in a browser without the cookie reads the replica: still the old date.
-        const cookie = ctx.jar.get(PENDING_WRITE_COOKIE)!;
-        ctx.jar.clear();
+        browser();
         expect(dueOf(await loadLoansView(account, slug))).toBe(before);
-        ctx.jar.set(PENDING_WRITE_COOKIE, cookie);
       } finally {
         await pair.resumeReplay();
       }
       await pair.waitForReplay();
-      ctx.jar.clear();
+      browser();
       expect(dueOf(await loadLoansView(account, slug))).toBe(await viewOn(primary.db));
+    });
+
+    it("a page's session check reads the replica; the check guarding a write reads the primary", async () => {
+      const { getSignedInAccount } = await import('@/lib/auth/session');
+      browser();
+      expect(await getSignedInAccount()).toEqual(account);
+      await pair.pauseReplay();
+      try {
+        // "Sign out everywhere" on the primary: the session version moves on.
+        await primary.db.update(accounts).set({ sessionVersion: account.sessionVersion + 1 }).where(eq(accounts.id, account.accountId));
+        // The replica has not replayed it: a page still counts the session for that moment …
+        expect(await getSignedInAccount()).toEqual(account);
+        // … but no write goes through with it.
+        expect(await getSignedInAccount('write')).toBeNull();
+        const { renewLoans } = await import('@/lib/actions/renew-loans');
+        expect(await renewLoans({ requestKey: crypto.randomUUID(), all: true, cardSlug: slug })).toMatchObject({ ok: false, code: 'unauthenticated' });
+      } finally {
+        await pair.resumeReplay();
+      }
+      await pair.waitForReplay();
+      expect(await getSignedInAccount()).toBeNull();
+      await primary.db.update(accounts).set({ sessionVersion: account.sessionVersion }).where(eq(accounts.id, account.accountId));
+      await pair.waitForReplay();
     });
 
     it('the replica down: every page still answers, from the primary', async () => {
       const { loadLoansView } = await import('@/lib/data/loaders');
-      ctx.account = account;
-      ctx.jar.clear();
+      browser();
       pair.stopReplica();
       try {
         expect(dueOf(await loadLoansView(account, slug))).toBe(await viewOn(primary.db));

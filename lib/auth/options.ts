@@ -5,6 +5,7 @@
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../../db/client';
+import { rememberWrite } from './read-routing';
 import { env } from '../env';
 import { refreshAfterSignIn } from '../library-systems/triggers';
 import { authenticate } from './authenticate';
@@ -39,6 +40,8 @@ export function authOptions(): AuthOptions {
           });
           // next-auth hands a thrown message to the sign-in form as `error`.
           if (!result.ok) throw new Error(encodeSignInError(result.code, result.retryAfterSeconds));
+          // As the sign-in action (startSession): the first pages wait for the replica to have it.
+          await rememberWrite(result.accountId);
           return { id: String(result.accountId), sessionVersion: result.sessionVersion };
         },
       }),

@@ -148,6 +148,9 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what:
 }
 
 export async function createReplicaPair(options: ReplicaPairOptions = {}): Promise<ReplicaPair> {
+  if (!canMakeClusters()) {
+    throw new Error('a primary with a streaming replica is made with pg_createcluster: run as root on a machine with Debian\'s postgresql package (as .ci/run does)');
+  }
   const version = installedPostgresVersion();
   const tag = `mbrep_${process.pid}_${randomBytes(3).toString('hex')}`;
   const names = { primary: `${tag}_p`, replica: `${tag}_r` };
