@@ -25,11 +25,11 @@
 // and the two buttons as submitters (`intent`); each checkbox joins it through its `form` attribute
 // (`loanId`). The browser POSTs it, and the page re-renders with the answer (useActionState): the
 // same per-loan results and summary as with JavaScript (RenewStatus renders them on the server
-// too). Once hydrated, the form's submit is taken over by the mutation above (no page load).
-import { useMutation } from '@tanstack/react-query';
+// too). Once hydrated, the form's submit is taken over by the mutation (no page load).
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { createContext, useActionState, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { runMutation } from '@/components/cards/lazy-mutation';
 import { formatDateOnly } from '@/lib/i18n/format';
 import { renewLoans, renewLoansForm } from '@/lib/actions/renew-loans';
 import { mergeOutcomes, RENEW_FORM_ID, renewStatusId, selectedRenewableIds, toggleSelection, type RenewItemOutcome, type SelectableLoan } from './renew-state';
@@ -111,42 +111,41 @@ export function RenewSelectionProvider({
   const [failure, setFailure] = useState<Failure | null>(null);
   const inFlight = useRef(false);
 
-  const mutation = useMutation({
-    mutationFn: async (request: Request) => {
-      const result = await renewLoans({ requestKey: crypto.randomUUID(), cardSlug, ...request });
-      if (!result.ok) throw new Error(result.code);
-      return result.data;
-    },
-    onMutate: () => {
-      setFailure(null);
-      setSummary(null);
-    },
-    onSuccess: (data) => {
-      setOutcomes((previous) => mergeOutcomes(previous, data.items));
-      setSummary({ renewed: data.renewed, refused: data.refused });
-      setSelected(new Set());
-      for (const { box } of checkboxesIn(area.current)) box.checked = false;
-      router.refresh();
-    },
-    onError: (error) => {
-      setFailure(error instanceof Error && error.message === 'unauthenticated' ? 'signedOut' : 'failed');
-    },
-    onSettled: () => {
-      inFlight.current = false;
-    },
-  });
-  const { mutate } = mutation;
+  // Which request runs, and whether one was made here at all (until then the form's answer shows).
+  const [pending, setPending] = useState<'all' | 'selected' | null>(null);
+  const [acted, setActed] = useState(false);
 
+  // TanStack Query loads with the first click (lazy-mutation.ts), not with the page (issue 16.4).
   const start = useCallback(
     (request: Request) => {
       if (inFlight.current) return; // no double submit, even before the re-render marks the buttons
       inFlight.current = true;
-      mutate(request);
+      setActed(true);
+      setPending('all' in request ? 'all' : 'selected');
+      setFailure(null);
+      setSummary(null);
+      runMutation(async (r: Request) => {
+        const result = await renewLoans({ requestKey: crypto.randomUUID(), cardSlug, ...r });
+        if (!result.ok) throw new Error(result.code);
+        return result.data;
+      }, request)
+        .then(
+          (data) => {
+            setOutcomes((previous) => mergeOutcomes(previous, data.items));
+            setSummary({ renewed: data.renewed, refused: data.refused });
+            setSelected(new Set());
+            for (const { box } of checkboxesIn(area.current)) box.checked = false;
+            router.refresh();
+          },
+          (error: unknown) => setFailure(error instanceof Error && error.message === 'unauthenticated' ? 'signedOut' : 'failed'),
+        )
+        .finally(() => {
+          inFlight.current = false;
+          setPending(null);
+        });
     },
-    [mutate],
+    [cardSlug, router],
   );
-
-  const pending = mutation.isPending ? ('all' in (mutation.variables ?? {}) ? 'all' : 'selected') : null;
 
   // Boxes ticked before the page was hydrated count too.
   useEffect(() => {
@@ -167,12 +166,12 @@ export function RenewSelectionProvider({
       },
       pending,
       // A request made here replaces what the last form POST answered.
-      summary: mutation.isIdle ? formSummary : summary,
+      summary: acted ? summary : formSummary,
       outcomeOf: (loanId) => outcomes.get(loanId) ?? formOutcomes.get(loanId),
-      failure: mutation.isIdle ? formFailure : failure,
+      failure: acted ? failure : formFailure,
       form: { action: formAction, cardSlug, requestKey },
     }),
-    [ready, renewableSelected, selectedCount, start, pending, summary, outcomes, failure, mutation.isIdle, formSummary, formOutcomes, formFailure, formAction, cardSlug, requestKey],
+    [ready, renewableSelected, selectedCount, start, pending, summary, outcomes, failure, acted, formSummary, formOutcomes, formFailure, formAction, cardSlug, requestKey],
   );
 
   // One listener for every row's checkbox (event delegation); while a request runs a click on one
