@@ -88,7 +88,16 @@ export function benchPages(slug: string): { page: string; path: string; signedIn
   ];
 }
 
-export async function measurePages(label: string, env: Env, slug: string): Promise<{ label: string; slug: string; results: LoadResult[] }> {
+/**
+ * `only`: the names of the pages to measure (the floor is always measured); the replica section
+ * measures the three views at 10 connections only, which keeps the full run within its budget.
+ */
+export async function measurePages(
+  label: string,
+  env: Env,
+  slug: string,
+  only?: { pages: readonly string[]; connections: readonly number[] },
+): Promise<{ label: string; slug: string; results: LoadResult[] }> {
   const logFile = path.join(TMP, `server-${label.replace(/\W+/g, '-')}.log`);
   log(`${label}: starting next start on :${PORT}`);
   const server = await startServer(env, logFile);
@@ -96,7 +105,9 @@ export async function measurePages(label: string, env: Env, slug: string): Promi
     const cookie = await signIn();
     const linked = await cardSlug(cookie);
     if (!linked.includes(slug)) throw new Error(`card ${slug} is not on ${BENCH_ACCOUNT.username}'s overview (${linked.join(', ')})`);
-    const pages = benchPages(slug).map((p) => ({ ...p, cookie: p.signedIn ? cookie : null }));
+    const pages = benchPages(slug)
+      .filter((p) => !only || !p.signedIn || only.pages.includes(p.page))
+      .map((p) => ({ ...p, connections: only ? p.connections.filter((c) => only.connections.includes(c)) : p.connections, cookie: p.signedIn ? cookie : null }));
     for (const { path: url, cookie: c } of pages) {
       for (let i = 0; i < 10; i += 1) {
         const r = await fetch(`${base()}${url}`, { headers: c ? { cookie: c } : {}, redirect: 'manual' });

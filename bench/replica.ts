@@ -36,8 +36,9 @@ export async function replicaBench(sourceUrl: string, slug: string): Promise<Rep
     await pair.waitForReplay(30 * 60_000);
     const copySeconds = (Date.now() - t) / 1000;
     log(`replica: copied and replayed in ${copySeconds.toFixed(0)} s`);
-    const primaryOnly = await measurePages('replica set-up, primary only', { DATABASE_URL: pair.primaryUrl(DATABASE) }, slug);
-    const withReplica = await measurePages('replica set-up, views on the replica', { DATABASE_URL: pair.primaryUrl(DATABASE), DATABASE_REPLICA_URL: pair.replicaUrl(DATABASE) }, slug);
+    const views = { pages: ['overview', 'loans', 'reservations'], connections: [10] };
+    const primaryOnly = await measurePages('replica set-up, primary only', { DATABASE_URL: pair.primaryUrl(DATABASE) }, slug, views);
+    const withReplica = await measurePages('replica set-up, views on the replica', { DATABASE_URL: pair.primaryUrl(DATABASE), DATABASE_REPLICA_URL: pair.replicaUrl(DATABASE) }, slug, views);
     return { copySeconds, primaryOnly, withReplica };
   } finally {
     pair.drop();
