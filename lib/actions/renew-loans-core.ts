@@ -151,18 +151,22 @@ async function renewConditionally(tx: Executor, account: SignedInAccount, renewa
   const values = JSON.stringify(
     renewables.map((r) => ({ id: r.loanId, seen_renewals: r.seenRenewals, seen_due: r.seenDue, new_due: r.newDue })),
   );
+  // The ids again as an array: `l.id = any(…)` is an index condition on the primary key whatever
+  // the planner guesses for the recordset (it assumes 100 rows, and on a network of some thousand
+  // open loans then hashes them all through loans_one_open_per_item_idx).
+  const ids = sql`${intArrayLiteral(renewables.map((r) => r.loanId))}::int[]`;
   const result = await tx.execute(sql`
     with v as materialized (
       select * from jsonb_to_recordset(${values}::jsonb) as v(id int, seen_renewals int, seen_due date, new_due date)
     ),
     locked as materialized (
-      select l.id from loans l where l.id in (select id from v) order by l.id for no key update
+      select l.id from loans l where l.id = any(${ids}) order by l.id for no key update
     ),
     renewed as (
       update loans l
          set due_on = v.new_due, renewals = l.renewals + 1
         from v
-       where l.id = v.id
+       where l.id = v.id and l.id = any(${ids})
          and l.id in (select id from locked)
          and l.returned_on is null
          and l.renewals = v.seen_renewals
