@@ -1,6 +1,6 @@
 // The report's appendix on plans (issue 16 point 2): runs bench/explain.ts in a child process on a
-// seeded database and writes its section of bench/REPORT.md — per view a verdict (sequential scans
-// of network-sized tables: none / which) and the EXPLAIN (ANALYZE, BUFFERS) text.
+// seeded database and writes its section of bench/REPORT.md — per view a verdict (full scans
+// of network-sized tables — sequential, or an index read with no Index Cond: none / which) and the EXPLAIN (ANALYZE, BUFFERS) text.
 import { benchJson, runCapture } from './processes';
 import type { Env } from './settings';
 
@@ -12,7 +12,7 @@ export interface ExplainResult {
     name: string;
     /** Statements the view sent (one per view; the plan of each follows). */
     statements: number;
-    /** Per statement: the sequential scans of network-sized tables (`table (alias): N rows` on this network) and the EXPLAIN (ANALYZE, BUFFERS) text. */
+    /** Per statement: the full scans (sequential, or through an index with no condition) of network-sized tables (`table (alias): N rows` on this network) and the EXPLAIN (ANALYZE, BUFFERS) text. */
     plans: { seqScans: string[]; text: string }[];
   }[];
 }
@@ -41,9 +41,9 @@ export function explainSection(result: ExplainResult, network: string): string {
     .join('\n\n');
   return `## Appendix: plans of each view's statement — ${network}
 
-\`bench/explain.ts\`: the statement each page sends for the bench account (card \`${result.slug}\`, ${result.openLoans} open loans), the session check and the renew action's read, explained with their own parameters on ${result.driver}. "Sequential scans" lists scans of network-sized tables (patrons, accounts, memberships, cards, titles, items, loans, reservations, fees, the change log, …; test/support/view-plans.ts); the network's skeleton (regions, libraries, branches, subscription types) may be scanned. Each scan shows the table's size on this network: the planner rightly scans a table the seed leaves small (the scale generator creates few accounts and no change log), which the plan test fills to a real network's proportions. The same judge runs in the plan test (lib/data/view-plans.db.test.ts) on a generated network.
+\`bench/explain.ts\`: the statement each page sends for the bench account (card \`${result.slug}\`, ${result.openLoans} open loans), the session check and the renew action's read, explained with their own parameters on ${result.driver}. "Full scans" lists whole reads of network-sized tables (patrons, accounts, memberships, cards, titles, items, loans, reservations, fees, the change log, …; test/support/plan-judge.ts): sequential scans, and reads through an index with no \`Index Cond\` (\`via index\`: the whole index walked, as costly as a sequential scan); the network's skeleton (regions, libraries, branches, subscription types) may be scanned. Each scan shows the table's size on this network: the planner rightly scans a table the seed leaves small (the scale generator creates few accounts and no change log), which the plan test fills to a real network's proportions. The same judge runs in the plan test (lib/data/view-plans.db.test.ts) on a generated network.
 
-| view | statements | sequential scans of network-sized tables |
+| view | statements | full scans of network-sized tables |
 |---|---:|---|
 ${rows}
 

@@ -151,20 +151,25 @@ async function renewConditionally(tx: Executor, account: SignedInAccount, renewa
   const values = JSON.stringify(
     renewables.map((r) => ({ id: r.loanId, seen_renewals: r.seenRenewals, seen_due: r.seenDue, new_due: r.newDue })),
   );
+  // The loans by primary key only (`l.id = any(…)`, an index condition whatever the planner guesses
+  // for the recordset): were `returned_on is null` a condition on the update, the planner could
+  // read every open loan through the partial loans_one_open_per_item_idx and filter by id (it does
+  // on a network of a few thousand open loans). `locked` reads whether the loan is open: the row is
+  // locked from then on (FOR NO KEY UPDATE returns its latest version), so that stays true.
+  const ids = sql`${intArrayLiteral(renewables.map((r) => r.loanId))}::int[]`;
   const result = await tx.execute(sql`
     with v as materialized (
       select * from jsonb_to_recordset(${values}::jsonb) as v(id int, seen_renewals int, seen_due date, new_due date)
     ),
     locked as materialized (
-      select l.id from loans l where l.id in (select id from v) order by l.id for no key update
+      select l.id, l.returned_on is null as open from loans l where l.id = any(${ids}) order by l.id for no key update
     ),
     renewed as (
       update loans l
          set due_on = v.new_due, renewals = l.renewals + 1
-        from v
-       where l.id = v.id
-         and l.id in (select id from locked)
-         and l.returned_on is null
+        from v join locked k on k.id = v.id
+       where l.id = v.id and l.id = any(${ids})
+         and k.open
          and l.renewals = v.seen_renewals
          and l.due_on = v.seen_due
       returning l.id, l.patron_id, l.library_id, v.seen_due as old_due, l.due_on as new_due,

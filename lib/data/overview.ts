@@ -110,7 +110,9 @@ export async function getOverview(db: Executor, account: SignedInAccount, today:
             join lib on lib.id = lo.library_id
             join items i on i.id = lo.item_id
             join titles t on t.id = i.title_id
-           where lo.returned_on is null and lo.due_on <= ${horizon}
+           -- by the account's patrons first (loans_open_by_patron_due_idx), then their cards: the
+           -- pair alone reads every open loan of the network
+           where lo.returned_on is null and lo.due_on <= ${horizon} and lo.patron_id in (select patron_id from my_patrons)
              and (lo.patron_id, lib.slug) in (select patron_id, card_slug from on_card)), '[]'::json),
         'ready', coalesce((
           select json_agg(json_build_object('id', rv.id, 'slug', lib.slug, 'title', t.title, 'branchCode', b.code,
@@ -120,7 +122,9 @@ export async function getOverview(db: Executor, account: SignedInAccount, today:
             join branches b on b.id = rv.pickup_branch_id
             join lib on lib.id = b.library_id
             join titles t on t.id = rv.title_id
-           where rv.status = 'ready' and (rv.patron_id, lib.slug) in (select patron_id, card_slug from on_card)), '[]'::json),
+           -- by the account's patrons first (the reservations' patron index), then their cards
+           where rv.status = 'ready' and rv.patron_id in (select patron_id from my_patrons)
+             and (rv.patron_id, lib.slug) in (select patron_id, card_slug from on_card)), '[]'::json),
         'fees', coalesce((
           select json_agg(json_build_object('slug', x.slug, 'patronId', x.patron_id, 'cents', x.cents))
             from (select lib.slug, f.patron_id, sum(f.amount_cents)::int as cents

@@ -1,7 +1,7 @@
 // The generated network the plan test (lib/data/view-plans.db.test.ts) explains its statements
 // on: the scale generator's patrons, items, loans, history, reservations and fees and the bench
 // account; then the tables the generator leaves near empty filled to the proportions of a real
-// network (every patron with an account, the catalogue's long tail of titles nobody borrowed, the fees paid over the years, a
+// network (every patron with an account, the catalogue's long tail of titles nobody borrowed, the fees paid over the years, the reservations finished over the years, a
 // freshness row per membership, the change log, signed-out sessions, earlier renew requests), so that a plan that scans one
 // of them is caught; then ANALYZE so the planner knows the sizes. The generated part is the bench's
 // bulk loader (db/seed/scale-bulk.ts), so the test explains the statements on the bench's network shape.
@@ -39,6 +39,17 @@ export async function loadGeneratedNetwork(handle: DbHandle, patrons: number, to
     insert into fees (patron_id, library_id, kind, amount_cents, description, created_on, paid_on)
     select m.patron_id, m.library_id, 'late', 50, 'plan-paid-' || g, ${today}::date - 30 * g, ${today}::date - 30 * g + 7
       from memberships m cross join generate_series(1, 5) g
+    on conflict do nothing`);
+  // Finished reservations (fulfilled or cancelled over the years): the generator writes only the
+  // active ones (~0.25 a patron), a real network keeps several finished ones per patron.
+  await db.execute(sql`
+    with t as (select id, row_number() over (order by id) - 1 as n, count(*) over () as total from titles),
+         b as (select id, row_number() over (order by id) - 1 as n, count(*) over () as total from branches)
+    insert into reservations (title_id, patron_id, pickup_branch_id, placed_on, status)
+    select t.id, p.id, b.id, ${today}::date - 60 * g, case when g % 3 = 0 then 'cancelled' else 'fulfilled' end
+      from patrons p cross join generate_series(1, 8) g
+      join t on t.n = (p.id::bigint * 7919 + g * 104729) % t.total
+      join b on b.n = (p.id + g) % b.total
     on conflict do nothing`);
   await db.execute(sql`
     insert into renewal_requests (account_id, request_key, response)

@@ -1,13 +1,14 @@
 // The plans of the portal's statements (issue 16: a page costs what its patron has, not what the
 // network holds). Shared by the plan test (lib/data/view-plans.db.test.ts: EXPLAIN on a generated
-// network, no sequential scan of a network-sized table) and the bench appendix (bench/explain.ts:
+// network, no full scan of a network-sized table) and the bench appendix (bench/explain.ts:
 // EXPLAIN (ANALYZE, BUFFERS) on the bench database), so both judge the same statements alike:
 // - VIEW_CASES: each view's data function as its page calls it, plus the session check and the
 //   renew action's read; each sends its statement(s) through a database opened with `onQuery`,
 //   which hands over the SQL text and its parameters;
 // - explainStatement: EXPLAIN of one captured statement with those same parameters (a custom plan
 //   for these values, as the view itself got);
-// - seqScansOnNetworkTables: the pure verdict on a JSON plan.
+// - fullScansOnNetworkTables: the pure verdict on a JSON plan (sequential scans, and index reads
+//   with no Index Cond, which walk the whole index).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { rowsOf } from '../../db/rows';
@@ -24,6 +25,8 @@ import { getOverview } from '../../lib/data/overview';
 import { getRenewalInputsRows } from '../../lib/data/renewal-inputs';
 import { getReservationsView } from '../../lib/data/reservations';
 import type { IsoDate } from '../../lib/domain/dates';
+
+export { fullScansOnNetworkTables, NETWORK_TABLES } from './plan-judge';
 
 /** One statement as the driver was sent it. */
 export interface CapturedStatement {
@@ -73,59 +76,6 @@ export const VIEW_CASES: readonly ViewCase[] = [
     run: (c) => renewLoansForAccount(c.db, c.account, { requestKey: crypto.randomUUID(), loanIds: c.loanIds }, c.today),
   },
 ];
-
-/**
- * Tables that grow with the network (patrons, their accounts, loans, the catalogue, …): a
- * sequential scan of one costs what the network holds. Anything not listed here is the network's
- * skeleton (regions, libraries, branches, subscription types, digital collections: hundreds of
- * rows for all of Flanders) and may be scanned.
- */
-export const NETWORK_TABLES: ReadonlySet<string> = new Set([
-  'patrons',
-  'accounts',
-  'account_patrons',
-  'memberships',
-  'cards',
-  'titles',
-  'items',
-  'loans',
-  'reservations',
-  'fees',
-  'portal_changes',
-  'library_sync',
-  'library_claims',
-  'renewal_log',
-  'renewal_requests',
-  'ended_sessions',
-]);
-
-/** A plan node as EXPLAIN (FORMAT JSON) writes it (the fields read here). */
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Alias'?: string;
-  Plans?: PlanNode[];
-}
-
-/** The sequential scans of a network-sized table in a JSON plan (`EXPLAIN (FORMAT JSON)`'s one row), as `table (alias)`. */
-export function seqScansOnNetworkTables(plan: unknown, networkTables: ReadonlySet<string> = NETWORK_TABLES): string[] {
-  const found: string[] = [];
-  const walk = (node: PlanNode) => {
-    const table = node['Relation Name'];
-    if (node['Node Type'] === 'Seq Scan' && table && networkTables.has(table)) {
-      found.push(node.Alias && node.Alias !== table ? `${table} (${node.Alias})` : table);
-    }
-    for (const child of node.Plans ?? []) walk(child);
-  };
-  for (const root of planRoots(plan)) walk(root);
-  return found;
-}
-
-function planRoots(plan: unknown): PlanNode[] {
-  const parsed = typeof plan === 'string' ? (JSON.parse(plan) as unknown) : plan;
-  const list = Array.isArray(parsed) ? parsed : [parsed];
-  return list.map((entry) => (entry as { Plan: PlanNode }).Plan);
-}
 
 /** The captured statement again, its `$n` placeholders bound to the captured parameters. */
 export function rebuildStatement(statement: CapturedStatement): SQL {
