@@ -9,9 +9,10 @@
 // Authorisation itself is not done here: every data function and action checks the session on
 // its own (ARCHITECTURE convention 2).
 import { NextResponse, type NextRequest } from 'next/server';
-import { decode, encode } from 'next-auth/jwt';
+import { encode } from 'next-auth/jwt';
 import { authSecret } from '@/lib/auth/secret';
 import { sessionCookieAttributes, sessionCookieName } from '@/lib/auth/session-cookie';
+import { decodeSessionToken } from '@/lib/auth/session-token';
 import { IDLE_TIMEOUT_SECONDS, judgeSession, needsRefresh } from '@/lib/auth/session-policy';
 import { env } from '@/lib/env';
 import { logger, requestIdFrom, safe } from '@/lib/log';
@@ -66,7 +67,7 @@ async function keepSessionAlive(request: NextRequest, response: NextResponse): P
   const raw = request.cookies.get(name)?.value;
   if (!raw) return;
   const secret = authSecret();
-  const token = await decode({ token: raw, secret }).catch(() => null);
+  const token = await decodeSessionToken(raw, secret);
   const now = Math.floor(Date.now() / 1000);
   if (!token || typeof token.authTime !== 'number' || typeof token.seen !== 'number') {
     response.cookies.delete(name);

@@ -3,7 +3,6 @@ import 'server-only';
 // that session still counts (session version: password change, "sign out everywhere", unlinking;
 // ended sessions: signed out), in one statement (lib/auth/session-store.ts).
 import { cache } from 'react';
-import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb, hasReplica } from '../../db/client';
@@ -12,6 +11,7 @@ import { safeReturnPath } from '../security/safe-return-path';
 import { readFor } from './read-routing';
 import { authSecret } from './secret';
 import { sessionCookieName } from './session-cookie';
+import { decodeSessionToken } from './session-token';
 import { judgeSession } from './session-policy';
 import { sessionStillCounts } from './session-store';
 
@@ -39,7 +39,7 @@ interface PortalSession {
 async function sessionClaims(): Promise<PortalSession | null> {
   const raw = (await cookies()).get(sessionCookieName())?.value;
   if (!raw) return null;
-  const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
+  const token = await decodeSessionToken(raw, authSecret());
   if (!token) return null;
   // As the session callback of authOptions maps them.
   return { accountId: Number(token.sub), sv: token.sv as number | undefined, sid: token.sid as string | undefined, authTime: token.authTime as number | undefined, seen: token.seen as number | undefined };
