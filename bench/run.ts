@@ -135,14 +135,29 @@ async function buildAndLoad(urls: { bigUrl: string; smallUrl: string; pgliteDir:
   const small = await measurePages(`PostgreSQL ${SMALL_SCALE}`, { DATABASE_URL: urls.smallUrl }, slug);
   // Where the loans page's time and bytes go (issue 16 point 3), on the small network: the bench
   // card against the account's card with about half as many loans.
-  const loansSplit = loansSplitSection(await loansSplitRun({ DATABASE_URL: urls.smallUrl }, slug), `PostgreSQL, ${SMALL_SCALE} patrons`);
+  // A failure of one of these later sections is reported in its place instead of losing the run.
+  const loansSplit = await loansSplitRun({ DATABASE_URL: urls.smallUrl }, slug).then(
+    (split) => loansSplitSection(split, `PostgreSQL, ${SMALL_SCALE} patrons`),
+    (error: unknown) => failedSection('Where the loans page’s time and bytes go', error),
+  );
   const lite = await measurePages(`PGlite ${PGLITE_SCALE}`, { PGLITE_DIR: urls.pgliteDir }, slug);
   // Issue 16 point 7: the views with one streaming replica (root and Debian's cluster tools needed).
-  const replica = canMakeClusters() ? await replicaBench(urls.bigUrl, slug) : undefined;
+  const replica = canMakeClusters()
+    ? await replicaBench(urls.bigUrl, slug).catch((error: unknown) => {
+        log(`replica section failed: ${(error as Error).message}`);
+        return undefined;
+      })
+    : undefined;
   closeSync(lock.fd);
   lock.fd = null;
   log('lock released');
   return { js, big, small, lite, replica, loansSplit };
+}
+
+function failedSection(title: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  log(`${title}: failed: ${message}`);
+  return `## ${title}\n\nNot measured in this run: ${message.split('\n')[0]}`;
 }
 
 /** Steps 1–3 on the seeded networks, then the report. */
