@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeOnDatabases } from './db';
-import { networkFixture } from '../db/import/fixtures';
+import { networkFixture } from './scenarios/network-fixture';
 import { regions } from '../db/schema';
 
 describeOnDatabases('test database harness (%s)', (t) => {

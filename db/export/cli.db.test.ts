@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../client';
 import { accounts, libraries, patrons, portalChanges } from '../schema';
-import { networkFixture } from '../import/fixtures';
+import { networkFixture } from '@/test/scenarios/network-fixture';
 import { CHANGES_FORMAT } from './changes-schema';
 
 const run = promisify(execFile);

@@ -13,7 +13,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnDatabases } from '../../test/db';
 import { accounts, items, libraries, loans, patrons, portalChanges, reservations, titles } from '../schema';
-import { FIXTURE_PASSWORD, FIXTURE_PINS, networkFixture } from '../import/fixtures';
+import { FIXTURE_PASSWORD, FIXTURE_PINS, networkFixture } from '@/test/scenarios/network-fixture';
 import { importNetwork } from '../import/import-network';
 import { ackChanges, type AckResult } from './ack-changes';
 import { CHANGES_FORMAT, type ChangesDocument } from './changes-schema';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { networkFixture } from './fixtures';
+import { networkFixture } from '@/test/scenarios/network-fixture';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');

@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import { describeOnDatabases } from '../../test/db';
 import { importNetwork } from './import-network';
-import { snapshotDatabase } from './snapshot';
+import { snapshotDatabase } from '@/test/support/snapshot';
 
 const contractExample = {
   "format": "mijn-bibliotheek/network@1",

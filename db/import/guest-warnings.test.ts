@@ -1,7 +1,7 @@
 // R12 in the import report, judged from the document alone (no database): which guest memberships
 // were registered while their home membership was not valid, by JSON path.
 import { describe, expect, it } from 'vitest';
-import { networkFixture } from './fixtures';
+import { networkFixture } from '@/test/scenarios/network-fixture';
 import { GUEST_HOME_INVALID_WARNING, guestHomeWarnings } from './guest-warnings';
 import { parseNetworkDocument } from './validate';
 

@@ -6,10 +6,10 @@ import { eq, sql } from 'drizzle-orm';
 import { describeOnDatabases } from '../../test/db';
 import { verifyPin, verifySecret } from '../../lib/auth/hash';
 import { accountPatrons, accounts, cards, libraryDigitalCollections, memberships, patrons, titles } from '../schema';
-import { FIXTURE_PASSWORD, FIXTURE_PINS, networkFixture, type NetworkFixture } from './fixtures';
+import { FIXTURE_PASSWORD, FIXTURE_PINS, networkFixture, type NetworkFixture } from '@/test/scenarios/network-fixture';
 import { importNetwork, type ImportResult } from './import-network';
 import { MAX_ERRORS } from './errors';
-import { snapshotDatabase } from './snapshot';
+import { snapshotDatabase } from '@/test/support/snapshot';
 
 function expectOk(result: ImportResult): Extract<ImportResult, { ok: true }> {
   if (!result.ok) throw new Error(`import refused:\n${result.errors.map((e) => `${e.path}: ${e.message}`).join('\n')}`);

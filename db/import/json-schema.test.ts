@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JSON_SCHEMA_PATH, networkJsonSchemaText } from './json-schema';
-import { networkFixture } from './fixtures';
+import { networkFixture } from '@/test/scenarios/network-fixture';
 import { FORMAT } from './schema';
 
 describe('docs/import-format.schema.json', () => {

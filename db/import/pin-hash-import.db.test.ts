@@ -11,7 +11,7 @@ import * as hashing from '../../lib/auth/hash';
 import { verifyCardPin } from '../../lib/auth/card-pin';
 import { activateAccount } from '../../lib/actions/activate-core';
 import { cards } from '../schema';
-import { FIXTURE_PINS, networkFixture } from './fixtures';
+import { FIXTURE_PINS, networkFixture } from '@/test/scenarios/network-fixture';
 import { importNetwork } from './import-network';
 import { pinSourceOf } from './secrets';
 

@@ -11,7 +11,7 @@ import { KEPT_ACCOUNT, KEPT_AFTER_EXPORT, KEPT_UNCONFIRMED, NOTE_NO_EXPORTED_AT 
 import type { PortalChangeKind, PortalChangeStatus } from '../../lib/domain/portal-changes';
 import { accountPatrons, accounts, branches, items, libraries, loans, patrons, portalChanges, reservations, titles } from '../schema';
 import type { Executor } from '../client';
-import { FIXTURE_PASSWORD, networkFixture } from './fixtures';
+import { FIXTURE_PASSWORD, networkFixture } from '@/test/scenarios/network-fixture';
 import { importNetwork, type ImportResult } from './import-network';
 
 const EXPORTED_AT = '2026-11-28T02:00:00+01:00'; // 2026-11-28T01:00:00Z

@@ -9,7 +9,7 @@ import { guestValidity } from '../../lib/domain/guest-validity';
 import { isActiveStatus, membershipStatus } from '../../lib/domain/membership-status';
 import { decideRenewal, type RenewalDecision } from '../../lib/domain/renewal';
 import { describeOnDatabases } from '../../test/db';
-import { snapshotDatabase } from '../import/snapshot';
+import { snapshotDatabase } from '@/test/support/snapshot';
 import { accounts, loans, portalChanges, reservations } from '../schema';
 import { AN_PEETERS_EID, buildDemoNetwork, DEMO_ACCOUNTS, DEMO_ACTIVATIONS, DEMO_LIBRARIES as L, seedDemo } from './demo';
 import type { FullDocument, MembershipDoc, PatronDoc } from './network';

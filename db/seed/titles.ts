@@ -569,12 +569,3 @@ function build(): SeedTitle[] {
 
 /** Every seed title, in a fixed order. */
 export const TITLES: readonly SeedTitle[] = build();
-
-const byKey = new Map(TITLES.map((t) => [t.key, t]));
-
-/** The title with this key; throws for a key that is not in the list (a typo in the demo's patrons, db/seed/demo/). */
-export function seedTitle(key: string): SeedTitle {
-  const title = byKey.get(key);
-  if (!title) throw new Error(`no seed title with key ${JSON.stringify(key)}`);
-  return title;
-}

@@ -6,7 +6,7 @@
 // record; every refusal is the one "card_invalid" (wrong PIN, unknown card, wrong library).
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { snapshotDatabase } from '@/db/import/snapshot';
+import { snapshotDatabase } from '@/test/support/snapshot';
 import { accountPatrons, accounts, patrons } from '@/db/schema';
 import { verifyCardPin } from '@/lib/auth/card-pin';
 import { LibraryUnavailableError, type LibrarySystem, type LibrarySystems } from '@/lib/library-systems/port';

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { describeOnDatabases } from '@/test/db';
-import { snapshotDatabase } from '@/db/import/snapshot';
+import { snapshotDatabase } from '@/test/support/snapshot';
 import { loans, patrons } from '@/db/schema';
 import { getHistoryView } from '@/lib/data/history';
 import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';

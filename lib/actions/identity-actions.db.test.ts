@@ -3,7 +3,7 @@
 // nothing changed (snapshot before/after).
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { snapshotDatabase } from '@/db/import/snapshot';
+import { snapshotDatabase } from '@/test/support/snapshot';
 import { accountPatrons, accounts, patrons } from '@/db/schema';
 import { authenticate } from '@/lib/auth/authenticate';
 import { describeOnDatabases } from '@/test/db';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { importNetwork } from '@/db/import/import-network';
-import { snapshotDatabase, type Snapshot } from '@/db/import/snapshot';
+import { snapshotDatabase, type Snapshot } from '@/test/support/snapshot';
 import { accounts, fees, items, loans, renewalLog, renewalRequests } from '@/db/schema';
 import { describeOnDatabases, type TestDb } from '@/test/db';
 import type { SignedInAccount } from '@/lib/auth/session';

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeOnDatabases } from '@/test/db';
-import { snapshotDatabase } from '@/db/import/snapshot';
+import { snapshotDatabase } from '@/test/support/snapshot';
 import { branches, reservations } from '@/db/schema';
 import { getReservationsView } from '@/lib/data/reservations';
 import { importCardScenario, TODAY, type ImportedCardScenario } from '@/test/scenarios/cards-imported';

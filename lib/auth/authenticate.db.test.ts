@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importNetwork } from '../../db/import/import-network';
-import { FIXTURE_PASSWORD, networkFixture } from '../../db/import/fixtures';
+import { FIXTURE_PASSWORD, networkFixture } from '@/test/scenarios/network-fixture';
 import { accounts, throttleBuckets } from '../../db/schema';
 import { describeOnDatabases } from '../../test/db';
 import { authenticate, signInKeys } from './authenticate';

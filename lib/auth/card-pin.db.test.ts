@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { FIXTURE_PINS, networkFixture } from '../../db/import/fixtures';
+import { FIXTURE_PINS, networkFixture } from '@/test/scenarios/network-fixture';
 import { importNetwork } from '../../db/import/import-network';
 import { describeOnDatabases } from '../../test/db';
 import { authenticate } from './authenticate';

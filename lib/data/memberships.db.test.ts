@@ -2,7 +2,7 @@
 // P4: one statement whatever the number of memberships, and R6–R9 per patron record when one
 // account links several people (a family).
 import { beforeAll, expect, it } from 'vitest';
-import { networkFixture } from '@/db/import/fixtures';
+import { networkFixture } from '@/test/scenarios/network-fixture';
 import { importNetwork } from '@/db/import/import-network';
 import { accountOf, importIdentityScenario, PASSWORD, TODAY } from '@/test/scenarios/identity';
 import { describeOnDatabases } from '@/test/db';

@@ -3,7 +3,7 @@
 // patrons on the card and at the card's libraries — and "Begrepen" hides one, for its own account only.
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { snapshotDatabase } from '@/db/import/snapshot';
+import { snapshotDatabase } from '@/test/support/snapshot';
 import { items, libraries, loans, patrons, portalChanges, reservations, titles } from '@/db/schema';
 import { dismissNoticeForAccount } from '@/lib/actions/dismiss-notice-core';
 import { addDays } from '@/lib/domain/dates';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_PASSWORD, networkFixture } from '../../db/import/fixtures';
+import { FIXTURE_PASSWORD, networkFixture } from '@/test/scenarios/network-fixture';
 import { importNetwork } from '../../db/import/import-network';
 import { accounts, passwordResetTokens } from '../../db/schema';
 import { describeOnDatabases } from '../../test/db';

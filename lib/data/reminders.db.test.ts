@@ -5,7 +5,7 @@
 // number of statements does not grow with the number of accounts beyond the two writes per mail.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { networkFixture } from '../../db/import/fixtures';
+import { networkFixture } from '@/test/scenarios/network-fixture';
 import { importNetwork } from '../../db/import/import-network';
 import { accounts, reminderSends } from '../../db/schema';
 import { describeOnDatabases, drivers, freshDb } from '../../test/db';

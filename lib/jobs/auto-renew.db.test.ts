@@ -5,7 +5,7 @@
 // renewing again.
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { networkFixture } from '../../db/import/fixtures';
+import { networkFixture } from '@/test/scenarios/network-fixture';
 import { importNetwork } from '../../db/import/import-network';
 import { accounts, items, loans, renewalLog, renewalRequests } from '../../db/schema';
 import { describeOnDatabases } from '../../test/db';

@@ -7,7 +7,7 @@
 // family's loans, reservations, patrons and cards.
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { snapshotDatabase, type Snapshot } from '@/db/import/snapshot';
+import { snapshotDatabase, type Snapshot } from '@/test/support/snapshot';
 import { accountPatrons, branches, loans, patrons, portalChanges, reservations } from '@/db/schema';
 import { importIdentityScenario } from '@/test/scenarios/identity';
 import { importCardScenario, type ImportedCardScenario } from '@/test/scenarios/cards-imported';

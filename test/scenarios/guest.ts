@@ -8,7 +8,7 @@
 //  - kees: home record + guest record, no account (the refusals: unknown library, wrong library);
 //  - lena: home record + guest record, no account (the throttle).
 import type { Db } from '@/db/client';
-import { FIXTURE_PASSWORD, networkFixture } from '@/db/import/fixtures';
+import { FIXTURE_PASSWORD, networkFixture } from './network-fixture';
 import { importNetwork } from '@/db/import/import-network';
 
 export const HOME_ISIL = 'NL-0501110001';

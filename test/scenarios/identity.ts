@@ -6,7 +6,7 @@
 //  - dirk and gina: patrons without account, with a card and PIN (activation, linking).
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { FIXTURE_PASSWORD, networkFixture } from '@/db/import/fixtures';
+import { FIXTURE_PASSWORD, networkFixture } from './network-fixture';
 import { importNetwork } from '@/db/import/import-network';
 import { accounts, patrons } from '@/db/schema';
 import type { SignedInAccount } from '@/lib/auth/session';

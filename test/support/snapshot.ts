@@ -3,8 +3,8 @@
 // import writes nothing").
 import { getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
-import type { Executor } from '../client';
-import * as schema from '../schema';
+import type { Executor } from '../../db/client';
+import * as schema from '../../db/schema';
 
 export type Snapshot = Record<string, unknown[]>;
 

@@ -2,7 +2,7 @@
 // library in no region, a Dutch guest library, patrons with ordinary and guest memberships,
 // cards with and without PIN, an account, titles, items, open and returned loans, reservations
 // and fees. Each call returns a fresh copy, so a test may change it freely.
-import type { NetworkDocument } from './schema';
+import type { NetworkDocument } from '../../db/import/schema';
 
 export const FIXTURE_PINS = { anCard: '4821', bertCard: '7730' } as const;
 export const FIXTURE_PASSWORD = 'correct-horse-battery';
