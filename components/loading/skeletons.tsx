@@ -31,33 +31,3 @@ export function OverviewCardsSkeleton({ count = 2 }: { count?: number }) {
     </div>
   );
 }
-
-/**
- * A card page (loans, reservations, fees, history): the chooser, the heading with the card's label,
- * the tabs, then rows of the part. For a loading.tsx of the card pages; see docs/architecture.md
- * ("Loading and streaming") for why the card pages do not use one yet.
- */
-export function CardPageSkeleton({ rows = 4 }: { rows?: number }) {
-  return (
-    <div className="space-y-6" aria-busy="true">
-      <LoadingStatus />
-      <div aria-hidden="true" className="space-y-3 motion-safe:animate-pulse">
-        <div className="rounded-lg border border-line p-2">
-          <div className={`${block} h-11 w-1/2`} />
-        </div>
-        <div className={`${block} h-8 w-40`} />
-        <div className={`${block} h-6 w-2/3`} />
-        <div className="flex gap-2 border-b border-line pb-1">
-          {Array.from({ length: 4 }, (_, i) => (
-            <div key={i} className={`${block} h-11 w-24`} />
-          ))}
-        </div>
-      </div>
-      <div aria-hidden="true" className="space-y-2 motion-safe:animate-pulse">
-        {Array.from({ length: rows }, (_, i) => (
-          <div key={i} className={`${block} h-12 w-full`} />
-        ))}
-      </div>
-    </div>
-  );
-}

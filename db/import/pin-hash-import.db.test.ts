@@ -9,7 +9,7 @@ import { beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { describeOnDatabases } from '../../test/db';
 import * as hashing from '../../lib/auth/hash';
 import { verifyCardPin } from '../../lib/auth/card-pin';
-import { activateAccount } from '../../lib/actions/activate-core';
+import { activateAccount } from '@/test/support/identity-actions';
 import { cards } from '../schema';
 import { FIXTURE_PINS, networkFixture } from '@/test/scenarios/network-fixture';
 import { importNetwork } from './import-network';

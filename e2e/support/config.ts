@@ -1,7 +1,8 @@
 // Settings of the e2e server, shared by playwright.config.ts, scripts/serve-e2e.ts and the
 // helpers. Nothing here is a secret: the auth secret exists only on the test server, and the
 // scenario token is generated per run (playwright.config.ts) and read from the environment.
-import { COMMITTED_E2E_SCENARIO_TOKEN, describeScenarioRefusal, scenarioEndpointVerdict } from '../../lib/security/scenario-endpoint';
+import { COMMITTED_E2E_SCENARIO_TOKEN, scenarioEndpointVerdict } from '../../lib/security/scenario-endpoint';
+import { describeScenarioRefusal } from '../../test/support/scenario-refusal';
 /** 3100 unless `E2E_PORT` is set (so that two checkouts can run their e2e suites side by side). */
 export const E2E_PORT = Number(process.env.E2E_PORT) || 3100;
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;

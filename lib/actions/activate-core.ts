@@ -9,15 +9,12 @@ import 'server-only';
 // The e-mail address is pending: the transaction stores a verification link, which is
 // mailed to the address afterwards; until it is opened no recovery mail goes there.
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
 import { accountPatrons, accounts } from '@/db/schema';
 import { verifyCardPin } from '@/lib/auth/card-pin';
 import { hashSecret } from '@/lib/auth/hash';
 import { activationInput, type ActivationInput } from '@/lib/auth/identity-input';
 import { checkPassword } from '@/lib/auth/password-policy';
-import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from '@/lib/library-systems/port';
 import { patronLibraries, recordPerLibrary } from './change-log';
-import type { MailDeps } from '@/lib/mail/deferred';
 import { fail, ok, type ActionResult } from './account-action';
 import { cardPinFailure } from './card-pin-failure';
 import { issueEmailVerification, mailEmailVerification } from './email-links';
@@ -84,14 +81,3 @@ async function runActivation(
 }
 
 export const activation = publicAction({ name: 'activate', input: activationInput, run: (input, _read, ctx) => runActivation(input, ctx) });
-
-/** Activation without Next.js (the server action adds signing in): the account, or why not. */
-export function activateAccount(
-  db: Db,
-  raw: unknown,
-  clientAddress: string,
-  deps: MailDeps,
-  systems: LibrarySystems = NO_LIBRARY_SYSTEMS,
-): Promise<ActivationResult> {
-  return activation.call({ db, clientAddress, mail: deps, systems }, raw);
-}

@@ -9,7 +9,7 @@ import { createLibrarySystems } from '@/lib/library-systems/systems';
 import { describeOnDatabases } from '@/test/db';
 import { useSip2ReferenceServer } from '@/test/support/use-sip2-reference-server';
 import { LINKED_ISIL, linkedLibraryConfig, linkedLibraryScenario } from '@/test/scenarios/linked-library';
-import { activateAccount } from './activate-core';
+import { activateAccount } from '@/test/support/identity-actions';
 
 const server = useSip2ReferenceServer();
 

@@ -3,16 +3,15 @@ import 'server-only';
 // from the confirmation page, never the GET of the link itself (mail scanners open links). The
 // token decides. The old address is told afterwards, when it was verified.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
 import { accounts, emailChangeRequests, passwordResetTokens } from '@/db/schema';
 import { confirmEmailInput } from '@/lib/auth/identity-input';
 import { hashToken, isTokenShaped } from '@/lib/auth/link-token';
 import { emailLinkKind } from '@/lib/domain/email-link';
-import { mailLocaleOf, runDeferred, type MailDeps } from '@/lib/mail/deferred';
+import { mailLocaleOf, runDeferred } from '@/lib/mail/deferred';
 import { emailChangedMail } from '@/lib/mail/recovery-mails';
 import { fail, ok } from './account-action';
 import { accountLibraries, recordChanges } from './change-log';
-import { publicAction, spreadResult } from './public-action';
+import { publicAction } from './public-action';
 
 export const emailConfirmation = publicAction({
   name: 'confirmEmail',
@@ -69,8 +68,3 @@ export const emailConfirmation = publicAction({
     return ok({ email: newEmail, kind: emailLinkKind(before.email, newEmail) });
   },
 });
-
-/** The confirmation without Next.js: `{ ok: true, email, kind }` or `invalid_link`. */
-export async function confirmEmailChange(db: Db, token: string, deps: MailDeps) {
-  return spreadResult(await emailConfirmation.call({ db, mail: deps }, { token }));
-}

@@ -4,16 +4,15 @@ import 'server-only';
 // part a client waits for is the same for both — one indexed look-up and the throttle's statements —
 // and the part that differs (token, mail) runs in `defer`, after the response in a server action.
 // A reset link is valid 30 minutes and used once (reset-password-core.ts).
-import type { Db } from '@/db/client';
 import { passwordResetTokens } from '@/db/schema';
 import { forgotPasswordInput } from '@/lib/auth/identity-input';
 import { newToken, RESET_TOKEN_TTL_MS } from '@/lib/auth/link-token';
 import { findAccountsByLogin } from '@/lib/data/recovery';
 import { passwordResetThrottleKeys } from '@/lib/domain/recovery-throttle';
-import { mailLocaleOf, runDeferred, type MailDeps } from '@/lib/mail/deferred';
+import { mailLocaleOf, runDeferred } from '@/lib/mail/deferred';
 import { passwordResetMail } from '@/lib/mail/recovery-mails';
 import { fail, ok } from './account-action';
-import { publicAction, spreadResult } from './public-action';
+import { publicAction } from './public-action';
 
 export const passwordResetRequest = publicAction({
   name: 'forgotPassword',
@@ -41,8 +40,3 @@ export const passwordResetRequest = publicAction({
     return ok(undefined);
   },
 });
-
-/** The request without Next.js: `{ ok: true }`, `invalid_input` or `throttled`. */
-export async function requestPasswordReset(db: Db, raw: { login: string; clientAddress: string }, deps: MailDeps) {
-  return spreadResult(await passwordResetRequest.call({ db, clientAddress: raw.clientAddress, mail: deps }, { login: raw.login }));
-}

@@ -2,14 +2,13 @@ import 'server-only';
 // "Forgot username": a mail to the address listing the usernames of its accounts, when
 // there are any. It answers the same whether or not the address has accounts: the throttle is keyed
 // by the address either way, and the look-up itself happens in `defer`, after the response.
-import type { Db } from '@/db/client';
 import { forgotUsernameInput } from '@/lib/auth/identity-input';
 import { verifiedAccountsByEmail } from '@/lib/data/recovery';
 import { usernameReminderThrottleKeys } from '@/lib/domain/recovery-throttle';
-import { mailLocaleOf, runDeferred, type MailDeps } from '@/lib/mail/deferred';
+import { mailLocaleOf, runDeferred } from '@/lib/mail/deferred';
 import { usernamesMail } from '@/lib/mail/recovery-mails';
 import { fail, ok } from './account-action';
-import { publicAction, spreadResult } from './public-action';
+import { publicAction } from './public-action';
 
 export const usernameReminderRequest = publicAction({
   name: 'forgotUsername',
@@ -28,8 +27,3 @@ export const usernameReminderRequest = publicAction({
     return ok(undefined);
   },
 });
-
-/** The request without Next.js: `{ ok: true }`, `invalid_email` or `throttled`. */
-export async function requestUsernameReminder(db: Db, raw: { email: string; clientAddress: string }, deps: MailDeps) {
-  return spreadResult(await usernameReminderRequest.call({ db, clientAddress: raw.clientAddress, mail: deps }, { email: raw.email }));
-}

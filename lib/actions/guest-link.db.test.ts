@@ -14,7 +14,7 @@ import type { Mail } from '@/lib/mail/transport';
 import { describeOnDatabases } from '@/test/db';
 import { accountOf, patronId } from '@/test/scenarios/identity';
 import { GUEST_ISIL, GUESTS, HOME_ISIL, importGuestScenario } from '@/test/scenarios/guest';
-import { activateAccount } from './activate-core';
+import { activateAccount } from '@/test/support/identity-actions';
 import { linkPatronForAccount } from './link-membership-core';
 
 const NOW = new Date('2026-11-23T10:00:00Z');

@@ -9,7 +9,7 @@ import { getMembershipsView } from '@/lib/data/memberships';
 import type { Mail } from '@/lib/mail/transport';
 import { describeOnDatabases } from '@/test/db';
 import { accountOf, CARDS, importIdentityScenario, NOW, patronId, TODAY } from '@/test/scenarios/identity';
-import { activateAccount } from './activate-core';
+import { activateAccount } from '@/test/support/identity-actions';
 import { linkPatronForAccount } from './link-membership-core';
 import { unlinkPatronForAccount } from './unlink-membership-core';
 

@@ -113,9 +113,3 @@ async function requestContext(): Promise<PublicContext> {
     },
   };
 }
-
-/** An ActionResult as the older result shapes spell it: `{ ok: true, ...data }`. */
-export function spreadResult<T extends object | undefined>(result: ActionResult<T>): ({ ok: true } & T) | ActionFailure {
-  if (!result.ok) return result;
-  return { ok: true, ...(result.data ?? {}) } as { ok: true } & T;
-}

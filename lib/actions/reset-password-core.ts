@@ -4,19 +4,18 @@ import 'server-only';
 // stores the new password. The password follows the activation policy; every session of the account
 // ends (session version) and every other outstanding link with it; then a confirmation is mailed.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
 import { accounts, passwordResetTokens } from '@/db/schema';
 import { hashSecret } from '@/lib/auth/hash';
-import { resetPasswordInput, type ResetPasswordInput } from '@/lib/auth/identity-input';
+import { resetPasswordInput } from '@/lib/auth/identity-input';
 import { checkPassword } from '@/lib/auth/password-policy';
 import { clearThrottle } from '@/lib/auth/throttle-store';
 import { findResetToken } from '@/lib/data/recovery';
-import { mailLocaleOf, runDeferred, type MailDeps } from '@/lib/mail/deferred';
+import { mailLocaleOf, runDeferred } from '@/lib/mail/deferred';
 import { passwordChangedMail } from '@/lib/mail/recovery-mails';
 import { fail, ok } from './account-action';
 import { accountLibraries, recordPerLibrary } from './change-log';
 import { endOutstandingLinks } from './email-links';
-import { publicAction, spreadResult } from './public-action';
+import { publicAction } from './public-action';
 
 export const passwordReset = publicAction({
   name: 'resetPassword',
@@ -57,8 +56,3 @@ export const passwordReset = publicAction({
     return ok(undefined);
   },
 });
-
-/** The reset without Next.js: `{ ok: true }`, `invalid_link`, `mismatch` or the password policy's code. */
-export async function resetPassword(db: Db, raw: ResetPasswordInput, deps: MailDeps) {
-  return spreadResult(await passwordReset.call({ db, mail: deps }, raw));
-}

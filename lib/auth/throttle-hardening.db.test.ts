@@ -5,7 +5,7 @@ import { eq, like, lt, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { cards, throttleBuckets } from '../../db/schema';
-import { activateAccount } from '../actions/activate-core';
+import { activateAccount } from '@/test/support/identity-actions';
 import { CARDS, importIdentityScenario } from '@/test/scenarios/identity';
 import { listNetwork } from '../data/network';
 import { resetEnvForTests } from '../env';

@@ -14,6 +14,7 @@ import { conflictingSubscriptionTypes } from '@/lib/domain/governing-membership'
 import type { GuestValidityReason } from '@/lib/domain/guest-validity';
 import { guestRegisteredWithInvalidHome, judgeMembership, type MembershipFacts } from '@/lib/domain/home-membership';
 import { loanStripsState, type LoanStripsState } from '@/lib/domain/loan-strips';
+import { regionActivity } from '@/lib/domain/patron-activity';
 import type { MembershipStatus } from '@/lib/domain/membership-status';
 import { renewalAdviceView, type RenewalAdviceView } from './renewal-advice';
 
@@ -311,7 +312,7 @@ export function buildMembershipsView(rows: MembershipsRows, today: IsoDate): Mem
       return {
         patronId,
         patronName: patronName(patronId),
-        active: own.some((m) => m.active),
+        active: regionActivity(own) === 'active',
         conflictingTypes: conflict.conflict ? conflict.types.map((t) => typeName(t.subscriptionTypeCode)) : null,
         renewalAdvice,
         digital,

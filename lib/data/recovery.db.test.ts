@@ -15,11 +15,11 @@ import { authenticate } from '../auth/authenticate';
 import { hashSecret } from '../auth/hash';
 import { startSmtpSink, type SmtpSink } from '@/test/support/smtp-sink';
 import { createMailer, type Mailer } from '../mail/transport';
-import { confirmEmailChange } from '../actions/confirm-email-core';
+import { confirmEmailChange } from '@/test/support/identity-actions';
 import { requestEmailChangeForAccount } from '../actions/email-change-core';
-import { requestPasswordReset } from '../actions/forgot-password-core';
-import { requestUsernameReminder } from '../actions/forgot-username-core';
-import { resetPassword } from '../actions/reset-password-core';
+import { requestPasswordReset } from '@/test/support/identity-actions';
+import { requestUsernameReminder } from '@/test/support/identity-actions';
+import { resetPassword } from '@/test/support/identity-actions';
 import { checkEmailChangeLink, checkResetLink } from './recovery';
 
 const AN = 'an.peeters@example.be';

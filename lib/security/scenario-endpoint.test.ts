@@ -1,6 +1,7 @@
 // When the test-only scenario endpoint may exist at all.
 import { describe, expect, it } from 'vitest';
-import { COMMITTED_E2E_SCENARIO_TOKEN, describeScenarioRefusal, scenarioEndpointVerdict, type ScenarioEndpointEnv } from './scenario-endpoint';
+import { describeScenarioRefusal } from '../../test/support/scenario-refusal';
+import { COMMITTED_E2E_SCENARIO_TOKEN, scenarioEndpointVerdict, type ScenarioEndpointEnv } from './scenario-endpoint';
 
 const TOKEN = 'a-token-generated-for-this-run-0123456789';
 const testServer: ScenarioEndpointEnv = { NODE_ENV: 'production', HOSTNAME: '127.0.0.1', E2E_SCENARIO_TOKEN: TOKEN };
