@@ -3,25 +3,24 @@
 // decision (RN1–RN8) in words — replaced in place by the outcome once the patron renews.
 // Must sit inside <RenewArea>.
 //
-// A card can hold hundreds of loans, and every row is sent twice (as HTML and again in the RSC
-// payload the page hydrates from), so a row is plain server markup without class names (the
-// table's one `loans` class styles its cells, app/globals.css) and with one small client leaf, the
-// renewal status. The checkbox is a plain input joined to the renew form by its `form` attribute;
-// RenewArea follows the selection by event delegation (issue 16).
+// A card can hold hundreds of loans. The rows are put into words here, once per request and text,
+// and drawn by one client component from a compact form (loan-rows-data.ts): a server-rendered row
+// would be sent twice, as markup in the RSC payload and again as HTML, and cost the framework's
+// per-element work twice (issue 16). The client component also shows the outcome of a renewal in
+// place, so no component per row is needed for it.
 import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { captionClass, TableRegion } from '@/components/cards/table-region';
+import { LoanRows } from './loan-rows';
+import { loanRowsData, type LoanRowWords, type ReturnPlaceData } from './loan-rows-data';
 import { relativeDueText } from './relative-due';
-import { RenewStatus } from './renew-controls';
-import { RENEW_FORM_ID, renewStatusId } from './renew-state';
 import { formatDateOnly, formatList, intlLocale } from '@/lib/i18n/format';
-import { textTemplate } from '@/lib/i18n/text-template';
+import { TEXT_MARK, textTemplate } from '@/lib/i18n/text-template';
 import type { LoanProps, ReturnPlaceProps } from './types';
 
 const MATERIALS = ['book', 'comic', 'dvd', 'cd', 'game', 'magazine', 'other'] as const;
 type Material = (typeof MATERIALS)[number];
 const asMaterial = (m: string): Material => ((MATERIALS as readonly string[]).includes(m) ? (m as Material) : 'other');
-const DUE_CLASS = { overdue: 'overdue', due_soon: 'soon', ok: undefined } as const;
 
 type LoansT = Awaited<ReturnType<typeof getTranslations<'Loans'>>>;
 
@@ -30,8 +29,7 @@ type LoansT = Awaited<ReturnType<typeof getTranslations<'Loans'>>>;
  * can be many small ones): the same words recur on many rows (a due date, "0 van 2", a reason,
  * "over 3 dagen"), and each is put into words once — a next-intl call formats through a memoised
  * ICU formatter whose cache key is built anew on every call, the largest cost of a row (issue 16).
- * The return place element is made once per library and reused by its rows (React Flight writes
- * a repeated object once and refers to it after).
+ * A return place is put into words once per library.
  */
 const rowWords = cache(async () => {
   const [t, tm, td, tr, locale] = await Promise.all([
@@ -48,31 +46,36 @@ const rowWords = cache(async () => {
     return text;
   };
   const day = (iso: string) => once(`d${iso}`, () => formatDateOnly(iso, locale));
-  const places = new Map<ReturnPlaceProps, React.ReactNode>();
-  return {
-    t,
+  const places = new Map<ReturnPlaceProps, ReturnPlaceData>();
+  // The texts with a value of their own per row (title, author, patron) are filled in, not formatted.
+  const byAuthor = textTemplate((author) => t('byAuthor', { author }));
+  const forPatron = textTemplate((name) => t('forPatron', { name }));
+  const material = (m: string) => once(`m${m}`, () => tm(asMaterial(m)));
+  const [before = '', after = ''] = tr('selectLoan', { title: TEXT_MARK }).split(TEXT_MARK);
+  const words: LoanRowWords = {
+    selectLabel: [before, after],
+    byline: (loan) =>
+      [loan.author ? byAuthor(loan.author) : null, material(loan.material), loan.patronName ? forPatron(loan.patronName) : null]
+        .filter(Boolean)
+        .join(' · '),
     day,
-    // The texts with a value of their own per row (title, author, patron) are filled in, not formatted.
-    selectLabel: textTemplate((title) => tr('selectLoan', { title })),
-    byAuthor: textTemplate((author) => t('byAuthor', { author })),
-    forPatron: textTemplate((name) => t('forPatron', { name })),
-    material: (m: string) => once(`m${m}`, () => tm(asMaterial(m))),
     branch: (b: LoanProps['branch']) => once(`b${b.code}\n${b.name}`, () => t('branch', b)),
     relative: (due: LoanProps['due']) => once(`r${due.daysOverdue}/${due.daysUntilDue}`, () => relativeDueText(td, due)),
     renewals: (used: number, max: number | null) =>
       once(`u${used}/${max}`, () => (max === null ? t('renewalsUsedUnknown', { used }) : t('renewalsUsed', { used, max }))),
     decision: (r: LoanProps['renewal']) =>
       r.ok ? once(`o${r.newDueOn}`, () => t('renewal.ok', { date: day(r.newDueOn) })) : once(`n${r.reason}`, () => t(`renewal.${r.reason}`)),
-    place: (p: ReturnPlaceProps) => {
-      let node = places.get(p);
-      if (node === undefined) places.set(p, (node = returnPlaceMarkup(p, t, locale)));
-      return node;
+    place: (p) => {
+      let data = places.get(p);
+      if (data === undefined) places.set(p, (data = returnPlaceWords(p, t, locale)));
+      return data;
     },
   };
+  return { t, words };
 });
 
 export async function LoansTable({ caption, loans, showBranch }: { caption: string; loans: LoanProps[]; showBranch: boolean }) {
-  const { t, day, selectLabel, byAuthor, forPatron, material, branch, relative, renewals, decision, place } = await rowWords();
+  const { t, words } = await rowWords();
   return (
     <TableRegion label={caption}>
       <table className="loans w-full min-w-[40rem] border-collapse">
@@ -87,74 +90,24 @@ export async function LoansTable({ caption, loans, showBranch }: { caption: stri
             <th scope="col">{t('colRenewal')}</th>
           </tr>
         </thead>
-        <tbody>
-          {loans.map((loan) => (
-            <tr key={loan.id}>
-              <td>
-                <input
-                  type="checkbox"
-                  name="loanId"
-                  value={loan.id}
-                  form={RENEW_FORM_ID}
-                  aria-label={selectLabel(loan.title)}
-                  aria-describedby={renewStatusId(loan.id)}
-                  disabled={!loan.renewal.ok || undefined}
-                />
-              </td>
-              <th scope="row">
-                <b>{loan.title}</b>
-                <small>
-                  {[loan.author ? byAuthor(loan.author) : null, material(loan.material), loan.patronName ? forPatron(loan.patronName) : null]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </small>
-              </th>
-              <td>
-                {loan.library.name}
-                {showBranch ? <small>{branch(loan.branch)}</small> : null}
-                {place(loan.returnPlace)}
-              </td>
-              <td>
-                <span>{day(loan.dueOn)}</span>
-                <small {...(DUE_CLASS[loan.due.state] ? { className: DUE_CLASS[loan.due.state] } : {})}>
-                  {relative(loan.due)}
-                </small>
-              </td>
-              <td>
-                {renewals(loan.renewals, loan.maxRenewals)}
-              </td>
-              <td>
-                <RenewStatus id={loan.id}>{decision(loan.renewal)}</RenewStatus>
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <LoanRows data={loanRowsData(loans, showBranch, words)} />
       </table>
     </TableRegion>
   );
 }
 
 /**
- * R3 in words, inside the library cell (the e2e specs address the row's cells by position): the
- * branches by name when few, else "any branch of …" and a disclosure that lists them.
+ * R3 in words, for the library cell (loan-rows.tsx): the branches by name when few, else "any
+ * branch of …" and a disclosure that lists them.
  */
-function returnPlaceMarkup(place: ReturnPlaceProps, t: LoansT, locale: string): React.ReactNode {
+function returnPlaceWords(place: ReturnPlaceProps, t: LoansT, locale: string): ReturnPlaceData {
   const region = place.scope === 'region' ? place.regionName : null;
   if (place.listed) {
     const branches = formatList(place.branches, intlLocale(locale));
-    return <div data-testid="return-place">{region ? t('returnRegion', { region, branches }) : t('returnLibrary', { library: place.libraryName, branches })}</div>;
+    return { text: region ? t('returnRegion', { region, branches }) : t('returnLibrary', { library: place.libraryName, branches }), more: null };
   }
-  return (
-    <div data-testid="return-place">
-      {region ? t('returnRegionAny', { region }) : t('returnLibraryAny', { library: place.libraryName })}
-      <details>
-        <summary>{t('returnBranchesSummary', { count: place.branches.length })}</summary>
-        <ul>
-          {place.branches.map((b, i) => (
-            <li key={i}>{b}</li>
-          ))}
-        </ul>
-      </details>
-    </div>
-  );
+  return {
+    text: region ? t('returnRegionAny', { region }) : t('returnLibraryAny', { library: place.libraryName }),
+    more: { summary: t('returnBranchesSummary', { count: place.branches.length }), branches: place.branches },
+  };
 }

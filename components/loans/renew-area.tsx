@@ -1,7 +1,7 @@
 // Server wrapper for the loans page: gives the renew controls their messages (only the `Error` and
 // `Renewal` namespaces, plus any the page's own client leaves need) and the selection state.
 // TanStack Query loads with the first renew click (components/cards/lazy-mutation.ts).
-// Everything inside may use RenewButtons and RenewStatus, and rows' checkboxes joined to the renew
+// Everything inside may use RenewButtons and LoanRows, and rows' checkboxes joined to the renew
 // form (see renew-controls.tsx). The request key is rendered fresh per page for the renew form's
 // POST (no JavaScript); a resubmitted POST gets its first answer (RN7).
 import { NextIntlClientProvider } from 'next-intl';

@@ -4,13 +4,14 @@
 //
 //   <RenewSelectionProvider cardSlug>             state: selection, pending request, outcomes
 //     <RenewButtons />                            the two buttons, progress, aria-live summary
-//     …in each table row: a plain <input type=checkbox name=loanId form=RENEW_FORM_ID> rendered
-//     by the server, and <RenewStatus id>decision</RenewStatus>
+//     <LoanRows data />                           per table (loan-rows.tsx): each row a plain
+//                                                 <input type=checkbox name=loanId form=RENEW_FORM_ID>
+//                                                 and the decision, or a request's outcome in its place
 //
-// The rows are server markup: the provider follows their checkboxes by event delegation (one
-// change listener on its wrapper) instead of a client component per checkbox, and reads from the
-// DOM which are ticked and which are renewable (a refused loan's checkbox is disabled by the
-// server). So the page sends no second copy of the loans for the client (issue 16).
+// The provider follows the rows' checkboxes by event delegation (one change listener on its
+// wrapper) instead of a controlled checkbox per row, and reads from the DOM which are ticked and
+// which are renewable (a refused loan's checkbox is disabled). So the rows re-render only when
+// the outcomes or the page's data change, never per tick (issue 16).
 //
 // One click = one fresh idempotency key (crypto.randomUUID): a network retry of that request is
 // answered with its first result (RN7); a new click is a new request. While a request runs both
@@ -24,8 +25,8 @@
 // <form id=RENEW_FORM_ID action={renewLoansForm}> with the card, a request key the server rendered,
 // and the two buttons as submitters (`intent`); each checkbox joins it through its `form` attribute
 // (`loanId`). The browser POSTs it, and the page re-renders with the answer (useActionState): the
-// same per-loan results and summary as with JavaScript (RenewStatus renders them on the server
-// too). Once hydrated, the form's submit is taken over by the mutation (no page load).
+// same per-loan results and summary as with JavaScript (the rows render them on the server too).
+// Once hydrated, the form's submit is taken over by the mutation (no page load).
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { createContext, useActionState, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
@@ -55,7 +56,7 @@ interface RenewContextValue {
 
 const RenewContext = createContext<RenewContextValue | null>(null);
 
-function useRenew(): RenewContextValue {
+export function useRenew(): RenewContextValue {
   const value = useContext(RenewContext);
   if (!value) throw new Error('Renew controls must be inside <RenewSelectionProvider>');
   return value;
@@ -278,27 +279,13 @@ function reasonText(t: ReturnType<typeof useTranslations<'Renewal'>>, item: Extr
   }
 }
 
-/**
- * A loan's renewal status cell content, in place: after a request, that request's result for the
- * loan (its new due date, or why not); before, the server-rendered decision passed as children.
- */
-export function RenewStatus({ id, children }: { id: number; children: ReactNode }) {
+/** A request's result for one loan in words: its new due date, or why not (shown in the loan's row, loan-rows.tsx). */
+export function RenewOutcomeText({ item }: { item: RenewItemOutcome }) {
   const t = useTranslations('Renewal');
   const locale = useLocale();
-  const item = useRenew().outcomeOf(id);
-  let content: ReactNode = children;
-  if (item?.outcome === 'renewed') {
-    content = (
-      <span className="font-semibold text-brand-strong">
-        {t('renewedUntil', { date: formatDateOnly(item.newDueOn, locale) })}
-      </span>
-    );
-  } else if (item) {
-    content = <span className="font-semibold text-danger">{t('notRenewed', { reason: reasonText(t, item) })}</span>;
-  }
-  return (
-    <span id={renewStatusId(id)} data-renew-outcome={item?.outcome}>
-      {content}
-    </span>
+  return item.outcome === 'renewed' ? (
+    <span className="font-semibold text-brand-strong">{t('renewedUntil', { date: formatDateOnly(item.newDueOn, locale) })}</span>
+  ) : (
+    <span className="font-semibold text-danger">{t('notRenewed', { reason: reasonText(t, item) })}</span>
   );
 }

@@ -4,9 +4,9 @@
 // builds its formatter cache key anew (JSON of the message, locale and formats): the largest cost
 // of a loans row (issue 16). Only for arguments ICU inserts verbatim: a plain {name}, never one in a
 // plural or select, nor a number or date (those are formatted by locale).
-const MARK = '\u0000';
+export const TEXT_MARK = '\u0000';
 
 export function textTemplate(format: (mark: string) => string): (value: string) => string {
-  const parts = format(MARK).split(MARK);
+  const parts = format(TEXT_MARK).split(TEXT_MARK);
   return (value) => parts.join(value);
 }
