@@ -15,6 +15,7 @@ import { listCards } from '../lib/data/cards';
 import { getLoansView } from '../lib/data/loans';
 import { todayInBrussels } from '../lib/domain/dates';
 import {
+  explainGenericStatement,
   explainStatement,
   fullScansOnNetworkTables,
   VIEW_CASES,
@@ -75,8 +76,10 @@ try {
     for (const statement of statements) {
       // The plain JSON plan for the verdict (what the plan test judges); the ANALYZE text for the reader.
       const seqScans = fullScansOnNetworkTables(await explainStatement(db, statement, 'json')).map(sized);
+      // The generic plan the prepared statement may settle on (db/prepared.ts), judged alike.
+      const genericScans = handle.driver === 'postgres' ? fullScansOnNetworkTables(await explainGenericStatement(db, statement)).map(sized) : null;
       const analyzed = await explainStatement(db, statement, 'analyze-text');
-      plans.push({ seqScans, text: analyzed });
+      plans.push({ seqScans, genericScans, text: analyzed });
     }
     views.push({ name: view.name, statements: statements.length, plans });
   }

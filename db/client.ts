@@ -41,6 +41,11 @@ export interface OpenDbOptions {
   onQuery?: (sql: string, params: unknown[]) => void;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /**
+   * postgres.js: prepare the views' statements (db/prepared.ts; default true). False behind a pooler
+   * that loses prepared statements between transactions.
+   */
+  prepare?: boolean;
   /** postgres.js: give up connecting after this many seconds (default 30; the replica's is short). */
   connectTimeoutSeconds?: number;
 }
@@ -57,6 +62,8 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
       max: options.maxConnections ?? 10,
       ...(options.connectTimeoutSeconds ? { connect_timeout: options.connectTimeoutSeconds } : {}),
       onnotice: () => {},
+      // Whether a statement asked to be prepared (db/prepared.ts) is; false sends every one unnamed.
+      prepare: options.prepare !== false,
       // Dates stay 'YYYY-MM-DD' strings end to end, as on PGlite.
       types: { date: { to: 1082, from: [1082], serialize: (v: string) => v, parse: (v: string) => v } },
     });
@@ -99,7 +106,7 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
 /** Options for the configured database (the app's, the CLI scripts'). */
 export function configuredDbOptions(): OpenDbOptions {
   const e = env();
-  return e.DATABASE_URL ? { url: e.DATABASE_URL } : { pgliteDir: e.PGLITE_DIR };
+  return e.DATABASE_URL ? { url: e.DATABASE_URL, prepare: e.DATABASE_PREPARE === 'on' } : { pgliteDir: e.PGLITE_DIR };
 }
 
 /** Options for the configured replica, or null without one (then every read is the primary's). */
@@ -107,7 +114,7 @@ export function configuredReplicaOptions(): OpenDbOptions | null {
   const e = env();
   if (!e.DATABASE_URL || !e.DATABASE_REPLICA_URL) return null;
   // A replica that does not answer must not hold a page for postgres.js's default 30 s.
-  return { url: e.DATABASE_REPLICA_URL, connectTimeoutSeconds: Math.max(1, Math.ceil(e.DATABASE_REPLICA_TIMEOUT_MS / 1000)) };
+  return { url: e.DATABASE_REPLICA_URL, prepare: e.DATABASE_PREPARE === 'on', connectTimeoutSeconds: Math.max(1, Math.ceil(e.DATABASE_REPLICA_TIMEOUT_MS / 1000)) };
 }
 
 /** Whether a replica is configured: without one nothing reads or records a WAL position. */

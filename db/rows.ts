@@ -3,6 +3,7 @@
 // unwrapping, for every raw statement of the project (views, actions, the refresh, the export).
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from './client';
+import { executePrepared } from './prepared';
 
 /** The rows of a `db.execute` result, whichever driver answered. */
 export function rowsOf<T>(result: unknown): T[] {
@@ -16,9 +17,10 @@ export function jsonValue<T>(raw: unknown): T {
 
 /**
  * Runs one statement that answers one row with one json column (`view` unless named) and returns
- * that column's value (undefined when no row).
+ * that column's value (undefined when no row). Prepared on PostgreSQL (db/prepared.ts): a view's
+ * text takes all its values as parameters.
  */
 export async function queryView<T>(db: Executor, statement: SQL, column = 'view'): Promise<T> {
-  const rows = rowsOf<Record<string, unknown>>(await db.execute(statement));
+  const rows = rowsOf<Record<string, unknown>>(await executePrepared(db, statement));
   return jsonValue<T>(rows[0]?.[column]);
 }

@@ -24,6 +24,12 @@ const schema = z.object({
   DATABASE_REPLICA_URL: z.string().url().optional(),
   /** How long a read may wait for the replica before it is asked of the primary instead. */
   DATABASE_REPLICA_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  /**
+   * Whether the views' statements are prepared on PostgreSQL (db/prepared.ts). `off` only behind a
+   * pooler in transaction mode that does not track prepared statements (PgBouncer before 1.21, or
+   * without max_prepared_statements): docs/scaling.md §4.
+   */
+  DATABASE_PREPARE: z.enum(['on', 'off']).default('on'),
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
   NEXTAUTH_SECRET: secretSchema('NEXTAUTH_SECRET'),
   AUTH_SECRET: secretSchema('AUTH_SECRET'),

@@ -7,6 +7,8 @@
 //   which hands over the SQL text and its parameters;
 // - explainStatement: EXPLAIN of one captured statement with those same parameters (a custom plan
 //   for these values, as the view itself got);
+// - explainGenericStatement: EXPLAIN of the generic plan PostgreSQL may settle on for a statement
+//   it runs prepared (db/prepared.ts: after five runs, when no dearer than the custom ones);
 // - fullScansOnNetworkTables: the pure verdict on a JSON plan (sequential scans, and index reads
 //   with no Index Cond, which walk the whole index).
 import { sql, type SQL } from 'drizzle-orm';
@@ -99,4 +101,35 @@ export async function explainStatement(
   if (format === 'analyze-text') return rows.map((r) => String(r['QUERY PLAN'])).join('\n');
   const plan = rows[0]?.['QUERY PLAN'];
   return format === 'analyze-json' && typeof plan !== 'string' ? JSON.stringify(plan) : plan;
+}
+
+/** A parameter written as an SQL literal, for EXECUTE (the prepared statement's types decide its type). */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  if (Array.isArray(value)) return quote(`{${value.map((v) => (typeof v === 'string' ? `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : String(v))).join(',')}}`);
+  if (value instanceof Date) return quote(value.toISOString());
+  return quote(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+/**
+ * EXPLAIN (FORMAT JSON) of the generic plan of one captured statement: prepared under a name of
+ * its own and executed with `plan_cache_mode = force_generic_plan`, in a transaction (one
+ * connection), deallocated after. PostgreSQL only: the prepared path is postgres.js's.
+ */
+export async function explainGenericStatement(db: Db, statement: CapturedStatement): Promise<unknown> {
+  const name = `mb_generic_${Math.random().toString(36).slice(2, 10)}`;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw('set local plan_cache_mode = force_generic_plan'));
+    await tx.execute(sql.raw(`prepare ${name} as ${statement.sql}`));
+    try {
+      const args = statement.params.length === 0 ? '' : `(${statement.params.map(literal).join(', ')})`;
+      const rows = rowsOf<Record<string, unknown>>(await tx.execute(sql.raw(`explain (format json) execute ${name}${args}`)));
+      return rows[0]?.['QUERY PLAN'];
+    } finally {
+      await tx.execute(sql.raw(`deallocate ${name}`));
+    }
+  });
 }

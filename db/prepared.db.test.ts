@@ -1,0 +1,66 @@
+// The views' statements prepared on PostgreSQL (db/prepared.ts): the same answer on both drivers,
+// still one counted round trip (P4's query counts read the log), named on the connection that ran
+// it — in a transaction too — and not with `prepare: false` (DATABASE_PREPARE=off, for a pooler).
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type DbHandle } from './client';
+import { queryView, rowsOf } from './rows';
+import { describeOnDatabases, freshDb, drivers, type TestDb } from '../test/db';
+
+const probe = (n: number) => sql`select json_build_object('n', ${n}::int, 'probe', 'mb-prepared-probe') as view`;
+
+/** Protocol-level prepared statements of the connection that runs this (pg_prepared_statements is per session). */
+async function preparedProbes(handle: DbHandle): Promise<number> {
+  const rows = rowsOf<{ n: number }>(
+    await handle.db.execute(sql`select count(*)::int as n from pg_prepared_statements where statement like '%mb-prepared-probe%' and from_sql = false`),
+  );
+  return Number(rows[0]!.n);
+}
+
+describeOnDatabases('queryView through executePrepared', (t) => {
+  it('answers what the statement selects, as one counted round trip with its parameters', async () => {
+    t.queries.reset();
+    expect(await queryView<{ n: number; probe: string }>(t.db, probe(7))).toEqual({ n: 7, probe: 'mb-prepared-probe' });
+    expect(t.queries.count).toBe(1);
+    expect(t.queries.params[0]).toEqual([7]);
+  });
+
+  it('answers the same inside a transaction', async () => {
+    const inside = await t.db.transaction((tx) => queryView<{ n: number }>(tx, probe(3)));
+    expect(inside.n).toBe(3);
+  });
+});
+
+describe.runIf(drivers.includes('postgres'))('prepared statements on PostgreSQL', () => {
+  let db: TestDb;
+  let unprepared: DbHandle;
+  beforeAll(async () => {
+    // One connection each, so that pg_prepared_statements sees the connection the view ran on.
+    db = await freshDb('postgres', { maxConnections: 1 });
+    unprepared = await openDb({ url: db.url!, maxConnections: 1, prepare: false });
+  });
+  afterAll(async () => {
+    await unprepared?.close();
+    await db?.close();
+  });
+
+  it('names the statement once on its connection and reuses it', async () => {
+    for (let n = 0; n < 8; n += 1) expect(await queryView<{ n: number }>(db.db, probe(n))).toMatchObject({ n });
+    expect(await preparedProbes(db)).toBe(1);
+  });
+
+  it('prepares inside a transaction on the transaction’s connection', async () => {
+    await db.db.transaction(async (tx) => {
+      await queryView(tx, sql`select json_build_object('tx', ${1}::int, 'probe', 'mb-prepared-probe-tx') as view`);
+      const rows = rowsOf<{ n: number }>(
+        await tx.execute(sql`select count(*)::int as n from pg_prepared_statements where statement like '%mb-prepared-probe-tx%' and from_sql = false`),
+      );
+      expect(Number(rows[0]!.n)).toBe(1);
+    });
+  });
+
+  it('prepares nothing with prepare: false (DATABASE_PREPARE=off)', async () => {
+    expect(await queryView<{ n: number }>(unprepared.db, probe(5))).toMatchObject({ n: 5 });
+    expect(await preparedProbes(unprepared)).toBe(0);
+  });
+});
