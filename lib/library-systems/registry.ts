@@ -1,38 +1,23 @@
 import 'server-only';
 // Which LibrarySystems the running server uses. The configuration (./config.ts, from
-// LIBRARY_SYSTEMS_FILE or LIBRARY_SYSTEMS) says which libraries are linked; an adapter factory
-// turns it into LibrarySystems — createLibrarySystems (one adapter per library, by its protocol)
-// unless another is registered. Built once per process, so each library's connection pool is
-// shared by every request. Tests hand their own LibrarySystems to the functions directly.
+// LIBRARY_SYSTEMS_FILE or LIBRARY_SYSTEMS) says which libraries are linked; createLibrarySystems
+// turns it into one adapter per library, by its protocol. Built once per process, so each
+// library's connection pool is shared by every request. Tests hand their own LibrarySystems to the
+// functions that take them.
 import { env } from '@/lib/env';
 import { loadLibrarySystemsConfig, type LibrarySystemsConfig } from './config';
 import { NO_LIBRARY_SYSTEMS, type LibrarySystems } from './port';
 import { createLibrarySystems } from './systems';
 
-export type LibrarySystemFactory = (config: LibrarySystemsConfig) => LibrarySystems;
-
 interface RegistryState {
-  factory: LibrarySystemFactory;
   config: LibrarySystemsConfig | null;
   systems: LibrarySystems | null;
 }
 
-// On globalThis, like the database handle: dev-mode module reloading must not lose the factory
-// or open a second set of connections to the same library systems.
+// On globalThis, like the database handle: dev-mode module reloading must not open a second set of
+// connections to the same library systems.
 const globalForRegistry = globalThis as unknown as { __mbLibrarySystems?: RegistryState };
-const state = (): RegistryState => (globalForRegistry.__mbLibrarySystems ??= { factory: createLibrarySystems, config: null, systems: null });
-
-/**
- * Registers the adapter factory. A later call replaces it; the systems made by the previous one are
- * closed, so their connections do not linger.
- */
-export function setLibrarySystemFactory(factory: LibrarySystemFactory): void {
-  const s = state();
-  const previous = s.systems;
-  s.factory = factory;
-  s.systems = null;
-  if (previous) closeAll(previous);
-}
+const state = (): RegistryState => (globalForRegistry.__mbLibrarySystems ??= { config: null, systems: null });
 
 /** The configuration, read and validated once per process. */
 export function librarySystemsConfig(): LibrarySystemsConfig {
@@ -53,15 +38,15 @@ export function librarySystems(): LibrarySystems {
   if (s.systems) return s.systems;
   const config = librarySystemsConfig();
   if (Object.keys(config.libraries).length === 0) return NO_LIBRARY_SYSTEMS;
-  s.systems = s.factory(config);
+  s.systems = createLibrarySystems(config);
   return s.systems;
 }
 
-/** For tests that change the environment or the factory between cases. */
+/** For tests that change the environment between cases: the systems made so far are closed. */
 export function resetLibrarySystemsForTests(): void {
   const s = state();
   if (s.systems) closeAll(s.systems);
-  globalForRegistry.__mbLibrarySystems = { factory: createLibrarySystems, config: null, systems: null };
+  globalForRegistry.__mbLibrarySystems = { config: null, systems: null };
 }
 
 function closeAll(systems: LibrarySystems): void {
