@@ -55,7 +55,7 @@ describe('CardNotices', () => {
   it('in English (dates as the rest of the portal shows them in English)', async () => {
     const html = await render([notice], 'en');
     expect(html).toContain('Not accepted by your library');
-    expect(html).toContain('Bibliotheek Zottegem did not accept your renewal of ‘Max Havelaar’ until December 18, 2026: it had already been returned.');
+    expect(html).toContain('Bibliotheek Zottegem did not accept your renewal of ‘Max Havelaar’ until 18 December 2026: it had already been returned.');
     expect(html).toContain('>Got it</button>');
   });
 

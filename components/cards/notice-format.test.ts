@@ -21,7 +21,7 @@ function render(notice: NoticeEntry, locale: 'nl' | 'en'): string {
 describe('issue 13 §5 notice sentences', () => {
   it.each([
     ['a renewal of a returned loan', base, 'nl', 'Bibliotheek Zottegem heeft je verlenging van ‘Max Havelaar’ tot 18 december 2026 niet overgenomen: het was al ingeleverd.'],
-    ['the same in English', base, 'en', 'Bibliotheek Zottegem did not accept your renewal of ‘Max Havelaar’ until December 18, 2026: it had already been returned.'],
+    ['the same in English', base, 'en', 'Bibliotheek Zottegem did not accept your renewal of ‘Max Havelaar’ until 18 December 2026: it had already been returned.'],
     ['a renewal without a readable new due date', { ...base, newDueOn: 'junk' }, 'nl', 'Bibliotheek Zottegem heeft je verlenging van ‘Max Havelaar’ niet overgenomen: het was al ingeleverd.'],
     [
       'a cancelled reservation the library marks ready',

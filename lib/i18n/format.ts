@@ -11,16 +11,19 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * A date-only value (`YYYY-MM-DD`, a calendar day, ARCHITECTURE: dates) in long form: "31 december
- * 2026" (nl-BE), "31 December 2026" (en-GB). Formatted in UTC because the value is a day, not an
- * instant: in any zone west of UTC it would otherwise read as the day before. Text that is not such a
- * day is returned as it is, rather than failing the page.
+ * 2026" (nl-BE), "31 December 2026" (en-GB), whether the caller passes the portal's locale (`nl`,
+ * `en`: the card pages) or its Intl tag (the mails, Info lidmaatschap) — one way per language
+ * everywhere. Formatted in UTC because the value is a day, not an instant: in any zone west of UTC it
+ * would otherwise read as the day before. Text that is not such a day is returned as it is, rather
+ * than failing the page.
  */
 export function formatDateOnly(iso: string, locale: string): string {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : null;
   if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== iso) return iso;
   let format = dayFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const tag = locale === 'nl' || locale === 'en' ? intlLocale(locale) : locale;
+    format = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     dayFormats.set(locale, format);
   }
   return format.format(day);
