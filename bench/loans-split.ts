@@ -40,6 +40,8 @@ export interface LoansSplit {
   connections: number;
   duration: number;
   floor: { httpMs: number; cpuMs: number | null; load: { rps: number; p50: number; p99: number; non2xx: number } };
+  /** The cheapest dynamic page: /login signed out (a server-rendered form, no database work). */
+  dynamicFloor: { httpMs: number; cpuMs: number | null; load: { rps: number; p50: number; p99: number; non2xx: number } };
   overview: { httpMs: number; cpuMs: number | null };
   jwtDecodeMs: number;
   stillCountsMs: number;
@@ -135,10 +137,12 @@ export async function measureLoansSplit(opts: {
   };
   const floorUrl = `${baseUrl}/icon.svg`;
   const floor = { ...(await sequential(floorUrl, {}, serverPid)), load: await underLoad(floorUrl, null, connections) };
+  const loginUrl = `${baseUrl}/login`;
+  const dynamicFloor = { ...(await sequential(loginUrl, {}, serverPid)), load: await underLoad(loginUrl, null, connections) };
   const overview = await sequential(`${baseUrl}/overview`, headers, serverPid);
   const manyCard = await card(many);
   const fewerCard = await card(fewer);
-  return { connections, duration: DURATION, floor, overview, jwtDecodeMs: inproc.jwtDecodeMs, stillCountsMs: inproc.stillCountsMs, many: manyCard, fewer: fewerCard, loadAverage: loadavg()[0]! };
+  return { connections, duration: DURATION, floor, dynamicFloor, overview, jwtDecodeMs: inproc.jwtDecodeMs, stillCountsMs: inproc.stillCountsMs, many: manyCard, fewer: fewerCard, loadAverage: loadavg()[0]! };
 }
 
 /** Starts `next start` on the network in `env`, signs in as the bench account and measures. */
@@ -187,6 +191,7 @@ export function loansSplitSection(s: LoansSplit, network: string): string {
     '| page | loans | req/s | p50 ms | p99 ms | p99 ÷ p50 | × floor | alone ms | CPU ms | non-2xx |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     `| floor: /icon.svg | – | ${f1(s.floor.load.rps)} | ${s.floor.load.p50} | ${s.floor.load.p99} | ${f1(s.floor.load.p99 / Math.max(s.floor.load.p50, 1))} | 1.00 | ${f1(s.floor.httpMs)} | ${cpu(s.floor.cpuMs)} | ${s.floor.load.non2xx} |`,
+    `| the cheapest dynamic page: /login, signed out (no database work) | – | ${f1(s.dynamicFloor.load.rps)} | ${s.dynamicFloor.load.p50} | ${s.dynamicFloor.load.p99} | ${f1(s.dynamicFloor.load.p99 / Math.max(s.dynamicFloor.load.p50, 1))} | ${(s.dynamicFloor.load.rps / s.floor.load.rps).toFixed(2)} | ${f1(s.dynamicFloor.httpMs)} | ${cpu(s.dynamicFloor.cpuMs)} | ${s.dynamicFloor.load.non2xx} |`,
     `| overview (not under load here) | – | – | – | – | – | – | ${f1(s.overview.httpMs)} | ${cpu(s.overview.cpuMs)} | – |`,
     line(s.many),
     line(s.fewer),
@@ -201,6 +206,7 @@ export function loansSplitSection(s: LoansSplit, network: string): string {
     `| per loan row, all server work (statement rows, mapping, render, serialisation) | ${f1(perLoanMs)} × ${s.many.loans} = ${f1(perLoanMs * s.many.loans)} | (${basis} \`${s.many.slug}\` − \`${s.fewer.slug}\`) ÷ ${rows} loans |`,
     `| fixed per page (framework, layouts, header, session, statement's fixed part) | ${f1(fixedMs)} | ${basis} − the per-row part; compare the overview's ${cpu(s.overview.cpuMs)} CPU ms |`,
     `| of which the framework floor (proxy, routing, a static response) | ${cpu(s.floor.cpuMs ?? s.floor.httpMs)} | /icon.svg, same measure |`,
+    `| of which a dynamic page's floor (render of layout, header and a form, RSC + HTML) | ${cpu(s.dynamicFloor.cpuMs ?? s.dynamicFloor.httpMs)} | /login signed out, same measure: what any server-rendered page costs before its own content |`,
     '',
     '**Bytes per loan row** (difference between the two cards ÷ ' + rows + ' loans). The full page carries each row twice: as HTML and again in the inline RSC payload the browser hydrates from; a client-side navigation fetches only the RSC payload.',
     '',
