@@ -9,6 +9,8 @@
 import { eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
+import { executePrepared } from '../../db/prepared';
+import { rowsOf } from '../../db/rows';
 import { accounts, endedSessions } from '../../db/schema';
 import { ABSOLUTE_TIMEOUT_SECONDS } from './session-policy';
 
@@ -26,17 +28,21 @@ export interface LiveSessionClaims {
   sessionId: string;
 }
 
-/** Whether the session still counts: its account's version is the token's, and it was not signed out. One statement. */
+/**
+ * Whether the session still counts: its account's version is the token's, and it was not signed
+ * out. One statement, prepared on PostgreSQL (db/prepared.ts): every page view sends it.
+ */
 export async function sessionStillCounts(db: Db, claims: LiveSessionClaims): Promise<boolean> {
   if (!sessionIdSchema.safeParse(claims.sessionId).success) return false;
-  const [row] = await db
-    .select({
-      sessionVersion: accounts.sessionVersion,
-      ended: sql<boolean>`exists (select 1 from ${endedSessions} where ${endedSessions.sessionId} = ${claims.sessionId})`,
-    })
-    .from(accounts)
-    .where(eq(accounts.id, claims.accountId));
-  return !!row && row.sessionVersion === claims.sessionVersion && !row.ended;
+  const [row] = rowsOf<{ session_version: number; ended: boolean }>(
+    await executePrepared(
+      db,
+      sql`select ${accounts.sessionVersion} as session_version,
+                 exists (select 1 from ${endedSessions} where ${endedSessions.sessionId} = ${claims.sessionId}) as ended
+            from ${accounts} where ${accounts.id} = ${claims.accountId}`,
+    ),
+  );
+  return !!row && Number(row.session_version) === claims.sessionVersion && !row.ended;
 }
 
 const endedToken = z.object({
