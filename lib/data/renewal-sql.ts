@@ -40,7 +40,8 @@ export function renewalLoanColumns(item: string, library: string, region: string
  * read it with renewalFactsJson('t', 'f').
  *
  * Cost follows the loan, never the network: the reach (R3) is resolved first into the ids of its
- * libraries and branches (the network's skeleton: a region's few libraries), then each fact is one
+ * libraries and then their branches, by index (a region's few libraries, not the network's
+ * skeleton), then each fact is one
  * index range of the loan's own title or patron — the title's active reservations once for both
  * counts (reservations_title_reach_idx, read from the index alone), its copies in reach by
  * (title, library) (items_title_library_id_idx) with the open-loan check by item
@@ -67,11 +68,16 @@ export function renewalFacts(row: string): SQL {
             limit (case when rc.reservations_by_others = 0 then 0 else rc.reservations_by_others + rc.set_aside + 1 end)
          ) free) as free_copies
         from (
-          -- R3 reach of the loaned item: the owning library, or every library of its transport region.
+          -- R3 reach of the loaned item: the owning library, or every library of its transport region
+          -- (libraries_pkey, libraries_region_id_index) …
           select array(select il.id from libraries il
-                        where il.id = ${t}.item_library_id or il.region_id = ${t}.reach_region_id) as libraries,
-                 array(select rb.id from branches rb join libraries bl on bl.id = rb.library_id
-                        where bl.id = ${t}.item_library_id or bl.region_id = ${t}.reach_region_id) as branches
+                        where il.id = ${t}.item_library_id or il.region_id = ${t}.reach_region_id) as libraries
+        ) reach_libraries
+        cross join lateral (
+          -- … and their branches, by library (branches_library_id_code_index): never a walk over the
+          -- network's branches, of which Flanders has 809, for every loan.
+          select reach_libraries.libraries,
+                 array(select rb.id from branches rb where rb.library_id = any(reach_libraries.libraries)) as branches
         ) reach
         cross join lateral (
           -- The title's active reservations picked up in reach, read once for both counts.
