@@ -5,7 +5,9 @@
 // postgres.js's statement cache (per connection, keyed by the text), the plan is kept: after five
 // runs PostgreSQL settles on a generic plan when it is no dearer than the custom ones.
 // Only for statements whose text does not vary with the data (the views take everything as
-// parameters): each distinct text stays prepared on every connection of the pool.
+// parameters): each distinct text stays prepared on every connection of the pool. And only for
+// results whose column types a migration will not change (a json `view`, an int, a bool): a
+// prepared statement whose result type changed fails inside a transaction until the pool reconnects.
 // PGlite, and a client opened with `prepare: false` (DATABASE_PREPARE=off, for a pooler that loses
 // prepared statements), run the statement as before.
 import type { SQL } from 'drizzle-orm';

@@ -7,7 +7,7 @@
 // (rendered on the server from the form's answer) without. Must sit inside <RenewArea>.
 // The e2e specs address a row's cells by position: keep their order.
 import { useMemo } from 'react';
-import { RenewOutcomeText, useRenew } from './renew-controls';
+import { RenewOutcomeText, useRenewOutcomes } from './renew-controls';
 import { DUE_CLASSES, type LoanRowsData, type ReturnPlaceData } from './loan-rows-data';
 import { RENEW_FORM_ID, renewStatusId } from './renew-state';
 
@@ -30,10 +30,11 @@ function ReturnPlace({ place }: { place: ReturnPlaceData }) {
 }
 
 export function LoanRows({ data }: { data: LoanRowsData }) {
-  const { outcomeOf } = useRenew();
+  const outcomeOf = useRenewOutcomes();
   const { words, selectLabel } = data;
-  // One element per return place, shared by its rows.
-  const places = useMemo(() => data.places.map((place, i) => <ReturnPlace key={i} place={place} />), [data.places]);
+  // One element per return place, shared by its rows; keyed by its words, not its index, which a
+  // refresh that reorders the places would change (remounting it closes an open disclosure).
+  const places = useMemo(() => data.places.map((place) => <ReturnPlace key={place.text} place={place} />), [data.places]);
   return (
     <tbody>
       {data.rows.map(([id, title, byline, library, branch, dueOn, relativeDue, dueClass, renewals, renewable, decision, place]) => {

@@ -10,8 +10,9 @@
 //
 // The provider follows the rows' checkboxes by event delegation (one change listener on its
 // wrapper) instead of a controlled checkbox per row, and reads from the DOM which are ticked and
-// which are renewable (a refused loan's checkbox is disabled). So the rows re-render only when
-// the outcomes or the page's data change, never per tick (issue 16).
+// which are renewable (a refused loan's checkbox is disabled). The rows read the outcomes from a
+// context of their own, so they re-render only when the outcomes or the page's data change, never
+// per tick (issue 16).
 //
 // One click = one fresh idempotency key (crypto.randomUUID): a network retry of that request is
 // answered with its first result (RN7); a new click is a new request. While a request runs both
@@ -48,7 +49,6 @@ interface RenewContextValue {
   /** Which request runs, if any. */
   pending: 'all' | 'selected' | null;
   summary: { renewed: number; refused: number } | null;
-  outcomeOf(loanId: number): RenewItemOutcome | undefined;
   failure: Failure | null;
   /** The renew form (id, server action, card, request key), for the no-JavaScript path. */
   form: { action: (data: FormData) => void; cardSlug: string; requestKey: string };
@@ -56,7 +56,21 @@ interface RenewContextValue {
 
 const RenewContext = createContext<RenewContextValue | null>(null);
 
-export function useRenew(): RenewContextValue {
+/** A loan's outcome of the last request made here, else of the last form POST (RN7 per item). */
+type OutcomeOf = (loanId: number) => RenewItemOutcome | undefined;
+
+// Apart from the rest, so that the rows (loan-rows.tsx) re-render when outcomes change, not on
+// every tick of a checkbox or change of the buttons' state.
+const OutcomeContext = createContext<OutcomeOf | null>(null);
+
+/** For the rows: each loan's outcome, to show in its place. */
+export function useRenewOutcomes(): OutcomeOf {
+  const value = useContext(OutcomeContext);
+  if (!value) throw new Error('Loan rows must be inside <RenewSelectionProvider>');
+  return value;
+}
+
+function useRenew(): RenewContextValue {
   const value = useContext(RenewContext);
   if (!value) throw new Error('Renew controls must be inside <RenewSelectionProvider>');
   return value;
@@ -168,12 +182,12 @@ export function RenewSelectionProvider({
       pending,
       // A request made here replaces what the last form POST answered.
       summary: acted ? summary : formSummary,
-      outcomeOf: (loanId) => outcomes.get(loanId) ?? formOutcomes.get(loanId),
       failure: acted ? failure : formFailure,
       form: { action: formAction, cardSlug, requestKey },
     }),
-    [ready, renewableSelected, selectedCount, start, pending, summary, outcomes, failure, acted, formSummary, formOutcomes, formFailure, formAction, cardSlug, requestKey],
+    [ready, renewableSelected, selectedCount, start, pending, summary, failure, acted, formSummary, formFailure, formAction, cardSlug, requestKey],
   );
+  const outcomeOf = useCallback<OutcomeOf>((loanId) => outcomes.get(loanId) ?? formOutcomes.get(loanId), [outcomes, formOutcomes]);
 
   // One listener for every row's checkbox (event delegation); while a request runs a click on one
   // changes nothing, as the request already has its selection.
@@ -181,18 +195,20 @@ export function RenewSelectionProvider({
     target instanceof HTMLInputElement && target.name === 'loanId' && target.getAttribute('form') === RENEW_FORM_ID;
   return (
     <RenewContext.Provider value={value}>
-      <div
-        ref={area}
-        onClickCapture={(event) => {
-          if ((inFlight.current || pending !== null) && isLoanBox(event.target)) event.preventDefault();
-        }}
-        onChange={(event) => {
-          const box = event.target;
-          if (isLoanBox(box)) setSelected((prev) => toggleSelection(prev, Number(box.value), box.checked));
-        }}
-      >
-        {children}
-      </div>
+      <OutcomeContext.Provider value={outcomeOf}>
+        <div
+          ref={area}
+          onClickCapture={(event) => {
+            if ((inFlight.current || pending !== null) && isLoanBox(event.target)) event.preventDefault();
+          }}
+          onChange={(event) => {
+            const box = event.target;
+            if (isLoanBox(box)) setSelected((prev) => toggleSelection(prev, Number(box.value), box.checked));
+          }}
+        >
+          {children}
+        </div>
+      </OutcomeContext.Provider>
     </RenewContext.Provider>
   );
 }

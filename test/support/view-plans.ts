@@ -124,12 +124,11 @@ export async function explainGenericStatement(db: Db, statement: CapturedStateme
   return db.transaction(async (tx) => {
     await tx.execute(sql.raw('set local plan_cache_mode = force_generic_plan'));
     await tx.execute(sql.raw(`prepare ${name} as ${statement.sql}`));
-    try {
-      const args = statement.params.length === 0 ? '' : `(${statement.params.map(literal).join(', ')})`;
-      const rows = rowsOf<Record<string, unknown>>(await tx.execute(sql.raw(`explain (format json) execute ${name}${args}`)));
-      return rows[0]?.['QUERY PLAN'];
-    } finally {
-      await tx.execute(sql.raw(`deallocate ${name}`));
-    }
+    const args = statement.params.length === 0 ? '' : `(${statement.params.map(literal).join(', ')})`;
+    const rows = rowsOf<Record<string, unknown>>(await tx.execute(sql.raw(`explain (format json) execute ${name}${args}`)));
+    // Not in a `finally`: after a failed EXPLAIN the transaction is aborted, and a deallocate there
+    // would hide the real error behind its own (the name is random; the statement dies with the connection).
+    await tx.execute(sql.raw(`deallocate ${name}`));
+    return rows[0]?.['QUERY PLAN'];
   });
 }
