@@ -1,6 +1,7 @@
-// The views' statements prepared on PostgreSQL (db/prepared.ts): the same answer on both drivers,
-// still one counted round trip (P4's query counts read the log), named on the connection that ran
-// it — in a transaction too — and not with `prepare: false` (DATABASE_PREPARE=off, for a pooler).
+// The views' statements prepared (db/prepared.ts): the same answer on both drivers, still one
+// counted round trip (P4's query counts read the log), named once on the session that ran it — on
+// PostgreSQL in a transaction too, and not with `prepare: false` (DATABASE_PREPARE=off, for a
+// pooler) — and on PGlite never run inside another caller's open transaction.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbHandle } from './client';
@@ -29,9 +30,53 @@ describeOnDatabases('queryView through executePrepared', (t) => {
     const inside = await t.db.transaction((tx) => queryView<{ n: number }>(tx, probe(3)));
     expect(inside.n).toBe(3);
   });
+
+  it('never reads another caller’s uncommitted rows (PGlite: it waits for the transaction to end)', async () => {
+    await t.db.execute(sql`create table if not exists mb_prepared_probe (x int)`);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const didInsert = new Promise<void>((resolve) => (inserted = resolve));
+    class Undo extends Error {}
+    const writer = t.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`insert into mb_prepared_probe values (1)`);
+        inserted();
+        await gate;
+        throw new Undo();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Undo)) throw error;
+      });
+    await didInsert;
+    const count = queryView<{ n: number }>(t.db, sql`select json_build_object('n', (select count(*)::int from mb_prepared_probe)) as view`);
+    setTimeout(release, 50);
+    await writer;
+    expect((await count).n).toBe(0);
+  });
+
+  it('reports a statement that fails, and the next one still answers', async () => {
+    await expect(queryView(t.db, sql`select json_build_object('n', 1 / ${0}::int) as view`)).rejects.toThrow(/division by zero/);
+    expect(await queryView<{ n: number }>(t.db, probe(9))).toMatchObject({ n: 9 });
+  });
 });
 
-describe.runIf(drivers.includes('postgres'))('prepared statements on PostgreSQL', () => {
+describe.each(drivers.filter((d) => d === 'pglite'))('prepared statements on %s', (driver) => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await freshDb(driver);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('names the statement once in its one session and reuses it', async () => {
+    for (let n = 0; n < 8; n += 1) expect(await queryView<{ n: number }>(db.db, probe(n))).toMatchObject({ n });
+    expect(await preparedProbes(db)).toBe(1);
+  });
+});
+
+describe.each(drivers.filter((d) => d === 'postgres'))('prepared statements on %s', () => {
   let db: TestDb;
   let unprepared: DbHandle;
   beforeAll(async () => {

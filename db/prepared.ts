@@ -1,15 +1,20 @@
-// The views' statements, prepared on PostgreSQL. Drizzle sends a raw statement (`db.execute`)
-// unnamed, so PostgreSQL plans it anew on every call, and planning a view's statement (many CTEs
-// and lateral subqueries) costs as much as running it: the loans view took 10 ms to plan and 11 ms
-// to run at 150,000 patrons (bench/REPORT.md, the plans' appendix). Sent named instead, through
-// postgres.js's statement cache (per connection, keyed by the text), the plan is kept: after five
-// runs PostgreSQL settles on a generic plan when it is no dearer than the custom ones.
+// The views' statements, prepared. Drizzle sends a raw statement (`db.execute`) unnamed, so
+// PostgreSQL plans it anew on every call, and planning a view's statement (many CTEs and lateral
+// subqueries) costs as much as running it: the loans view took 10 ms to plan and 11 ms to run at
+// 150,000 patrons (bench/REPORT.md, the plans' appendix). Sent named instead, the plan is kept:
+// after five runs PostgreSQL settles on a generic plan when it is no dearer than the custom ones.
+//  - PostgreSQL: through postgres.js's statement cache (per connection, keyed by the text). A
+//    client opened with `prepare: false` (DATABASE_PREPARE=off, for a pooler that loses prepared
+//    statements) sends them unnamed anyway.
+//  - PGlite (one session, in this process): named once per text with the wire protocol's Parse,
+//    then Bind/Execute — what PGlite's own `query` does with an unnamed statement, under the same
+//    two locks (no statement of another caller's transaction in between, no interleaved protocol).
+//    Inside a transaction (drizzle hands a transaction object, not PGlite) it runs as before.
 // Only for statements whose text does not vary with the data (the views take everything as
-// parameters): each distinct text stays prepared on every connection of the pool. And only for
-// results whose column types a migration will not change (a json `view`, an int, a bool): a
-// prepared statement whose result type changed fails inside a transaction until the pool reconnects.
-// PGlite, and a client opened with `prepare: false` (DATABASE_PREPARE=off, for a pooler that loses
-// prepared statements), run the statement as before.
+// parameters): each distinct text stays prepared on every connection. And only for results whose
+// column types a migration will not change (a json `view`, an int, a bool): a prepared statement
+// whose result type changed fails until its connection is opened anew.
+import type { PGlite, Results } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDialect } from 'drizzle-orm/pg-core';
 import type { Executor } from './client';
@@ -28,18 +33,82 @@ interface DrizzleInternals {
   session: { client?: unknown; logger?: { logQuery(query: string, params: unknown[]): void } };
 }
 
-/** postgres.js's client; PGlite's (which keeps no plans between statements) has no `unsafe`. */
+/** postgres.js's client; PGlite's has no `unsafe`. */
 function preparingClient(client: unknown): PreparingClient | null {
   const c = client as Partial<PreparingClient> | undefined;
   return typeof c?.unsafe === 'function' ? (c as PreparingClient) : null;
+}
+
+/** What this needs of a PGlite instance (its own `query` uses the same; a transaction object has none of it). */
+interface PgliteSession {
+  execProtocolStream: PGlite['execProtocolStream'];
+  _runExclusiveQuery<T>(fn: () => Promise<T>): Promise<T>;
+  _runExclusiveTransaction<T>(fn: () => Promise<T>): Promise<T>;
+  syncToFs(): Promise<void>;
+  serializers: Record<number, (value: unknown) => string>;
+  parsers: Record<number, (value: string, typeId?: number) => unknown>;
+}
+
+function pgliteSession(client: unknown): PgliteSession | null {
+  const c = client as Partial<PgliteSession> | undefined;
+  return typeof c?.execProtocolStream === 'function' && typeof c._runExclusiveTransaction === 'function' && typeof c._runExclusiveQuery === 'function'
+    ? (c as PgliteSession)
+    : null;
 }
 
 /** Runs `statement` prepared where the driver can, else as `db.execute` does; the same result either way. */
 export async function executePrepared(db: Executor, statement: SQL): Promise<unknown> {
   const { dialect, session } = db as unknown as DrizzleInternals;
   const client = preparingClient(session?.client);
-  if (!client) return db.execute(statement);
+  const pglite = client ? null : pgliteSession(session?.client);
+  if (!client && !pglite) return db.execute(statement);
   const query = dialect.sqlToQuery(statement);
   session.logger?.logQuery(query.sql, query.params);
-  return client.unsafe(query.sql, query.params, { prepare: true });
+  if (client) return client.unsafe(query.sql, query.params, { prepare: true });
+  return runPreparedOnPglite(pglite!, query.sql, query.params);
+}
+
+// Per PGlite instance: the statements named so far, by text (with their parameter types).
+const pgliteStatements = new WeakMap<PgliteSession, Map<string, { name: string; paramTypes: number[] }>>();
+
+// Dates and times as text, as drizzle's PGlite driver reads them (the views answer json, whose
+// dates are text anyway; this keeps any plain column alike on both paths).
+const asText = (value: string) => value;
+const DRIZZLE_PARSERS = { 1082: asText, 1114: asText, 1184: asText, 1186: asText, 1182: asText, 1115: asText, 1185: asText, 1187: asText, 1231: asText };
+
+async function runPreparedOnPglite(pg: PgliteSession, text: string, params: unknown[]): Promise<Results> {
+  const { parse, protocol } = await import('@electric-sql/pglite');
+  const { serialize } = protocol;
+  const send = (message: Uint8Array) => pg.execProtocolStream(message, { syncToFs: false });
+  return pg._runExclusiveTransaction(() =>
+    pg._runExclusiveQuery(async () => {
+      let statements = pgliteStatements.get(pg);
+      if (!statements) pgliteStatements.set(pg, (statements = new Map()));
+      try {
+        let prepared = statements.get(text);
+        if (!prepared) {
+          const name = `mb_view_${statements.size + 1}`;
+          await send(serialize.parse({ name, text }));
+          const paramTypes = parse.parseDescribeStatementResults(await send(serialize.describe({ type: 'S', name })));
+          prepared = { name, paramTypes };
+          statements.set(text, prepared);
+        }
+        const types = prepared.paramTypes;
+        const values = params.map((value, i) => {
+          if (value === null || value === undefined) return null;
+          const serializer = pg.serializers[types[i]!];
+          return serializer ? serializer(value) : String(value);
+        });
+        const messages = [
+          ...(await send(serialize.bind({ statement: prepared.name, values }))),
+          ...(await send(serialize.describe({ type: 'P' }))),
+          ...(await send(serialize.execute({}))),
+        ];
+        return parse.parseResults(messages, pg.parsers, { rowMode: 'object', parsers: DRIZZLE_PARSERS })[0]!;
+      } finally {
+        // Ends the extended-protocol exchange, also after an error (which skips to the Sync).
+        await send(serialize.sync());
+      }
+    }),
+  ).finally(() => pg.syncToFs());
 }
