@@ -3,7 +3,7 @@
 // PostgreSQL in a transaction too, and not with `prepare: false` (DATABASE_PREPARE=off, for a
 // pooler) — and on PGlite never run inside another caller's open transaction.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDb, type DbHandle } from './client';
 import { queryView, rowsOf } from './rows';
 import { describeOnDatabases, freshDb, drivers, type TestDb } from '../test/db';
@@ -73,6 +73,16 @@ describe.each(drivers.filter((d) => d === 'pglite'))('prepared statements on %s'
   it('names the statement once in its one session and reuses it', async () => {
     for (let n = 0; n < 8; n += 1) expect(await queryView<{ n: number }>(db.db, probe(n))).toMatchObject({ n });
     expect(await preparedProbes(db)).toBe(1);
+  });
+
+  it('two copies of the module (Next.js bundles pages and route handlers apart) never reuse a name', async () => {
+    const first = await import('./prepared');
+    vi.resetModules();
+    const second = await import('./prepared');
+    expect(second).not.toBe(first);
+    const statement = (tag: string) => sql`select json_build_object('tag', ${tag}::text, 'probe', ${`copy-${tag}`}::text) as view`;
+    expect(rowsOf<{ view: { tag: string } }>(await first.executePrepared(db.db, statement('a')))[0]!.view.tag).toBe('a');
+    expect(rowsOf<{ view: { tag: string } }>(await second.executePrepared(db.db, sql`select json_build_object('tag', ${'b'}::text) as view`))[0]!.view.tag).toBe('b');
   });
 });
 

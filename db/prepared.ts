@@ -68,8 +68,13 @@ export async function executePrepared(db: Executor, statement: SQL): Promise<unk
   return runPreparedOnPglite(pglite!, query.sql, query.params);
 }
 
-// Per PGlite instance: the statements named so far, by text (with their parameter types).
-const pgliteStatements = new WeakMap<PgliteSession, Map<string, { name: string; paramTypes: number[] }>>();
+// Per PGlite instance: the statements named so far, by text (with their parameter types). On
+// globalThis, like the instance itself (db/client.ts): Next.js bundles pages and route handlers
+// apart, each with its own copy of this module, and both must know which names the one session
+// already holds.
+type NamedStatements = WeakMap<PgliteSession, Map<string, { name: string; paramTypes: number[] }>>;
+const globalForPrepared = globalThis as unknown as { __mbPgliteStatements?: NamedStatements };
+const pgliteStatements: NamedStatements = (globalForPrepared.__mbPgliteStatements ??= new WeakMap());
 
 // Dates and times as text, as drizzle's PGlite driver reads them (the views answer json, whose
 // dates are text anyway; this keeps any plain column alike on both paths).
