@@ -44,13 +44,18 @@ export function createMailer(config: MailerConfig, log: (line: string) => void =
   const render = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const dir = path.resolve(/* turbopackIgnore: true */ config.outboxDir);
   let announced = false;
+  // Orders mails written in the same millisecond: the time alone ties, and the random tail would
+  // then sort them by chance.
+  let sequence = 0;
   return {
     kind: 'outbox',
     async send(mail) {
       const info = await render.sendMail({ from: config.from ?? OUTBOX_FROM, ...mail });
       mkdirSync(dir, { recursive: true });
-      // Time first so a directory listing is in sending order; random tail so names never collide.
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
+      // Time, then this mailer's sequence, so a directory listing is in sending order; random tail
+      // so names from several processes never collide.
+      sequence += 1;
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(sequence).padStart(6, '0')}-${randomBytes(4).toString('hex')}.eml`;
       writeFileSync(path.join(dir, name), info.message as Buffer, { mode: 0o600 });
       if (!announced) {
         announced = true;
