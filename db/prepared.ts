@@ -64,8 +64,7 @@ export async function executePrepared(db: Executor, statement: SQL): Promise<unk
   if (!client && !pglite) return db.execute(statement);
   const query = dialect.sqlToQuery(statement);
   session.logger?.logQuery(query.sql, query.params);
-  if (client) return client.unsafe(query.sql, query.params, { prepare: true });
-  return runPreparedOnPglite(pglite!, query.sql, query.params);
+  return client ? client.unsafe(query.sql, query.params, { prepare: true }) : runPreparedOnPglite(pglite!, query.sql, query.params);
 }
 
 // Per PGlite instance: the statements named so far, by text (with their parameter types). On
@@ -76,14 +75,31 @@ type NamedStatements = WeakMap<PgliteSession, Map<string, { name: string; paramT
 const globalForPrepared = globalThis as unknown as { __mbPgliteStatements?: NamedStatements };
 const pgliteStatements: NamedStatements = (globalForPrepared.__mbPgliteStatements ??= new WeakMap());
 
-// Dates and times as text, as drizzle's PGlite driver reads them (the views answer json, whose
-// dates are text anyway; this keeps any plain column alike on both paths).
-const asText = (value: string) => value;
-const DRIZZLE_PARSERS = { 1082: asText, 1114: asText, 1184: asText, 1186: asText, 1182: asText, 1115: asText, 1185: asText, 1187: asText, 1231: asText };
+/**
+ * PGlite's protocol helpers, imported on first use (as db/client.ts imports PGlite: a PostgreSQL
+ * deployment never loads it), once — this runs on every page view — with the result parsers of
+ * drizzle's PGlite driver: dates, times and intervals stay text (their arrays too: date[] 1182,
+ * timestamp[] 1115, timestamptz[] 1185, interval[] 1187, numeric[] 1231, by OID as drizzle names
+ * them), so a plain column reads alike on both paths.
+ */
+type PgliteModule = typeof import('@electric-sql/pglite');
+interface PgliteHelpers {
+  parse: PgliteModule['parse'];
+  serialize: PgliteModule['protocol']['serialize'];
+  parsers: Record<number, (value: string) => string>;
+}
+let pgliteHelpers: Promise<PgliteHelpers> | undefined;
+function loadPgliteHelpers(): Promise<PgliteHelpers> {
+  pgliteHelpers ??= import('@electric-sql/pglite').then(({ parse, protocol, types }) => {
+    const asText = (value: string) => value;
+    const parsers = Object.fromEntries([types.DATE, types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, 1182, 1115, 1185, 1187, 1231].map((oid) => [oid, asText]));
+    return { parse, serialize: protocol.serialize, parsers };
+  });
+  return pgliteHelpers;
+}
 
 async function runPreparedOnPglite(pg: PgliteSession, text: string, params: unknown[]): Promise<Results> {
-  const { parse, protocol } = await import('@electric-sql/pglite');
-  const { serialize } = protocol;
+  const { parse, serialize, parsers } = await loadPgliteHelpers();
   const send = (message: Uint8Array) => pg.execProtocolStream(message, { syncToFs: false });
   return pg._runExclusiveTransaction(() =>
     pg._runExclusiveQuery(async () => {
@@ -109,7 +125,7 @@ async function runPreparedOnPglite(pg: PgliteSession, text: string, params: unkn
           ...(await send(serialize.describe({ type: 'P' }))),
           ...(await send(serialize.execute({}))),
         ];
-        return parse.parseResults(messages, pg.parsers, { rowMode: 'object', parsers: DRIZZLE_PARSERS })[0]!;
+        return parse.parseResults(messages, pg.parsers, { rowMode: 'object', parsers })[0]!;
       } finally {
         // Ends the extended-protocol exchange, also after an error (which skips to the Sync).
         await send(serialize.sync());
