@@ -19,7 +19,7 @@ async function preparedProbes(handle: DbHandle): Promise<number> {
 }
 
 describeOnDatabases('queryView through executePrepared', (t) => {
-  it('answers what the statement selects, as one counted round trip with its parameters', async () => {
+  it('P4: answers what the statement selects, as one counted round trip with its parameters', async () => {
     t.queries.reset();
     expect(await queryView<{ n: number; probe: string }>(t.db, probe(7))).toEqual({ n: 7, probe: 'mb-prepared-probe' });
     expect(t.queries.count).toBe(1);
